@@ -1,0 +1,138 @@
+// The watch manager against a real HTTP + WebSocket server (ws), playing the API server's part.
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { WebSocket as ServerSocket } from 'ws';
+import { PersistentVolumeClaimModel } from '../models/core-models';
+import type { WatchQuery } from './watch-manager';
+import { WatchManager } from './watch-manager';
+
+let server: Server;
+let sockets: ServerSocket[] = [];
+const listRequests: string[] = [];
+const watchRequests: string[] = [];
+let listVersion = 100;
+let items: { metadata: { name: string; namespace: string; resourceVersion: string } }[] = [];
+const realFetch = globalThis.fetch;
+
+const pvc = (name: string, rv: string) => ({
+  metadata: { name, namespace: 'ns1', resourceVersion: rv },
+});
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    listRequests.push(req.url ?? '');
+    res.setHeader('Content-Type', 'application/json');
+    res.end(
+      JSON.stringify({
+        apiVersion: 'v1',
+        metadata: { resourceVersion: String(listVersion) },
+        items,
+      }),
+    );
+  });
+  const wss = new WebSocketServer({ server });
+  wss.on('connection', (socket, req) => {
+    watchRequests.push(req.url ?? '');
+    sockets.push(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  globalThis.fetch = (input, init) => realFetch(`http://${host}${input as string}`, init);
+  Object.assign(globalThis, { window: { location: { protocol: 'http:', host } }, WebSocket });
+});
+
+afterAll(async () => {
+  globalThis.fetch = realFetch;
+  Reflect.deleteProperty(globalThis, 'window');
+  Reflect.deleteProperty(globalThis, 'WebSocket');
+  sockets.forEach((s) => {
+    s.terminate();
+  });
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const query: WatchQuery = { model: PersistentVolumeClaimModel, isList: true, ns: 'ns1' };
+const names = (manager: WatchManager) =>
+  ((manager.getSnapshot(query)?.data ?? []) as { metadata: { name: string } }[]).map(
+    (o) => o.metadata.name,
+  );
+const send = (socket: ServerSocket | undefined, event: object) => {
+  if (!socket) throw new Error('no watch socket');
+  socket.send(JSON.stringify(event));
+};
+
+describe('WatchManager', () => {
+  it('lists, watches from the list resourceVersion, applies events, re-lists on 410 and on close', async () => {
+    items = [pvc('a', '90')];
+    listVersion = 100;
+    const manager = new WatchManager();
+    let notified = 0;
+    const stopA = manager.subscribe(query, () => (notified += 1));
+    const stopB = manager.subscribe(query, () => undefined);
+
+    await vi.waitFor(() => {
+      expect(manager.getSnapshot(query)?.loaded).toBe(true);
+    });
+    expect(names(manager)).toEqual(['a']);
+    expect(listRequests.at(-1)).toBe(
+      '/api/kubernetes/api/v1/namespaces/ns1/persistentvolumeclaims',
+    );
+    await vi.waitFor(() => {
+      expect(sockets).toHaveLength(1);
+    });
+    // One socket for both subscribers, starting at the list's resourceVersion.
+    expect(watchRequests[0]).toBe(
+      '/api/kubernetes/api/v1/namespaces/ns1/persistentvolumeclaims?watch=true&resourceVersion=100&allowWatchBookmarks=true',
+    );
+
+    send(sockets[0], { type: 'ADDED', object: pvc('b', '101') });
+    send(sockets[0], { type: 'DELETED', object: pvc('a', '102') });
+    await vi.waitFor(() => {
+      expect(names(manager)).toEqual(['b']);
+    });
+    expect(notified).toBeGreaterThan(0);
+
+    // 410 Gone: list again and watch from the new version.
+    items = [pvc('b', '101'), pvc('c', '150')];
+    listVersion = 200;
+    send(sockets[0], { type: 'ERROR', object: { kind: 'Status', code: 410, message: 'too old' } });
+    await vi.waitFor(() => {
+      expect(names(manager)).toEqual(['b', 'c']);
+    });
+    await vi.waitFor(() => {
+      expect(watchRequests.at(-1)).toContain('resourceVersion=200');
+    });
+
+    // The server closes the watch: the manager lists again (after its backoff) and resumes.
+    items = [pvc('d', '250')];
+    listVersion = 300;
+    sockets.at(-1)?.close();
+    await vi.waitFor(
+      () => {
+        expect(names(manager)).toEqual(['d']);
+      },
+      { timeout: 10_000 },
+    );
+    await vi.waitFor(() => {
+      expect(watchRequests.at(-1)).toContain('resourceVersion=300');
+    });
+
+    stopA();
+    stopB();
+    expect(manager.size).toBe(1);
+    await vi.waitFor(
+      () => {
+        expect(manager.size).toBe(0);
+      },
+      { timeout: 10_000 },
+    );
+    // The last user gone, the watch socket is closed.
+    await vi.waitFor(() => {
+      expect(sockets.at(-1)?.readyState).toBe(WebSocket.CLOSED);
+    });
+    sockets = [];
+  });
+});
