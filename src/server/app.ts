@@ -1,0 +1,123 @@
+/**
+ * Builds the Fastify app (no listen). Standalone: the console bridge stand-in (host page, plugin assets at
+ * the bridge's paths, locales, kube proxy with WebSockets, CSRF, login, plugin proxy to the backend API).
+ * In-cluster: HTTPS, plugin assets at `/`, the backend API at `/api/v1/*`, health probes; nothing else.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { backendApi } from './api/index';
+import { createKubeClient } from './api/kube-client';
+import { authRoutes } from './auth-routes';
+import { PLUGIN_ASSETS_PREFIX } from './bridge-paths';
+import { csrfFailure } from './csrf';
+import { hostPage } from './host-page';
+import {
+  ConnectionTracker,
+  handleKubeUpgrade,
+  kubeProxy,
+  type KubeProxyOptions,
+} from './kube-proxy';
+import { localesEndpoint } from './locales';
+import { pluginAssets } from './plugin-assets';
+import { pluginProxy } from './plugin-proxy';
+import { BASE_SECURITY_HEADERS, contentSecurityPolicy } from './security-headers';
+import type { ServerConfig } from './server-config';
+import { SessionStore } from './session';
+
+/** Never logged: credentials in either direction. */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrftoken"]',
+  'res.headers["set-cookie"]',
+];
+
+const CSRF_PROTECTED_PREFIXES = ['/api/', '/auth/'];
+
+export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
+  const logger =
+    config.logLevel && config.logLevel !== 'silent'
+      ? {
+          level: config.logLevel,
+          redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+          ...(config.logStream ? { stream: config.logStream } : {}),
+        }
+      : false;
+  const app = Fastify({
+    logger,
+    ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
+    // Watches and uploads are long: no request or connection cut-offs (upload routes set their own limits).
+    requestTimeout: 0,
+    connectionTimeout: 0,
+    // Shutdown must not wait for open watches.
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+
+  const kube = config.cluster ? createKubeClient(config.cluster) : null;
+  const tracker = new ConnectionTracker();
+
+  app.addHook('onSend', (request, reply, payload, done) => {
+    for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) reply.header(name, value);
+    if (config.mode === 'standalone') {
+      reply.header('content-security-policy', contentSecurityPolicy(request.headers));
+    }
+    done(null, payload);
+  });
+  app.addHook('preClose', (done) => {
+    tracker.destroyAll();
+    done();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    config.cluster?.close();
+    done();
+  });
+
+  if (config.mode === 'in-cluster') {
+    app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
+    app.get('/readyz', (_request, reply) => reply.send({ status: 'ready' }));
+    await app.register(backendApi, { kube });
+    await app.register(pluginAssets, { distDir: config.distDir, mountPath: '/' });
+    return app;
+  }
+
+  // ---- standalone: the bridge stand-in ----
+  const secureCookies = Boolean(config.tls);
+  const sessions = new SessionStore();
+  const identityOf = sessions.identityOf.bind(sessions);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const url = request.raw.url ?? '';
+    if (!CSRF_PROTECTED_PREFIXES.some((prefix) => url.startsWith(prefix))) return undefined;
+    const failure = csrfFailure(request.method, request.headers);
+    if (failure) {
+      await reply.code(403).send({ error: failure });
+      return reply;
+    }
+    return undefined;
+  });
+
+  const proxyOptions: KubeProxyOptions = { target: config.cluster, identityOf, tracker };
+  await app.register(kubeProxy, proxyOptions);
+  app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!handleKubeUpgrade(proxyOptions, request, socket, head)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
+  });
+
+  await app.register(pluginAssets, { distDir: config.distDir, mountPath: PLUGIN_ASSETS_PREFIX });
+  await app.register(localesEndpoint, { distDir: config.distDir });
+  await app.register(authRoutes, {
+    kube,
+    sessions,
+    secureCookies,
+    ...(config.sandboxUsers ? { sandboxUsers: config.sandboxUsers } : {}),
+  });
+  await app.register(pluginProxy, { kube, target: config.cluster, identityOf });
+  await app.register(hostPage, {
+    hostDistDir: config.hostDistDir ?? 'dist-host',
+    secureCookies,
+  });
+  return app;
+}
