@@ -1,0 +1,79 @@
+// The `kubevirt-storage-class-defaults` ConfigMap, its namespace discovered (not assumed): where one exists
+// (cluster-wide lookup by name), else where HyperConverged lives, else `openshift-cnv`.
+import { useMemo } from 'react';
+import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
+import {
+  STORAGE_DEFAULTS_CONFIG_MAP,
+  chooseStorageDefaultsNamespace,
+} from '../../../lib/storage-defaults';
+import { ConfigMapModel, gvkOf } from '../models';
+import type { ConfigMapKind } from '../types/cdi-settings';
+import { statusOf } from '../load-error';
+import { useHyperConvergeds } from './useCdiSettings';
+
+export interface StorageDefaultsConfigMap {
+  /** Where the ConfigMap is (or will be created). */
+  namespace: string;
+  /** `undefined` while loading and when it does not exist. */
+  configMap: ConfigMapKind | undefined;
+  /** Loaded and known not to exist. */
+  missing: boolean;
+  loaded: boolean;
+  /** A load error other than "not found". */
+  error: unknown;
+  /** The HyperConverged of the cluster, if any. */
+  hyperConvergedNamespace: string | undefined;
+  /** Its `spec.localStorageClassName` (the `local-sc` keys are named after it). */
+  localStorageClassName: string | undefined;
+}
+
+export const useStorageDefaultsConfigMap = (): StorageDefaultsConfigMap => {
+  const [hcos, hcosLoaded, hcosError] = useHyperConvergeds();
+  const search = useMemo(
+    () => ({
+      groupVersionKind: gvkOf(ConfigMapModel),
+      isList: true,
+      fieldSelector: `metadata.name=${STORAGE_DEFAULTS_CONFIG_MAP}`,
+    }),
+    [],
+  );
+  const [found, foundLoaded, foundError] = useK8sWatchResource<ConfigMapKind[]>(search);
+  const hco = hcos.find((h) => !h.metadata?.deletionTimestamp);
+  const hyperConvergedNamespace = hco?.metadata?.namespace;
+  const discoveryDone = (foundLoaded || Boolean(foundError)) && (hcosLoaded || Boolean(hcosError));
+  const namespaces = Array.isArray(found)
+    ? found.map((cm) => cm.metadata?.namespace ?? '').filter(Boolean)
+    : [];
+  const namespace = chooseStorageDefaultsNamespace({
+    configMapNamespaces: namespaces,
+    hyperConvergedNamespace,
+  });
+
+  const resource = useMemo(
+    () =>
+      discoveryDone
+        ? {
+            groupVersionKind: gvkOf(ConfigMapModel),
+            name: STORAGE_DEFAULTS_CONFIG_MAP,
+            namespace,
+            isList: false,
+          }
+        : null,
+    [discoveryDone, namespace],
+  );
+  const [data, loaded, error] = useK8sWatchResource<ConfigMapKind>(resource);
+  const configMap =
+    data && typeof data === 'object' && 'metadata' in data && data.metadata?.name
+      ? data
+      : undefined;
+  const notFound = Boolean(error) && statusOf(error) === 404;
+  return {
+    namespace,
+    configMap: notFound ? undefined : configMap,
+    missing: discoveryDone && (notFound || (loaded && !configMap && !error)),
+    loaded: discoveryDone && (loaded || notFound),
+    error: notFound ? undefined : (error as unknown),
+    hyperConvergedNamespace,
+    localStorageClassName: hco?.spec?.localStorageClassName,
+  };
+};
