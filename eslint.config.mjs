@@ -20,6 +20,7 @@ export default tseslint.config(
       'playwright-report/**',
       'coverage/**',
       '**/*.d.ts',
+      '**/dist/**',
     ],
   },
   js.configs.recommended,
@@ -97,6 +98,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Command-line scripts and benchmarks report on the console.
+    files: ['scripts/**', 'bench/**', 'src/sandbox/main.ts', 'src/server/main.ts'],
+    rules: { 'no-console': 'off' },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

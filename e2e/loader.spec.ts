@@ -6,10 +6,12 @@ interface Manifest {
   loadScripts: string[];
 }
 
-const manifest = (): Manifest => JSON.parse(readFileSync('dist/plugin-manifest.json', 'utf8')) as Manifest;
+const manifest = (): Manifest =>
+  JSON.parse(readFileSync('dist/plugin-manifest.json', 'utf8')) as Manifest;
 
 const countCodeRefs = (value: unknown): number => {
-  if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + countCodeRefs(item), 0);
+  if (Array.isArray(value))
+    return value.reduce<number>((sum, item) => sum + countCodeRefs(item), 0);
   if (value && typeof value === 'object') {
     return Object.entries(value).reduce<number>(
       (sum, [key, child]) => sum + (key === '$codeRef' ? 1 : countCodeRefs(child)),
@@ -21,7 +23,10 @@ const countCodeRefs = (value: unknown): number => {
 
 const MANIFEST_URL = '**/api/plugins/vm-disks-plugin/plugin-manifest.json';
 
-test('the real loader resolves every $codeRef of the built manifest', async ({ page, consoleProblems }) => {
+test('the real loader resolves every $codeRef of the built manifest', async ({
+  page,
+  consoleProblems,
+}) => {
   await page.goto('/');
   await waitForHost(page);
   expect(await page.evaluate(() => window.__vmDisksHost?.loadErrors.length)).toBe(0);
@@ -45,7 +50,9 @@ test('every plugin page renders without console errors', async ({ page, consoleP
     await page.goto(route);
     await waitForHost(page);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.locator('[data-test="section-crash"], [data-test="plugin-load-error"]')).toHaveCount(0);
+    await expect(
+      page.locator('[data-test="section-crash"], [data-test="plugin-load-error"]'),
+    ).toHaveCount(0);
   }
   expect(consoleProblems.messages).toEqual([]);
 });
@@ -92,8 +99,12 @@ test.describe('the loader rejects broken builds with its own errors', () => {
     );
     await page.goto('/');
     await waitForHost(page);
-    const errors = await page.evaluate(() => window.__vmDisksHost?.loadErrors.map((e) => JSON.stringify(e)));
+    const errors = await page.evaluate(() =>
+      window.__vmDisksHost?.loadErrors.map((e) => JSON.stringify(e)),
+    );
     expect(errors?.join('\n')).toContain('Scripts loaded without a plugin entry callback');
-    await expect(page.getByText('Scripts loaded without a plugin entry callback').first()).toBeVisible();
+    await expect(
+      page.getByText('Scripts loaded without a plugin entry callback').first(),
+    ).toBeVisible();
   });
 });

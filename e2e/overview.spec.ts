@@ -4,7 +4,10 @@ import { expect, loginAs, test, waitForHost } from './support/fixtures';
 const OVERVIEW = '/vm-disks/overview';
 
 test.describe('Overview', () => {
-  test('is reachable from the VM Disks nav section and lists the cluster', async ({ page, consoleProblems }) => {
+  test('is reachable from the VM Disks nav section and lists the cluster', async ({
+    page,
+    consoleProblems,
+  }) => {
     await page.goto('/');
     await waitForHost(page);
     await page.locator('[data-test="vm-disks-nav-overview"]').click();
@@ -15,19 +18,36 @@ test.describe('Overview', () => {
       await expect(nodes.locator(`[data-test-row="${node}"]`)).toBeVisible();
     }
     // worker-2 runs RHEL 8, not RHCOS: the page must tell them apart.
-    await expect(nodes.locator('[data-test-row="worker-0"] [data-test="node-rhcos"]')).toBeVisible();
-    await expect(nodes.locator('[data-test-row="worker-2"] [data-test="node-rhcos"]')).toHaveCount(0);
+    await expect(
+      nodes.locator('[data-test-row="worker-0"] [data-test="node-rhcos"]'),
+    ).toBeVisible();
+    await expect(nodes.locator('[data-test-row="worker-2"] [data-test="node-rhcos"]')).toHaveCount(
+      0,
+    );
 
-    const classes = kubectl(['get', 'storageclass', '-o', 'jsonpath={.items[*].metadata.name}']).split(' ');
+    const classes = kubectl([
+      'get',
+      'storageclass',
+      '-o',
+      'jsonpath={.items[*].metadata.name}',
+    ]).split(' ');
     for (const name of classes) {
-      await expect(page.locator(`[data-test="overview-storageclasses"] [data-test-row="${name}"]`)).toBeVisible();
+      await expect(
+        page.locator(`[data-test="overview-storageclasses"] [data-test-row="${name}"]`),
+      ).toBeVisible();
     }
-    const pvs = kubectl(['get', 'pv', '-o', 'jsonpath={.items[*].metadata.name}']).split(' ').filter(Boolean);
+    const pvs = kubectl(['get', 'pv', '-o', 'jsonpath={.items[*].metadata.name}'])
+      .split(' ')
+      .filter(Boolean);
     expect(pvs.length).toBeGreaterThan(0);
     for (const name of pvs) {
-      await expect(page.locator(`[data-test="overview-pvs"] [data-test-row="${name}"]`)).toBeAttached();
+      await expect(
+        page.locator(`[data-test="overview-pvs"] [data-test-row="${name}"]`),
+      ).toBeAttached();
     }
-    await expect(page.locator('[data-test="overview-vms"] [data-test-row="rhel8-vm"]')).toBeVisible();
+    await expect(
+      page.locator('[data-test="overview-vms"] [data-test-row="rhel8-vm"]'),
+    ).toBeVisible();
     expect(consoleProblems.messages).toEqual([]);
   });
 
@@ -58,7 +78,9 @@ test.describe('Overview', () => {
     expect(consoleProblems.messages).toEqual([]);
   });
 
-  test('a forbidden list names the missing permission and the rest still works', async ({ page }) => {
+  test('a forbidden list names the missing permission and the rest still works', async ({
+    page,
+  }) => {
     await loginAs(page, 'developer');
     try {
       await page.goto(OVERVIEW);
@@ -69,7 +91,9 @@ test.describe('Overview', () => {
       );
       await expect(pvs.locator('[data-test-row]')).toHaveCount(0);
       // The developer may read nodes, so that section still renders its rows.
-      await expect(page.locator('[data-test="overview-nodes"] [data-test-row="worker-0"]')).toBeVisible();
+      await expect(
+        page.locator('[data-test="overview-nodes"] [data-test-row="worker-0"]'),
+      ).toBeVisible();
     } finally {
       await loginAs(page, 'admin');
     }

@@ -13,12 +13,23 @@ rmSync(e2eReport, { force: true });
 
 const run = (command, args, env = {}) => {
   console.log(`\n$ ${command} ${args.join(' ')}`);
-  return spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+  return (
+    spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1
+  );
 };
 
-const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${unitReport}`]);
+const unitStatus = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${unitReport}`,
+]);
 const buildStatus = run('npm', ['run', 'build:all']);
-const e2eStatus = buildStatus !== 0 ? buildStatus : run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+const e2eStatus =
+  buildStatus !== 0
+    ? buildStatus
+    : run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
 
 const count = () => {
   let passed = 0;
@@ -28,7 +39,9 @@ const count = () => {
     passed += unit.numPassedTests;
     failed += unit.numFailedTests;
     // A test file that fails to load counts as a failure even though it ran no test.
-    failed += unit.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+    failed += unit.testResults.filter(
+      (file) => file.status === 'failed' && file.assertionResults.length === 0,
+    ).length;
   } else failed += 1;
   if (existsSync(e2eReport)) {
     const e2e = JSON.parse(readFileSync(e2eReport, 'utf8'));

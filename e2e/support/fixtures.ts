@@ -25,8 +25,8 @@ const watchConsole = (page: Page): ConsoleProblems => {
 };
 
 export const test = base.extend<{ consoleProblems: ConsoleProblems }>({
-  consoleProblems: async ({ page }, use) => {
-    await use(watchConsole(page));
+  consoleProblems: async ({ page }, provide) => {
+    await provide(watchConsole(page));
   },
 });
 

@@ -19,7 +19,9 @@ describe('codeRefProblems', () => {
     ['Page', ['default']],
     ['actions', ['usePVActions']],
   ]);
-  const ext = (ref: string) => [{ type: 'x.y', properties: { deep: [{ component: { $codeRef: ref } }] } }];
+  const ext = (ref: string) => [
+    { type: 'x.y', properties: { deep: [{ component: { $codeRef: ref } }] } },
+  ];
 
   it('accepts references to existing exports', () => {
     expect(codeRefProblems(ext('Page'), exportsByModule)).toEqual([]);
@@ -35,7 +37,9 @@ describe('codeRefProblems', () => {
 
   it('names an unknown module and the exposed ones', () => {
     const [problem] = codeRefProblems(ext('Nope'), exportsByModule);
-    expect(problem).toContain('module "Nope", which is not in package.json consolePlugin.exposedModules (Page, actions)');
+    expect(problem).toContain(
+      'module "Nope", which is not in package.json consolePlugin.exposedModules (Page, actions)',
+    );
   });
 
   it('refuses dotted export paths', () => {
@@ -43,6 +47,8 @@ describe('codeRefProblems', () => {
   });
 
   it('finds every reference in nested extension properties', () => {
-    expect(collectCodeRefs([{ a: { $codeRef: 'X' }, b: [{ $codeRef: 'Y.z' }] }]).map((r) => r.ref)).toEqual(['X', 'Y.z']);
+    expect(
+      collectCodeRefs([{ a: { $codeRef: 'X' }, b: [{ $codeRef: 'Y.z' }] }]).map((r) => r.ref),
+    ).toEqual(['X', 'Y.z']);
   });
 });

@@ -9,9 +9,9 @@ const CODE_REF = /^([^.\s]+)(?:\.([^.\s]+))?$/;
 const PLAIN_NAME = /^[^.\s]+$/;
 
 export const parseCodeRef = (ref: string): CodeRefTarget | undefined => {
-  const match = CODE_REF.exec(ref);
-  if (!match?.[1]) return undefined;
-  return { moduleName: match[1], exportName: match[2] ?? 'default' };
+  const [, moduleName, exportName] = CODE_REF.exec(ref) ?? [];
+  if (!moduleName) return undefined;
+  return { moduleName, exportName: exportName || 'default' };
 };
 
 export const isPlainName = (name: string): boolean => PLAIN_NAME.test(name);

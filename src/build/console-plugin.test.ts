@@ -1,4 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
@@ -40,7 +48,9 @@ describe('console plugin build', () => {
     const dir = copyFixture();
     await buildFixture(dir);
     const dist = path.join(dir, 'dist');
-    const manifest = JSON.parse(readFileSync(path.join(dist, 'plugin-manifest.json'), 'utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(
+      readFileSync(path.join(dist, 'plugin-manifest.json'), 'utf8'),
+    ) as Record<string, unknown>;
     expect(Object.keys(manifest).sort()).toEqual([...MANIFEST_FIELDS].sort());
     expect(manifest).toMatchObject({
       name: 'fixture-plugin',
@@ -48,9 +58,9 @@ describe('console plugin build', () => {
       baseURL: '/api/plugins/fixture-plugin/',
       dependencies: { '@console/pluginAPI': '>=4.22.0-0' },
     });
-    const [entryFile] = manifest.loadScripts as string[];
+    const [entryFile = ''] = manifest.loadScripts as string[];
     expect(entryFile).toMatch(/^plugin-entry\.[0-9a-f]{12}\.js$/);
-    const entry = readFileSync(path.join(dist, entryFile ?? ''), 'utf8');
+    const entry = readFileSync(path.join(dist, entryFile), 'utf8');
     // A classic script: no top-level import/export statements, registers through the callback.
     expect(entry).not.toMatch(/^\s*(import|export)\s/m);
     expect(entry).toContain('__load_plugin_entry__');
@@ -67,20 +77,26 @@ describe('console plugin build', () => {
     // The plugin's own CSS is listed for its module; PatternFly's is not shipped at all.
     const css = readdirSync(path.join(dist, 'assets')).filter((file) => file.endsWith('.css'));
     expect(css).toHaveLength(1);
-    const cssText = readFileSync(path.join(dist, 'assets', css[0] ?? ''), 'utf8');
+    const [cssFile = ''] = css;
+    const cssText = readFileSync(path.join(dist, 'assets', cssFile), 'utf8');
     expect(cssText).toContain('fixture-plugin__hello');
     expect(cssText).not.toContain('.pf-v6-c-button');
-    expect(entry).toContain(`assets/${css[0] ?? ''}`);
-    expect(readFileSync(path.join(dist, 'locales/en/plugin__fixture-plugin.json'), 'utf8')).toContain('Hello');
+    expect(entry).toContain(`assets/${cssFile}`);
+    expect(
+      readFileSync(path.join(dist, 'locales/en/plugin__fixture-plugin.json'), 'utf8'),
+    ).toContain('Hello');
   });
 
   it('fails when a $codeRef names an export the module does not have', async () => {
     const dir = copyFixture((d) => {
-      editJson(path.join(d, 'console-extensions.json'), (ext: { properties: { provider?: { $codeRef: string } } }[]) => {
-        const provider = ext[2]?.properties.provider;
-        if (provider) provider.$codeRef = 'actions.useMissing';
-        return ext;
-      });
+      editJson(
+        path.join(d, 'console-extensions.json'),
+        (ext: { properties: { provider?: { $codeRef: string } } }[]) => {
+          const provider = ext[2]?.properties.provider;
+          if (provider) provider.$codeRef = 'actions.useMissing';
+          return ext;
+        },
+      );
     });
     await expect(buildFixture(dir)).rejects.toThrow(
       /\$codeRef "actions.useMissing" needs export "useMissing" of exposed module "actions", which exports only: usePVActions/,
@@ -89,19 +105,29 @@ describe('console plugin build', () => {
 
   it('fails when an exposed-module name contains a dot', async () => {
     const dir = copyFixture((d) => {
-      editJson(path.join(d, 'package.json'), (pkg: { consolePlugin: { exposedModules: Record<string, string> } }) => {
-        pkg.consolePlugin.exposedModules = { 'Hello.Page': './src/HelloPage.tsx' };
-        return pkg;
-      });
+      editJson(
+        path.join(d, 'package.json'),
+        (pkg: { consolePlugin: { exposedModules: Record<string, string> } }) => {
+          pkg.consolePlugin.exposedModules = { 'Hello.Page': './src/HelloPage.tsx' };
+          return pkg;
+        },
+      );
     });
-    await expect(buildFixture(dir)).rejects.toThrow(/Exposed module name "Hello.Page" must not contain dots/);
+    await expect(buildFixture(dir)).rejects.toThrow(
+      /Exposed module name "Hello.Page" must not contain dots/,
+    );
   });
 
   it('fails when an export name contains a dot', async () => {
     const dir = copyFixture((d) => {
-      writeFileSync(path.join(d, 'src/actions.ts'), 'const x = 1;\nexport { x as "use.Dotted", x as usePVActions };\n');
+      writeFileSync(
+        path.join(d, 'src/actions.ts'),
+        'const x = 1;\nexport { x as "use.Dotted", x as usePVActions };\n',
+      );
     });
-    await expect(buildFixture(dir)).rejects.toThrow(/Export "use.Dotted" of exposed module "actions" must not contain dots/);
+    await expect(buildFixture(dir)).rejects.toThrow(
+      /Export "use.Dotted" of exposed module "actions" must not contain dots/,
+    );
   });
 
   it('fails when an extension label is missing from the locale file', async () => {
@@ -134,7 +160,10 @@ describe('reactVersionProblems', () => {
     made.push(root);
     for (const name of ['react', 'react-dom']) {
       mkdirSync(path.join(root, 'node_modules', name), { recursive: true });
-      writeFileSync(path.join(root, 'node_modules', name, 'package.json'), JSON.stringify({ name, version: '19.1.0' }));
+      writeFileSync(
+        path.join(root, 'node_modules', name, 'package.json'),
+        JSON.stringify({ name, version: '19.1.0' }),
+      );
     }
     writeFileSync(path.join(root, 'package.json'), '{}');
     expect(reactVersionProblems(root)).toEqual([

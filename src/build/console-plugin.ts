@@ -8,7 +8,12 @@ import { entryScript, type ExposedAssets } from './entry-script.ts';
 import { labelProblems } from './locale-labels.ts';
 import { buildManifest, metadataProblems, type PluginMetadata } from './manifest.ts';
 import { reactVersionProblems } from './react-version.ts';
-import { classifyImport, registryGlobal, sharedModuleCode, VIRTUAL_PREFIX } from './shared-modules.ts';
+import {
+  classifyImport,
+  registryGlobal,
+  sharedModuleCode,
+  VIRTUAL_PREFIX,
+} from './shared-modules.ts';
 
 export interface ConsolePluginOptions {
   /** Project root holding package.json, console-extensions.json and locales/. */
@@ -52,8 +57,9 @@ const cssOf = (bundle: OutputBundle, chunk: OutputChunk, seen = new Set<string>(
   if (seen.has(chunk.fileName)) return [];
   seen.add(chunk.fileName);
   const own = [...(chunk.viteMetadata?.importedCss ?? [])];
+  const byFile = new Map(Object.entries(bundle));
   const imported = chunk.imports.flatMap((file) => {
-    const next = bundle[file];
+    const next = byFile.get(file);
     return next?.type === 'chunk' ? cssOf(bundle, next, seen) : [];
   });
   return [...new Set([...own, ...imported])];
@@ -117,7 +123,10 @@ export const consolePlugin = (options: ConsolePluginOptions = {}): Plugin => {
     },
 
     resolveId(source, importer) {
-      if (source.endsWith('.css') && (importer?.includes('/node_modules/@patternfly/') || source.startsWith('@patternfly/'))) {
+      if (
+        source.endsWith('.css') &&
+        (importer?.includes('/node_modules/@patternfly/') || source.startsWith('@patternfly/'))
+      ) {
         return PF_CSS_STUB;
       }
       const resolution = classifyImport(source);
@@ -162,7 +171,8 @@ export const consolePlugin = (options: ConsolePluginOptions = {}): Plugin => {
 
       const extensionsFile = path.join(root, 'console-extensions.json');
       const extensions = readJson(extensionsFile);
-      if (!Array.isArray(extensions)) fail([`${extensionsFile} must hold a JSON array of extensions.`]);
+      if (!Array.isArray(extensions))
+        fail([`${extensionsFile} must hold a JSON array of extensions.`]);
       const localeRelative = `locales/en/plugin__${meta.name}.json`;
       const localeFile = path.join(root, localeRelative);
       const locale = existsSync(localeFile)
@@ -187,12 +197,19 @@ export const consolePlugin = (options: ConsolePluginOptions = {}): Plugin => {
       this.emitFile({ type: 'asset', fileName: entryFile, source: script });
 
       const buildHash = createHash('sha256');
-      for (const item of Object.values(bundle).sort((a, b) => a.fileName.localeCompare(b.fileName))) {
+      for (const item of Object.values(bundle).sort((a, b) =>
+        a.fileName.localeCompare(b.fileName),
+      )) {
         buildHash.update(item.fileName);
         buildHash.update(item.type === 'chunk' ? item.code : item.source);
       }
       buildHash.update(script);
-      const manifest = buildManifest(meta, extensions as unknown[], entryFile, buildHash.digest('hex').slice(0, 20));
+      const manifest = buildManifest(
+        meta,
+        extensions as unknown[],
+        entryFile,
+        buildHash.digest('hex').slice(0, 20),
+      );
       this.emitFile({
         type: 'asset',
         fileName: 'plugin-manifest.json',

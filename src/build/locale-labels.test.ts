@@ -15,7 +15,14 @@ describe('labelProblems', () => {
   });
 
   it('passes when every label is in the locale file', () => {
-    expect(labelProblems(extensions, 'plugin__p', { 'VM Disks': 'VM Disks', Overview: 'Overview' }, 'l.json')).toEqual([]);
+    expect(
+      labelProblems(
+        extensions,
+        'plugin__p',
+        { 'VM Disks': 'VM Disks', Overview: 'Overview' },
+        'l.json',
+      ),
+    ).toEqual([]);
   });
 
   it('names each missing label and the file to add it to', () => {

@@ -39,10 +39,14 @@ const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z-.]+)?(\+[0-9A-Za-z-.]+)?$/;
 export const metadataProblems = (meta: PluginMetadata): string[] => {
   const problems: string[] = [];
   if (!DNS_SUBDOMAIN.test(meta.name) || meta.name.length > 253) {
-    problems.push(`consolePlugin.name "${meta.name}" must be a DNS subdomain (the ConsolePlugin name).`);
+    problems.push(
+      `consolePlugin.name "${meta.name}" must be a DNS subdomain (the ConsolePlugin name).`,
+    );
   }
   if (!SEMVER.test(meta.version)) {
-    problems.push(`consolePlugin.version "${meta.version}" must be a valid semver version like 1.2.3.`);
+    problems.push(
+      `consolePlugin.version "${meta.version}" must be a valid semver version like 1.2.3.`,
+    );
   }
   if (Object.keys(meta.exposedModules).length === 0) {
     problems.push('consolePlugin.exposedModules is empty; expose at least one module.');

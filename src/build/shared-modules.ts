@@ -15,7 +15,8 @@ export const SHARED_MODULES: Readonly<Record<string, string>> = {
   redux: 'redux',
   'redux-thunk': 'redux-thunk',
   '@openshift-console/dynamic-plugin-sdk': '@openshift-console/dynamic-plugin-sdk',
-  '@openshift-console/dynamic-plugin-sdk-internal': '@openshift-console/dynamic-plugin-sdk-internal',
+  '@openshift-console/dynamic-plugin-sdk-internal':
+    '@openshift-console/dynamic-plugin-sdk-internal',
 };
 
 /** Sub-paths of shared packages that are bundled (they are not share keys, and re-enter `react`). */
@@ -27,9 +28,7 @@ export const VIRTUAL_PREFIX = '\0console-shared:';
 export const registryGlobal = (pluginName: string): string => `__${pluginName}_shared_modules__`;
 
 export type SharedResolution =
-  | { kind: 'shared'; key: string }
-  | { kind: 'bundled' }
-  | { kind: 'forbidden'; reason: string };
+  { kind: 'shared'; key: string } | { kind: 'bundled' } | { kind: 'forbidden'; reason: string };
 
 /** Decides what an import specifier of a shared package becomes. */
 export const classifyImport = (specifier: string): SharedResolution => {
