@@ -58,6 +58,19 @@ export interface ResourceType {
   convert?: (obj: KubeObject, toVersion: string) => KubeObject;
   /** Objects of this type are never stored; `create` returns the admission result (e.g. UploadTokenRequest). */
   virtual?: boolean;
+  /**
+   * Extra columns of `kubectl get` (server-side Table), like a CRD's `additionalPrinterColumns`.
+   * `type: 'date'` values are shown as ages. Without it: NAME and AGE.
+   */
+  additionalPrinterColumns?: PrinterColumn[];
+}
+
+export interface PrinterColumn {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  jsonPath: string;
+  description?: string;
+  priority?: number;
 }
 
 /** Who is calling. `system:sandbox:<controller>` for controllers. */
@@ -165,6 +178,21 @@ export interface SandboxContext {
   /** Whether the sandbox serves HTTPS; extra listeners serve HTTPS with `tls` when set. */
   tls?: { key: string; cert: string; ca: string };
   log(message: string): void;
+  /**
+   * Persistent-volume controller hook for WaitForFirstConsumer claims: records the scheduler's
+   * choice (`volume.kubernetes.io/selected-node` annotation) and binds the claim to a matching
+   * pre-created PV on that node when one exists. Resolves to the bound PV name, or undefined when
+   * the claim is left to a dynamic provisioner (or nothing matches yet).
+   */
+  bindClaim?(namespace: string, name: string, nodeName: string): Promise<string | undefined>;
+  /** Records a core/v1 Event about an object (deduplicated by reason+message, `count` bumped). */
+  recordEvent?(
+    involved: KubeObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    component: string,
+  ): Promise<void>;
 }
 
 /** Implemented by `world/index.ts`: registers API groups, seeds an empty store, starts controllers. */

@@ -1,0 +1,141 @@
+import type { KubeObject, SandboxContext } from '../../contract';
+import { storageDefaultsData } from '../../world/seed/platform';
+import {
+  CDI,
+  CONFIG_MAP,
+  CNV_NAMESPACE,
+  HYPERCONVERGED,
+  STORAGE_DEFAULTS_CONFIG_MAP,
+} from '../../world/refs';
+import { nowIso } from '../../world/shapes';
+import type { Controller } from '../runtime';
+
+export const HCO_VERSION = '4.9.7';
+
+interface HcoSpec {
+  localStorageClassName?: string;
+  scratchSpaceStorageClass?: string;
+}
+
+/**
+ * The HyperConverged operator (v1.3–v1.6 behaviour): it owns the CDI CR (so
+ * `HyperConverged.spec.scratchSpaceStorageClass` is the place to set scratch space; a direct edit of
+ * the CDI CR's field reverts), and resets the default keys of `kubevirt-storage-class-defaults` on
+ * every reconcile while keeping keys users added.
+ */
+export function hyperConvergedController(ctx: SandboxContext): Controller {
+  return {
+    name: 'hco-operator',
+    watches: [HYPERCONVERGED, CDI, CONFIG_MAP],
+    async reconcile() {
+      const hco = ctx.store
+        .list(HYPERCONVERGED, { namespace: CNV_NAMESPACE })
+        .find((h) => !h.metadata.deletionTimestamp);
+      if (!hco) return;
+      const spec = (hco.spec ?? {}) as HcoSpec;
+      await reconcileStorageDefaults(ctx, hco, spec);
+      await reconcileCdi(ctx, spec);
+      await reconcileStatus(ctx, hco);
+    },
+  };
+}
+
+async function reconcileStorageDefaults(
+  ctx: SandboxContext,
+  hco: KubeObject,
+  spec: HcoSpec,
+): Promise<void> {
+  const defaults = storageDefaultsData(spec.localStorageClassName);
+  const cm = ctx.store.get(CONFIG_MAP, CNV_NAMESPACE, STORAGE_DEFAULTS_CONFIG_MAP);
+  if (!cm) {
+    await ctx.store.create({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: {
+        name: STORAGE_DEFAULTS_CONFIG_MAP,
+        namespace: CNV_NAMESPACE,
+        labels: { app: 'kubevirt-hyperconverged' },
+        ownerReferences: [
+          {
+            apiVersion: hco.apiVersion,
+            kind: hco.kind,
+            name: hco.metadata.name ?? '',
+            uid: hco.metadata.uid ?? '',
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
+      },
+      data: defaults,
+    });
+    return;
+  }
+  const data = (cm.data ?? {}) as Record<string, string>;
+  if (Object.entries(defaults).every(([k, v]) => data[k] === v)) return;
+  ctx.log('Updating existing KubeVirt Storage Configmap to its default values');
+  await ctx.store.mutate(CONFIG_MAP, CNV_NAMESPACE, STORAGE_DEFAULTS_CONFIG_MAP, (o) => {
+    o.data = { ...((o.data ?? {}) as Record<string, string>), ...defaults };
+  });
+}
+
+async function reconcileCdi(ctx: SandboxContext, spec: HcoSpec): Promise<void> {
+  const cdi = ctx.store.list(CDI).at(0);
+  if (!cdi) return;
+  const config =
+    (cdi.spec as { config?: { scratchSpaceStorageClass?: string } } | undefined)?.config ?? {};
+  if (config.scratchSpaceStorageClass === spec.scratchSpaceStorageClass) return;
+  await ctx.store.mutate(CDI, undefined, cdi.metadata.name ?? '', (o) => {
+    const s = (o.spec ?? {}) as { config?: Record<string, unknown> };
+    const next = { ...(s.config ?? {}) };
+    if (spec.scratchSpaceStorageClass)
+      next.scratchSpaceStorageClass = spec.scratchSpaceStorageClass;
+    else delete next.scratchSpaceStorageClass;
+    o.spec = { ...s, config: next };
+  });
+}
+
+async function reconcileStatus(ctx: SandboxContext, hco: KubeObject): Promise<void> {
+  const status = (hco.status ?? {}) as { conditions?: unknown[] };
+  if (status.conditions && status.conditions.length > 0) return;
+  const t = nowIso();
+  const cond = (type: string, s: string, reason: string, message: string) => ({
+    type,
+    status: s,
+    reason,
+    message,
+    lastTransitionTime: t,
+    observedGeneration: hco.metadata.generation ?? 1,
+  });
+  await ctx.store.mutate(
+    HYPERCONVERGED,
+    CNV_NAMESPACE,
+    hco.metadata.name ?? '',
+    (o) => {
+      o.status = {
+        conditions: [
+          cond(
+            'ReconcileComplete',
+            'True',
+            'ReconcileCompleted',
+            'Reconcile completed successfully',
+          ),
+          cond('Available', 'True', 'ReconcileCompleted', 'Reconcile completed successfully'),
+          cond('Progressing', 'False', 'ReconcileCompleted', 'Reconcile completed successfully'),
+          cond('Degraded', 'False', 'ReconcileCompleted', 'Reconcile completed successfully'),
+          cond('Upgradeable', 'True', 'ReconcileCompleted', 'Reconcile completed successfully'),
+        ],
+        versions: [{ name: 'operator', version: HCO_VERSION }],
+        relatedObjects: [
+          { apiVersion: 'cdi.kubevirt.io/v1beta1', kind: 'CDI', name: 'cdi' },
+          {
+            apiVersion: 'v1',
+            kind: 'ConfigMap',
+            name: STORAGE_DEFAULTS_CONFIG_MAP,
+            namespace: CNV_NAMESPACE,
+          },
+        ],
+      };
+    },
+    { status: true },
+  );
+}
