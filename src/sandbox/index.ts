@@ -5,6 +5,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { InstallWorld, SandboxContext } from './contract';
 import { ApiServer } from './api/server';
+import { AUDIT_LOG_FILE, AuditLog } from './api/audit';
 import { makeErrorFactory } from './api/status';
 import { RbacAuthorizer } from './auth/rbac';
 import { installReviewHooks } from './auth/reviews';
@@ -143,6 +144,7 @@ export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSa
   let world: { stop(): Promise<void> } | undefined;
   let server: Server | undefined;
   let api: ApiServer | undefined;
+  const audit = new AuditLog(resolve(dataDir, AUDIT_LOG_FILE));
   try {
     const install = opts.world === false ? undefined : (opts.world ?? (await loadDefaultWorld()));
     world = install ? await install(ctx) : undefined;
@@ -156,6 +158,7 @@ export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSa
       bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 60000,
       startedAt: nowTimestamp(),
       tls: tls !== undefined,
+      audit,
     });
     server = tls
       ? createHttpsServer({ key: tls.key, cert: tls.cert }, api.handle)
@@ -174,6 +177,7 @@ export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSa
     await world?.stop();
     await stopBuiltins();
     await store.flush();
+    await audit.close();
     throw e;
   }
 
@@ -205,6 +209,7 @@ export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSa
       await world?.stop();
       await stopBuiltins();
       await store.flush();
+      await audit.close();
     },
     async writeKubeconfig(file: string, user = 'admin') {
       const u = users.find((x) => x.name === user);

@@ -17,6 +17,7 @@ import { toTable, wantsTable, type IncludeObject } from './table';
 import { runWatch, type WatchEvent, type WatchSink } from './watch';
 import { synthesizeCrds } from './crds';
 import { decodeProtobufObject } from './protobuf';
+import type { AuditLog } from './audit';
 
 export interface ApiServerDeps {
   store: SandboxStore;
@@ -27,6 +28,8 @@ export interface ApiServerDeps {
   startedAt: string;
   /** Serving HTTPS (tokens are required; no loopback `as:` identification). */
   tls: boolean;
+  /** Where resource requests are recorded (who did what); none when absent. */
+  audit?: AuditLog;
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' };
@@ -126,6 +129,7 @@ export class ApiServer {
       user = this.deps.authn.find(impersonate);
     }
     if (!user) throw unauthorized();
+    this.deps.audit?.identify(req, user.name);
     let info: UserInfo = { username: user.name, groups: user.groups };
     if (typeof impersonate === 'string' && impersonate !== '' && impersonate !== user.name) {
       const decision = this.deps.rbac.authorize(info, {
@@ -148,6 +152,7 @@ export class ApiServer {
         username: impersonate,
         groups: [...new Set([...(groups ?? known?.groups ?? []), 'system:authenticated'])],
       };
+      this.deps.audit?.identify(req, impersonate);
     }
     return info;
   }
@@ -171,6 +176,16 @@ export class ApiServer {
     }
   }
 
+  private auditDescribe(req: IncomingMessage, r: ResourceRequest): void {
+    this.deps.audit?.describe(req, {
+      verb: r.verb,
+      resource: r.group ? `${r.type.plural}.${r.group}` : r.type.plural,
+      ...(r.subresource ? { subresource: r.subresource } : {}),
+      ...(r.namespace ? { namespace: r.namespace } : {}),
+      ...(r.name ? { name: r.name } : {}),
+    });
+  }
+
   // ---- rendering ----
 
   private render(type: ResourceType, version: string, obj: KubeObject, inList = false): KubeObject {
@@ -187,6 +202,12 @@ export class ApiServer {
   // ---- entry points ----
 
   handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const { audit } = this.deps;
+    if (audit) {
+      res.once('close', () => {
+        audit.finish(req, res.statusCode);
+      });
+    }
     this.route(req, res).catch((e: unknown) => {
       if (!res.headersSent) sendError(res, e);
       else res.end();
@@ -256,6 +277,7 @@ export class ApiServer {
     }
     const r = parseResourceRequest(method, url, registry);
     if (!r) throw notFoundPath();
+    this.auditDescribe(req, r);
     await this.serveResource(req, res, r, user);
   }
 
@@ -265,6 +287,7 @@ export class ApiServer {
         ? e.status
         : new ApiError(500, 'InternalError', String(e)).status;
       const body = JSON.stringify(status);
+      this.deps.audit?.finish(req, status.code);
       socket.end(
         `HTTP/1.1 ${status.code} ${status.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
@@ -276,9 +299,11 @@ export class ApiServer {
       const r = parseResourceRequest('GET', url, this.deps.registry);
       if (!r) throw notFoundPath();
       r.verb = 'watch';
+      this.auditDescribe(req, r);
       this.authorize(user, r);
       const opts = this.watchOptions(req, r);
       this.wss.handleUpgrade(req, socket, head, (ws) => {
+        this.deps.audit?.finish(req, 101);
         this.sockets.add(ws);
         const closeListeners: (() => void)[] = [];
         ws.on('close', () => {

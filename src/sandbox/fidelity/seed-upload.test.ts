@@ -291,6 +291,54 @@ spec:
     expect(readHead(device, content.length).equals(content)).toBe(true);
   });
 
+  it('6.12.2.3: uploads to a new PVC (virtctl image-upload pvc mode, --force-bind)', async () => {
+    await w.apply(`apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: upload-fedora-pvc
+  namespace: vm-images
+  annotations:
+    cdi.kubevirt.io/storage.upload.target: ""
+    cdi.kubevirt.io/storage.contentType: kubevirt
+    cdi.kubevirt.io/storage.bind.immediate.requested: ""
+  labels:
+    cdi.kubevirt.io/applyStorageProfile: "true"
+spec:
+  accessModes: [ReadWriteOnce]
+  resources:
+    requests:
+      storage: 2Gi
+`);
+    await waitFor('upload pod ready', async () => {
+      const p = await w.get('pvc', 'upload-fedora-pvc', 'vm-images');
+      return p?.metadata.annotations?.['cdi.kubevirt.io/storage.pod.ready'] === 'true'
+        ? p
+        : undefined;
+    });
+    const { raw, qcow2 } = await makeImages('pvcmode', 8);
+    const t = await token('upload-fedora-pvc');
+    const res = await fetch(`${proxy}/v1beta1/upload-async`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${t.token ?? ''}`,
+        'Content-Type': 'application/octet-stream',
+      },
+      body: await readFile(qcow2),
+    });
+    expect(res.status).toBe(200);
+    await waitFor('pod phase Succeeded', async () => {
+      const p = await w.get('pvc', 'upload-fedora-pvc', 'vm-images');
+      return p?.metadata.annotations?.['cdi.kubevirt.io/storage.pod.phase'] === 'Succeeded'
+        ? p
+        : undefined;
+    });
+    await waitFor('scratch deleted', async () =>
+      (await w.get('pvc', 'upload-fedora-pvc-scratch', 'vm-images')) ? undefined : true,
+    );
+    const content = await readFile(raw);
+    expect(readHead(await diskOf('upload-fedora-pvc'), content.length).equals(content)).toBe(true);
+  });
+
   it('refuses an image whose virtual size does not fit: "A larger PVC is required"', async () => {
     await w.apply(uploadDv('too-small', '64Mi'));
     await waitPhase('too-small', 'UploadReady');

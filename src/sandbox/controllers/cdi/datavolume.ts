@@ -95,6 +95,7 @@ export function dataVolumeController(
           );
         }
       }
+      await reconcileUploadClaims(ctx);
       await cleanupOrphans(ctx);
     },
   };
@@ -242,6 +243,23 @@ async function reconcileDv(
       });
       return;
     }
+  }
+  if (kind === 'other') {
+    // http/s3/gcs/registry/imageio/vddk/snapshot imports need networks or snapshots the sandbox
+    // does not have: the DataVolume stays scheduled and says so.
+    await writeStatus(ctx, dv, {
+      phase: 'ImportScheduled',
+      progress: 'N/A',
+      bound: bound ? boundCondition(name) : pendingBound(name),
+      running: {
+        type: 'Running',
+        status: 'False',
+        reason: 'NotSimulated',
+        message: 'the sandbox cluster does not simulate this DataVolume source',
+      },
+      ready: { type: 'Ready', status: 'False', reason: '', message: '' },
+    });
+    return;
   }
   // Worker pod(s): they are what makes a WaitForFirstConsumer claim bind when immediate binding is asked.
   const claims: Pvc[] = [pvc];
@@ -763,6 +781,48 @@ async function cleanupOrphans(ctx: SandboxContext): Promise<void> {
       !ctx.store.get(PVC, ns, m[1])
     ) {
       await ctx.store.delete(POD, ns, n).catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * Upload targets without a DataVolume (`virtctl image-upload pvc …`): the PVC carries
+ * `cdi.kubevirt.io/storage.upload.target`; the upload controller gives it scratch space and an
+ * upload pod under the same WaitForFirstConsumer rule as DataVolumes.
+ */
+async function reconcileUploadClaims(ctx: SandboxContext): Promise<void> {
+  for (const obj of ctx.store.list(PVC)) {
+    const pvc = asType<Pvc>(obj);
+    const ann = pvc.metadata.annotations ?? {};
+    if (!(ANN_UPLOAD_TARGET in ann) || pvc.metadata.deletionTimestamp) continue;
+    if (pvc.metadata.ownerReferences?.some((o) => o.kind === 'DataVolume')) continue;
+    const ns = pvc.metadata.namespace ?? '';
+    const name = pvc.metadata.name ?? '';
+    if (ann[ANN_POD_PHASE] === 'Succeeded') {
+      await cleanupWorkers(ctx, ns, name);
+      continue;
+    }
+    if (
+      !isBound(pvc) &&
+      isWaitForFirstConsumer(claimClass(ctx, pvc)) &&
+      !(ANN_IMMEDIATE_BIND in ann)
+    )
+      continue;
+    const claims: Pvc[] = [pvc];
+    const scratch = await ensureScratch(ctx, pvc);
+    if (scratch) claims.push(scratch);
+    const pod = await ensureWorkerPod(ctx, pvc, `cdi-upload-${name}`, claims, 'upload');
+    if (pod.spec.nodeName && pod.status?.phase === 'Running') {
+      await markPvc(ctx, asType<Pvc>(ctx.store.get(PVC, ns, name) ?? pvc), {
+        [ANN_POD_PHASE]: 'Running',
+        [ANN_POD_READY]: 'true',
+        [ANN_UPLOAD_POD]: `cdi-upload-${name}`,
+      });
+    } else {
+      await markPvc(ctx, asType<Pvc>(ctx.store.get(PVC, ns, name) ?? pvc), {
+        [ANN_POD_PHASE]: 'Pending',
+        [ANN_POD_READY]: 'false',
+      });
     }
   }
 }
