@@ -12,6 +12,9 @@ import { authRoutes } from './auth-routes';
 import { PLUGIN_ASSETS_PREFIX } from './bridge-paths';
 import { csrfFailure } from './csrf';
 import { hostPage } from './host-page';
+import type { CdiUploadProxyLocator } from './in-cluster/cdi-upload-proxy';
+import { consoleProxyGuard } from './in-cluster/console-proxy-guard';
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, ShutdownHooks } from './in-cluster/shutdown-hooks';
 import {
   ConnectionTracker,
   handleKubeUpgrade,
@@ -34,6 +37,13 @@ export const REDACTED_LOG_PATHS = [
 ];
 
 const CSRF_PROTECTED_PREFIXES = ['/api/', '/auth/'];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** In-cluster only: where CDI's upload proxy Service is and which CA to trust for it. */
+    cdiUploadProxy: CdiUploadProxyLocator | undefined;
+  }
+}
 
 export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   const logger =
@@ -58,6 +68,34 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   const kube = config.cluster ? createKubeClient(config.cluster) : null;
   const tracker = new ConnectionTracker();
 
+  // Graceful shutdown: hooks (in-flight uploads) run first, before any connection is cut.
+  const shutdown = new ShutdownHooks();
+  app.decorate('onShutdown', (name: string, hook: Parameters<ShutdownHooks['register']>[1]) =>
+    shutdown.register(name, hook),
+  );
+  app.decorate('shuttingDown', {
+    getter: () => shutdown.started,
+  });
+  app.decorate('cdiUploadProxy', config.cdiUploadProxy);
+  app.addHook('preClose', async () => {
+    const report = await shutdown.run(config.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS);
+    if (report.failed.length > 0 || report.timedOut.length > 0) {
+      app.log.warn({ shutdown: report }, 'shutdown hooks did not all finish');
+    } else if (report.finished.length > 0) {
+      app.log.info({ shutdown: report }, 'shutdown hooks finished');
+    }
+  });
+
+  // Also on the raw response up front: routes that hijack the reply (tus uploads) and raw streams never
+  // reach onSend, and every answer must carry these.
+  app.addHook('onRequest', (request, reply, done) => {
+    for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS))
+      reply.raw.setHeader(name, value);
+    if (config.mode === 'standalone') {
+      reply.raw.setHeader('content-security-policy', contentSecurityPolicy(request.headers));
+    }
+    done();
+  });
   app.addHook('onSend', (request, reply, payload, done) => {
     for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) reply.header(name, value);
     if (config.mode === 'standalone') {
@@ -76,8 +114,23 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
 
   if (config.mode === 'in-cluster') {
     app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
-    app.get('/readyz', (_request, reply) => reply.send({ status: 'ready' }));
-    await app.register(backendApi, { kube });
+    // Not ready once shutdown has begun, so the Service stops routing here while uploads wind down.
+    app.get('/readyz', (_request, reply) =>
+      shutdown.started
+        ? reply.code(503).send({ status: 'shutting down' })
+        : reply.send({ status: 'ready' }),
+    );
+    app.addHook(
+      'onRequest',
+      consoleProxyGuard({
+        apiPrefix: '/api/',
+        requireForwardedFor: config.requireForwardedFor ?? false,
+      }),
+    );
+    await app.register(backendApi, {
+      kube,
+      ...(config.stagingDir ? { stagingDir: config.stagingDir } : {}),
+    });
     await app.register(pluginAssets, { distDir: config.distDir, mountPath: '/' });
     return app;
   }
@@ -114,7 +167,12 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
     secureCookies,
     ...(config.sandboxUsers ? { sandboxUsers: config.sandboxUsers } : {}),
   });
-  await app.register(pluginProxy, { kube, target: config.cluster, identityOf });
+  await app.register(pluginProxy, {
+    kube,
+    target: config.cluster,
+    identityOf,
+    ...(config.stagingDir ? { stagingDir: config.stagingDir } : {}),
+  });
   await app.register(hostPage, {
     hostDistDir: config.hostDistDir ?? 'dist-host',
     secureCookies,

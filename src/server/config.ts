@@ -33,6 +33,16 @@ export interface InClusterOptions extends CommonOptions {
   mode: 'in-cluster';
   tlsCert: string;
   tlsKey: string;
+  /** `--cdi-namespace`: where CDI's upload proxy Service lives (default: discovered). */
+  cdiNamespace?: string;
+  /** `--cdi-upload-proxy-url`: use this address for the CDI upload proxy instead of the Service. */
+  cdiUploadProxyUrl?: string;
+  /** `--cdi-upload-proxy-ca`: extra PEM CA file(s) to trust for the upload proxy. */
+  cdiUploadProxyCa?: string[];
+  /** `--shutdown-timeout`: seconds the shutdown hooks (in-flight uploads) may take (default 25). */
+  shutdownTimeoutSeconds: number;
+  /** `--allow-without-forwarded-for`: accept API requests without X-Forwarded-For (default: refuse them). */
+  requireForwardedFor: boolean;
 }
 
 export type StartupOptions = StandaloneOptions | InClusterOptions;
@@ -59,6 +69,11 @@ In-cluster (the plugin's service behind the console):
   --tls-key FILE        its private key (PEM), e.g. /var/cert/tls.key
                         (port default 9443, address default 0.0.0.0; cluster from the pod's service account
                         environment, or --kubeconfig FILE)
+  --cdi-namespace NS    namespace of CDI's cdi-uploadproxy Service (default: discovered, see README)
+  --cdi-upload-proxy-url URL   use this upload proxy address instead of the in-cluster Service
+  --cdi-upload-proxy-ca FILE   extra PEM CA to trust for the upload proxy (repeatable)
+  --shutdown-timeout S  seconds in-flight uploads get to finish or checkpoint on SIGTERM (default 25)
+  --allow-without-forwarded-for  accept API requests that lack X-Forwarded-For (default: 403)
 
 Both:
   --staging-dir DIR     directory for staged uploads (must exist and be writable)
@@ -131,6 +146,11 @@ export function parseCommandLine(
         'tls-key': { type: 'string' },
         'staging-dir': { type: 'string' },
         'log-level': { type: 'string' },
+        'cdi-namespace': { type: 'string' },
+        'cdi-upload-proxy-url': { type: 'string' },
+        'cdi-upload-proxy-ca': { type: 'string', multiple: true },
+        'shutdown-timeout': { type: 'string' },
+        'allow-without-forwarded-for': { type: 'boolean' },
       },
     }));
   } catch (err) {
@@ -230,10 +250,73 @@ export function parseCommandLine(
         `--dist ${values.dist ?? 'dist'}: ${path.join(distDir, 'plugin-manifest.json')} is missing; build the plugin (npm run build) or point --dist at the built plugin`,
       );
     }
-    return { help: false, options: { ...common, mode: 'in-cluster', tlsCert, tlsKey } };
+    const cdiNamespace = values['cdi-namespace'];
+    if (cdiNamespace !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(cdiNamespace)) {
+      throw new ConfigError(
+        `--cdi-namespace ${cdiNamespace}: not a namespace name; e.g. --cdi-namespace openshift-cnv`,
+      );
+    }
+    const cdiUploadProxyUrl = values['cdi-upload-proxy-url'];
+    if (cdiUploadProxyUrl !== undefined) {
+      let parsedUrl: URL | undefined;
+      try {
+        parsedUrl = new URL(
+          /^[a-z]+:\/\//i.test(cdiUploadProxyUrl)
+            ? cdiUploadProxyUrl
+            : `https://${cdiUploadProxyUrl}`,
+        );
+      } catch {
+        parsedUrl = undefined;
+      }
+      if (parsedUrl?.protocol !== 'https:') {
+        throw new ConfigError(
+          `--cdi-upload-proxy-url ${cdiUploadProxyUrl}: must be an https URL or a host[:port], e.g. ` +
+            '--cdi-upload-proxy-url https://cdi-uploadproxy.openshift-cnv.svc',
+        );
+      }
+    }
+    const cdiUploadProxyCa = (values['cdi-upload-proxy-ca'] ?? []).map((file) => {
+      const abs = readableFile(file, '--cdi-upload-proxy-ca', 'a PEM CA bundle', cwd);
+      if (!looksLikePem(abs, /-----BEGIN CERTIFICATE-----/)) {
+        throw new ConfigError(`--cdi-upload-proxy-ca ${file}: not a PEM certificate bundle`);
+      }
+      return abs;
+    });
+    let shutdownTimeoutSeconds = 25;
+    if (values['shutdown-timeout'] !== undefined) {
+      const raw = values['shutdown-timeout'];
+      if (!/^\d+$/.test(raw) || Number(raw) > 3600) {
+        throw new ConfigError(
+          `--shutdown-timeout must be whole seconds between 0 and 3600 (got ${JSON.stringify(raw)})`,
+        );
+      }
+      shutdownTimeoutSeconds = Number(raw);
+    }
+    return {
+      help: false,
+      options: {
+        ...common,
+        mode: 'in-cluster',
+        tlsCert,
+        tlsKey,
+        shutdownTimeoutSeconds,
+        requireForwardedFor: values['allow-without-forwarded-for'] !== true,
+        ...(cdiNamespace ? { cdiNamespace } : {}),
+        ...(cdiUploadProxyUrl ? { cdiUploadProxyUrl } : {}),
+        ...(cdiUploadProxyCa.length > 0 ? { cdiUploadProxyCa } : {}),
+      },
+    };
   }
 
-  for (const flag of ['tls-cert', 'tls-key'] as const) {
+  for (const flag of [
+    'tls-cert',
+    'tls-key',
+    'cdi-namespace',
+    'cdi-upload-proxy-url',
+    'cdi-upload-proxy-ca',
+    'shutdown-timeout',
+    'allow-without-forwarded-for',
+  ] as const) {
     if (values[flag] !== undefined) {
       throw new ConfigError(
         `--${flag} is only used with --in-cluster; add --in-cluster or remove it`,
@@ -245,13 +328,16 @@ export function parseCommandLine(
       `--reset-sandbox resets the embedded sandbox, but ${kubeconfigSource ?? '--kubeconfig'} selects a real cluster; drop one of them`,
     );
   }
+  const sandboxDataDir = resolve(values['sandbox-data'] ?? env.VM_DISKS_SANDBOX_DATA ?? '.sandbox');
   return {
     help: false,
     options: {
       ...common,
+      // Standalone default: `.staging` next to the sandbox data (created on start).
+      stagingDir: common.stagingDir ?? path.join(path.dirname(sandboxDataDir), '.staging'),
       mode: 'standalone',
       hostDistDir: resolve(values['host-dist'] ?? 'dist-host'),
-      sandboxDataDir: resolve(values['sandbox-data'] ?? env.VM_DISKS_SANDBOX_DATA ?? '.sandbox'),
+      sandboxDataDir,
       resetSandbox: values['reset-sandbox'] === true,
     },
   };

@@ -3,11 +3,11 @@
  * the embedded sandbox when no kubeconfig is given, listen. No printing of its own beyond `log`, no process
  * exits: `start.ts` (npm start) and test or e2e set-ups both use it.
  */
-import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { buildMissing } from './build-missing';
 import type { StartupOptions } from './config';
+import { inClusterServerConfig } from './in-cluster/server-options';
 import { noClusterMessage } from './kube-proxy';
 import {
   inClusterKubeTarget,
@@ -108,9 +108,7 @@ export async function launch(
       cluster,
       logLevel: options.logLevel,
       ...(options.mode === 'standalone' ? { hostDistDir: options.hostDistDir } : {}),
-      ...(options.mode === 'in-cluster'
-        ? { tls: { cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) } }
-        : {}),
+      ...(options.mode === 'in-cluster' ? inClusterServerConfig(options, cluster, log) : {}),
       ...(sandbox && options.mode === 'standalone' ? { sandboxUsers: sandbox.users } : {}),
       ...(options.stagingDir ? { stagingDir: options.stagingDir } : {}),
     };

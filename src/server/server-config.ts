@@ -1,5 +1,6 @@
 /** What `buildApp` needs: resolved, validated runtime configuration (see `config.ts` for the CLI side). */
 import type { SandboxUser } from './auth-routes';
+import type { CdiUploadProxyLocator } from './in-cluster/cdi-upload-proxy';
 import type { KubeTarget } from './kube-target';
 
 export type ServerMode = 'standalone' | 'in-cluster';
@@ -22,4 +23,16 @@ export interface ServerConfig {
   logLevel?: string;
   /** Where logs go (default stdout); tests capture them here. */
   logStream?: NodeJS.WritableStream;
+  /** How long `close()` waits for the shutdown hooks (`app.onShutdown`) (default 25 s). */
+  shutdownTimeoutMs?: number;
+  /**
+   * In-cluster: where CDI's upload proxy is (Service in the CDI namespace, its CA). Exposed to routes as
+   * `app.cdiUploadProxy` (undefined standalone: there the upload code uses `CDIConfig.status.uploadProxyURL`).
+   */
+  cdiUploadProxy?: CdiUploadProxyLocator;
+  /**
+   * In-cluster: also refuse API requests without X-Forwarded-For (see console-proxy-guard.ts). The command line
+   * turns it on (`--allow-without-forwarded-for` turns it off); `buildApp` alone defaults to false.
+   */
+  requireForwardedFor?: boolean;
 }
