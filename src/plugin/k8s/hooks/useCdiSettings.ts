@@ -36,7 +36,8 @@ export const useCdiConfig = (): [CDIConfigKind | undefined, boolean, unknown] =>
     () => ({ groupVersionKind: gvkOf(CDIConfigModel), name: 'config', isList: false }),
     [],
   );
-  const [data, loaded, error] = useK8sWatchResource<CDIConfigKind>(resource);
+  const result = useK8sWatchResource<CDIConfigKind>(resource);
+  const data = result[0] as CDIConfigKind | undefined;
   const object = data && typeof data === 'object' && 'metadata' in data ? data : undefined;
-  return [object, loaded, error as unknown];
+  return [object, result[1], result[2] as unknown];
 };

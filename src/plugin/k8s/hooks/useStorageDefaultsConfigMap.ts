@@ -37,7 +37,10 @@ export const useStorageDefaultsConfigMap = (): StorageDefaultsConfigMap => {
     }),
     [],
   );
-  const [found, foundLoaded, foundError] = useK8sWatchResource<ConfigMapKind[]>(search);
+  const searchResult = useK8sWatchResource<ConfigMapKind[]>(search);
+  const found = searchResult[0] as ConfigMapKind[] | undefined;
+  const foundLoaded = searchResult[1];
+  const foundError = searchResult[2] as unknown;
   const hco = hcos.find((h) => !h.metadata?.deletionTimestamp);
   const hyperConvergedNamespace = hco?.metadata?.namespace;
   const discoveryDone = (foundLoaded || Boolean(foundError)) && (hcosLoaded || Boolean(hcosError));
@@ -61,7 +64,10 @@ export const useStorageDefaultsConfigMap = (): StorageDefaultsConfigMap => {
         : null,
     [discoveryDone, namespace],
   );
-  const [data, loaded, error] = useK8sWatchResource<ConfigMapKind>(resource);
+  const watched = useK8sWatchResource<ConfigMapKind>(resource);
+  const data = watched[0] as ConfigMapKind | undefined;
+  const loaded = watched[1];
+  const error = watched[2] as unknown;
   const configMap =
     data && typeof data === 'object' && 'metadata' in data && data.metadata?.name
       ? data
@@ -72,7 +78,7 @@ export const useStorageDefaultsConfigMap = (): StorageDefaultsConfigMap => {
     configMap: notFound ? undefined : configMap,
     missing: discoveryDone && (notFound || (loaded && !configMap && !error)),
     loaded: discoveryDone && (loaded || notFound),
-    error: notFound ? undefined : (error as unknown),
+    error: notFound ? undefined : error,
     hyperConvergedNamespace,
     localStorageClassName: hco?.spec?.localStorageClassName,
   };
