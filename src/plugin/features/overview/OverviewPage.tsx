@@ -10,6 +10,7 @@ import {
 } from '@openshift-console/dynamic-plugin-sdk';
 import { ALL_NAMESPACES_KEY } from '../../k8s/models';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
+import { HppOverviewSection } from '../../components/hpp-status/HppStatusPanel';
 import { ClaimsSection } from './ClaimsSection';
 import { DataVolumesSection } from './DataVolumesSection';
 import { LocalStorageSection } from './LocalStorageSection';
@@ -57,6 +58,7 @@ export const OverviewPage: FC = () => {
           <GridItem>
             <LocalStorageSection focus={focus} />
           </GridItem>
+          <HppOverviewSection />
           <GridItem>
             <ClaimsSection focus={focus} namespace={namespace} />
           </GridItem>

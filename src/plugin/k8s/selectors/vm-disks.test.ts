@@ -43,10 +43,7 @@ describe('vm-disks selectors', () => {
     expect(vmsUsingClaim(vms, 'ns', 'data')).toEqual(['ns/a', 'ns/b']);
     expect(vmsUsingClaim(vms, 'ns', 'disk')).toEqual(['ns/a']);
     expect(claimUsersIndex(vms).get('other/disk')).toEqual(['c']);
-    expect(claimVolumes(vms[0] as VirtualMachineKind).map((v) => v.claim)).toEqual([
-      'disk',
-      'data',
-    ]);
+    expect(claimVolumes(vms[0]).map((v) => v.claim)).toEqual(['disk', 'data']);
   });
 
   it('tells stopped from running, starting and stopping', () => {
