@@ -15,11 +15,12 @@ export interface PluginProxyOptions {
   kube: KubeClient | null;
   target: KubeTarget | null;
   identityOf: (headers: IncomingHttpHeaders) => Identity;
+  stagingDir?: string;
 }
 
 export const pluginProxy: FastifyPluginAsync<PluginProxyOptions> = async (
   app,
-  { kube, target, identityOf },
+  { kube, target, identityOf, stagingDir },
 ) => {
   app.addHook('onRequest', async (request, reply) => {
     const identity = identityOf(request.headers);
@@ -53,5 +54,9 @@ export const pluginProxy: FastifyPluginAsync<PluginProxyOptions> = async (
     return undefined;
   });
 
-  await app.register(backendApi, { prefix: PLUGIN_BACKEND_PROXY_PREFIX, kube });
+  await app.register(backendApi, {
+    prefix: PLUGIN_BACKEND_PROXY_PREFIX,
+    kube,
+    ...(stagingDir ? { stagingDir } : {}),
+  });
 };

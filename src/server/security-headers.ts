@@ -2,7 +2,8 @@
  * Headers the bridge sets on every response (`WithSecurityHeaders`), plus a Content-Security-Policy for the
  * host page. Everything loads from 'self' (the plugin comes through `/api/plugins/…`); monaco's workers are
  * same-origin files (blob: allowed for worker bootstraps); styles need 'unsafe-inline' (React style props,
- * monaco's injected <style>). No 'unsafe-eval'.
+ * monaco's injected <style>). No 'unsafe-eval'; 'wasm-unsafe-eval' lets the upload worker compile
+ * WebAssembly (hash-wasm's SHA-256, the xz decoder), which the console's own CSP allows too.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -20,7 +21,7 @@ export function contentSecurityPolicy(headers: IncomingHttpHeaders): string {
   const sockets = host && HOST_HEADER.test(host) ? ` ws://${host} wss://${host}` : '';
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

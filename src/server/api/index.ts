@@ -6,10 +6,13 @@
 import type { FastifyPluginCallback, FastifyReply } from 'fastify';
 import { bearerToken } from './bearer';
 import { KubeApiError, type KubeClient } from './kube-client';
+import { uploadsApi } from '../uploads/upload-routes';
 
 export interface BackendApiOptions {
   /** null when no cluster is configured: endpoints that need one answer 503. */
   kube: KubeClient | null;
+  /** Where resumable uploads are staged (default `./.staging`). */
+  stagingDir?: string;
 }
 
 declare module 'fastify' {
@@ -26,7 +29,11 @@ export function sendKubeError(reply: FastifyReply, err: unknown): FastifyReply {
   return reply.code(502).send({ error: `cannot reach the cluster: ${(err as Error).message}` });
 }
 
-export const backendApi: FastifyPluginCallback<BackendApiOptions> = (app, { kube }, done) => {
+export const backendApi: FastifyPluginCallback<BackendApiOptions> = (
+  app,
+  { kube, stagingDir },
+  done,
+) => {
   app.addHook('onRequest', async (request, reply) => {
     const token = bearerToken(request.headers);
     if (!token) {
@@ -50,6 +57,8 @@ export const backendApi: FastifyPluginCallback<BackendApiOptions> = (app, { kube
       return sendKubeError(reply, err);
     }
   });
+
+  void app.register(uploadsApi, { kube, ...(stagingDir ? { stagingDir } : {}) });
 
   // Everything else under the API is unknown; answer JSON rather than falling through to the host page.
   app.all('/api/*', (request, reply) =>

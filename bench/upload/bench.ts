@@ -1,0 +1,564 @@
+/**
+ * Upload benchmark (run on demand, not in CI): `npx tsx bench/upload/bench.ts [--sizes 256,1024] [--no-browser]`.
+ *
+ * For each size, an incompressible raw image is uploaded into a fresh upload DataVolume of the standalone
+ * sandbox (its own process) three ways, and the wall time from the first byte sent to DataVolume Succeeded
+ * is measured:
+ *   (a) one streaming POST straight to the sandbox's CDI upload proxy (what `virtctl image-upload` does);
+ *   (b) our path from Node: tus-js-client → backend tus endpoint → staging → forwarder → upload proxy;
+ *   (c) our path from Chromium through the Uploads page (includes creating the DataVolume and hashing in the
+ *       worker).
+ * Also: the backend's peak RSS per run (VmHWM, reset before each run), the page's JS heap growth, SHA-256
+ * throughput (hash-wasm and the no-WASM fallback; the worker's own figure from the page), and inspection time
+ * per format. Prints a Markdown table.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  createReadStream,
+  existsSync,
+  openAsBlob,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import * as tus from 'tus-js-client';
+import { createSHA256 } from 'hash-wasm';
+import { inspectImage } from '../../src/lib/image-inspection';
+import { Sha256 } from '../../src/lib/sha256';
+
+const MiB = 1024 * 1024;
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '256,1024' },
+    'no-browser': { type: 'boolean', default: false },
+    port: { type: 'string', default: '18720' },
+  },
+});
+const sizes = values.sizes.split(',').map((s) => Number(s) * MiB);
+const SANDBOX_PORT = Number(values.port);
+const BACKEND_PORT = SANDBOX_PORT + 1;
+const NS = 'vm-images';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const children: ChildProcess[] = [];
+
+function startProcess(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr.on('data', (d: Buffer) =>
+    process.stderr.write(`[${path.basename(args[0] ?? '')}] ${d.toString()}`),
+  );
+  children.push(child);
+  return child;
+}
+
+async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined>,
+  ms = 120_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v !== undefined) return v;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await sleep(200);
+  }
+}
+
+interface Kube {
+  server: string;
+  token: string;
+  ca?: string;
+}
+
+function loadKube(kubeconfig: string): Kube {
+  const text = readFileSync(kubeconfig, 'utf8');
+  const server = /server:\s*(\S+)/.exec(text)?.[1] ?? '';
+  const token = /token:\s*(\S+)/.exec(text)?.[1] ?? '';
+  const caData = /certificate-authority-data:\s*(\S+)/.exec(text)?.[1];
+  return { server, token, ...(caData ? { ca: Buffer.from(caData, 'base64').toString() } : {}) };
+}
+
+function request(
+  url: string,
+  init: { method?: string; headers?: Record<string, string | number>; body?: unknown; ca?: string },
+  stream?: NodeJS.ReadableStream,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const lib = u.protocol === 'https:' ? https : http;
+    const req = lib.request(
+      u,
+      { method: init.method ?? 'GET', headers: init.headers, ...(init.ca ? { ca: init.ca } : {}) },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, text });
+        });
+      },
+    );
+    req.on('error', reject);
+    if (stream) stream.pipe(req);
+    else req.end(init.body === undefined ? undefined : JSON.stringify(init.body));
+  });
+}
+
+async function kube<T>(k: Kube, method: string, p: string, body?: unknown): Promise<T> {
+  const r = await request(`${k.server}${p}`, {
+    method,
+    headers: { authorization: `Bearer ${k.token}`, 'content-type': 'application/json' },
+    body,
+    ...(k.ca ? { ca: k.ca } : {}),
+  });
+  if (r.status >= 300) throw new Error(`${method} ${p}: ${r.status} ${r.text}`);
+  return JSON.parse(r.text) as T;
+}
+
+const dataVolume = (name: string, size: number) => ({
+  apiVersion: 'cdi.kubevirt.io/v1beta1',
+  kind: 'DataVolume',
+  metadata: {
+    name,
+    namespace: NS,
+    annotations: { 'cdi.kubevirt.io/storage.bind.immediate.requested': 'true' },
+  },
+  spec: {
+    source: { upload: {} },
+    pvc: {
+      accessModes: ['ReadWriteOnce'],
+      resources: { requests: { storage: `${Math.ceil((size * 1.1) / MiB) + 16}Mi` } },
+    },
+  },
+});
+
+async function dvPhase(k: Kube, name: string): Promise<string> {
+  const dv = await kube<{ status?: { phase?: string } }>(
+    k,
+    'GET',
+    `/apis/cdi.kubevirt.io/v1beta1/namespaces/${NS}/datavolumes/${name}`,
+  );
+  return dv.status?.phase ?? '';
+}
+
+async function createReady(k: Kube, name: string, size: number): Promise<void> {
+  await kube(
+    k,
+    'POST',
+    `/apis/cdi.kubevirt.io/v1beta1/namespaces/${NS}/datavolumes`,
+    dataVolume(name, size),
+  );
+  await waitFor(`${name} UploadReady`, async () =>
+    (await dvPhase(k, name)) === 'UploadReady' ? true : undefined,
+  );
+}
+
+async function waitSucceeded(k: Kube, name: string): Promise<void> {
+  await waitFor(
+    `${name} Succeeded`,
+    async () => {
+      const p = await dvPhase(k, name);
+      if (p === 'Failed') throw new Error(`${name} failed`);
+      return p === 'Succeeded' ? true : undefined;
+    },
+    30 * 60_000,
+  );
+}
+
+async function deleteDv(k: Kube, name: string): Promise<void> {
+  await kube(
+    k,
+    'DELETE',
+    `/apis/cdi.kubevirt.io/v1beta1/namespaces/${NS}/datavolumes/${name}`,
+  ).catch(() => undefined);
+  // let the local PVs be released and recycled
+  await sleep(3000);
+}
+
+function peakRss(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+}
+/** Resets the peak (VmHWM) to the current RSS and returns that current RSS. */
+function resetPeak(pid: number): number {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+async function direct(
+  k: Kube,
+  proxy: string,
+  file: string,
+  size: number,
+  name: string,
+): Promise<number> {
+  await createReady(k, name, size);
+  const tok = await kube<{ status: { token: string } }>(
+    k,
+    'POST',
+    `/apis/upload.cdi.kubevirt.io/v1beta1/namespaces/${NS}/uploadtokenrequests`,
+    {
+      apiVersion: 'upload.cdi.kubevirt.io/v1beta1',
+      kind: 'UploadTokenRequest',
+      metadata: { name, namespace: NS },
+      spec: { pvcName: name },
+    },
+  );
+  const started = performance.now();
+  const r = await request(
+    `${proxy}/v1beta1/upload-async`,
+    {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${tok.status.token}`,
+        'content-type': 'application/octet-stream',
+        'content-length': size,
+      },
+      ...(k.ca ? { ca: k.ca } : {}),
+    },
+    createReadStream(file),
+  );
+  if (r.status !== 200) throw new Error(`direct upload: ${r.status} ${r.text}`);
+  await waitSucceeded(k, name);
+  return performance.now() - started;
+}
+
+async function viaTus(
+  k: Kube,
+  backend: string,
+  file: string,
+  size: number,
+  name: string,
+): Promise<number> {
+  await createReady(k, name, size);
+  const started = performance.now();
+  const headers = { cookie: 'csrf-token=bench', 'x-csrftoken': 'bench' };
+  const url = await new Promise<string>((resolve, reject) => {
+    const upload: tus.Upload = new tus.Upload(createReadStream(file), {
+      endpoint: `${backend}/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads/tus/`,
+      uploadSize: size,
+      chunkSize: 64 * MiB,
+      headers,
+      metadata: {
+        namespace: NS,
+        targetKind: 'new-dv',
+        targetName: name,
+        filename: path.basename(file),
+        fingerprint: name,
+      },
+      onError: reject,
+      onSuccess: () => {
+        resolve(upload.url ?? '');
+      },
+    });
+    upload.start();
+  });
+  const id = url.split('/').pop() ?? '';
+  const sha = createHash('sha256');
+  for await (const chunk of createReadStream(file)) sha.update(chunk as Buffer);
+  await request(
+    `${backend}/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads/${id}/checksum`,
+    {
+      method: 'PUT',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: { sha256: sha.digest('hex') },
+    },
+  );
+  await waitFor(
+    'tus upload done',
+    async () => {
+      const r = await request(
+        `${backend}/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads/${id}`,
+        { headers },
+      );
+      const s = JSON.parse(r.text) as { state: string; error?: string };
+      if (s.state === 'failed') throw new Error(s.error);
+      return s.state === 'done' ? true : undefined;
+    },
+    30 * 60_000,
+  );
+  return performance.now() - started;
+}
+
+interface BrowserRun {
+  ms: number;
+  heapGrowth: number;
+  hashMs: number;
+  hashEngine: string;
+  inspectMs: number;
+}
+
+async function viaBrowser(
+  backend: string,
+  file: string,
+  size: number,
+  name: string,
+): Promise<BrowserRun> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    const consoleLines: string[] = [];
+    page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const heap = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+    };
+    await page.goto(`${backend}/vm-disks/uploads`);
+    await page.waitForSelector('[data-test="uploads-page"]');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const baseline = await heap();
+    let peak = baseline;
+    await page.locator('input[type=file][multiple]').setInputFiles(file);
+    const card = page.locator(`[data-test="upload-item"][data-file="${path.basename(file)}"]`);
+    await card
+      .locator('[data-test="upload-namespace"]')
+      .waitFor({ timeout: 60_000 })
+      .catch(async (err: unknown) => {
+        throw new Error(
+          `${(err as Error).message}\ncard: ${await card.innerText().catch(() => '?')}\n${consoleLines.join('\n')}`,
+        );
+      });
+    await card.locator('[data-test="upload-namespace"]').fill(NS);
+    await card.locator('[data-test="upload-name"]').fill(name);
+    await card.locator('[data-test="upload-size"]').fill(`${Math.ceil((size * 1.1) / MiB) + 16}Mi`);
+    const start = card.locator('[data-test="upload-start"]');
+    await start.waitFor();
+    await page.waitForFunction(
+      (el) => !(el as HTMLButtonElement).disabled,
+      await start.elementHandle(),
+    );
+    const started = performance.now();
+    await start.click();
+    for (;;) {
+      peak = Math.max(peak, await heap());
+      const phase = await card.getAttribute('data-phase');
+      if (phase === 'done') break;
+      if (phase === 'failed') throw new Error(`browser upload failed: ${await card.innerText()}`);
+      await sleep(250);
+    }
+    const ms = performance.now() - started;
+    return {
+      ms,
+      heapGrowth: peak - baseline,
+      hashMs: Number(await card.getAttribute('data-hash-ms')),
+      hashEngine: (await card.getAttribute('data-hash-engine')) ?? '?',
+      inspectMs: Number(await card.getAttribute('data-inspect-ms')),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function hashThroughput(): Promise<{ wasm: number; js: number }> {
+  const buf = new Uint8Array(8 * MiB);
+  for (let i = 0; i < buf.length; i++) buf[i] = (i * 2654435761) >>> 24;
+  const total = 512 * MiB;
+  const w = await createSHA256();
+  w.init();
+  let t = performance.now();
+  for (let n = 0; n < total; n += buf.length) w.update(buf);
+  w.digest('hex');
+  const wasm = total / MiB / ((performance.now() - t) / 1000);
+  const j = new Sha256();
+  t = performance.now();
+  for (let n = 0; n < 128 * MiB; n += buf.length) j.update(buf);
+  j.digestHex();
+  const js = 128 / ((performance.now() - t) / 1000);
+  return { wasm, js };
+}
+
+async function inspectionTimes(dir: string): Promise<[string, number][]> {
+  const raw = path.join(dir, 'i.raw');
+  const noise = Buffer.alloc(32 * MiB);
+  for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
+  writeFileSync(raw, noise);
+  const q = (args: string[]) => execFileSync('qemu-img', args, { stdio: 'pipe' });
+  const files: [string, string][] = [['raw', raw]];
+  for (const [fmt, opts] of [
+    ['qcow2', []],
+    ['vmdk', []],
+    ['vpc', []],
+    ['vhdx', []],
+    ['vdi', []],
+  ] as [string, string[]][]) {
+    const f = path.join(dir, `i.${fmt}`);
+    q(['convert', '-f', 'raw', '-O', fmt, ...opts, raw, f]);
+    files.push([fmt, f]);
+  }
+  for (const [label, cmd, args, out] of [
+    ['qcow2.gz', 'gzip', ['-k', '-f', '-1'], 'i.qcow2.gz'],
+    ['qcow2.xz', 'xz', ['-k', '-f', '-0', '-T1'], 'i.qcow2.xz'],
+    ['qcow2.zst', 'zstd', ['-q', '-f', '-1'], 'i.qcow2.zst'],
+  ] as [string, string, string[], string][]) {
+    execFileSync(cmd, [...args, path.join(dir, 'i.qcow2')]);
+    files.push([label, path.join(dir, out)]);
+  }
+  const result: [string, number][] = [];
+  for (const [label, f] of files) {
+    const blob = await openAsBlob(f);
+    await inspectImage(blob);
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await inspectImage(blob);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    result.push([label, times[2] ?? 0]);
+  }
+  return result;
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'vm-disks-bench-'));
+  const sandboxData = path.join(dir, 'sandbox');
+  const kubeconfig = path.join(dir, 'kubeconfig');
+  const staging = path.join(dir, 'staging');
+  await mkdir(staging, { recursive: true });
+  try {
+    const hash = await hashThroughput();
+    const inspect = await inspectionTimes(dir);
+    startProcess(
+      [
+        'src/sandbox/main.ts',
+        '--listen',
+        `127.0.0.1:${SANDBOX_PORT}`,
+        '--data',
+        sandboxData,
+        '--kubeconfig',
+        kubeconfig,
+        '--reset',
+      ],
+      { VM_DISKS_SANDBOX_SPEED: '50' },
+    );
+    await waitFor('sandbox kubeconfig', () =>
+      Promise.resolve(existsSync(kubeconfig) ? true : undefined),
+    );
+    const k = loadKube(kubeconfig);
+    const cfg = await waitFor('upload proxy', async () => {
+      const c = await kube<{ status?: { uploadProxyURL?: string } }>(
+        k,
+        'GET',
+        '/apis/cdi.kubevirt.io/v1beta1/cdiconfigs/config',
+      );
+      return c.status?.uploadProxyURL;
+    });
+    const proxy = /^https?:\/\//.test(cfg) ? cfg : `https://${cfg}`;
+    // A private copy of the built plugin and host: other builds of dist/ must not change files under the page.
+    cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
+    cpSync(path.join(ROOT, 'dist-host'), path.join(dir, 'dist-host'), { recursive: true });
+    const backendProc = startProcess([
+      'src/server/main.ts',
+      '--kubeconfig',
+      kubeconfig,
+      '--port',
+      String(BACKEND_PORT),
+      '--staging-dir',
+      staging,
+      '--dist',
+      path.join(dir, 'dist'),
+      '--host-dist',
+      path.join(dir, 'dist-host'),
+    ]);
+    const backend = `http://127.0.0.1:${BACKEND_PORT}`;
+    await waitFor('backend', async () =>
+      (await request(`${backend}/`, {})).status === 200 ? true : undefined,
+    );
+    const pid = backendProc.pid ?? 0;
+
+    const rows: string[] = [];
+    for (const size of sizes) {
+      const file = path.join(dir, `bench-${size / MiB}.raw`);
+      execFileSync('dd', ['if=/dev/urandom', `of=${file}`, 'bs=1M', `count=${size / MiB}`], {
+        stdio: 'pipe',
+      });
+      const tag = `${size / MiB}m`;
+      const a = await direct(k, proxy, file, size, `bench-a-${tag}`);
+      await deleteDv(k, `bench-a-${tag}`);
+      const idleRss = resetPeak(pid);
+      const b = await viaTus(k, backend, file, size, `bench-b-${tag}`);
+      const rssB = peakRss(pid);
+      await deleteDv(k, `bench-b-${tag}`);
+      let c: BrowserRun | undefined;
+      let rssC = 0;
+      if (!values['no-browser']) {
+        resetPeak(pid);
+        try {
+          c = await viaBrowser(backend, file, size, `bench-c-${tag}`);
+        } catch (err) {
+          process.stderr.write(`browser run ${tag} failed: ${(err as Error).message}\n`);
+        }
+        rssC = peakRss(pid);
+        await deleteDv(k, `bench-c-${tag}`);
+      }
+      const s = (ms: number) => (ms / 1000).toFixed(1);
+      const mibs = (ms: number) => (size / MiB / (ms / 1000)).toFixed(0);
+      rows.push(
+        `| ${size / MiB} MiB | ${s(a)} s (${mibs(a)} MiB/s) | ${s(b)} s (${mibs(b)} MiB/s) | ${(b / a).toFixed(2)} | ` +
+          (c
+            ? `${s(c.ms)} s (${mibs(c.ms)} MiB/s) | ${(c.ms / a).toFixed(2)} | `
+            : 'failed/not run | – | ') +
+          `${(Math.max(rssB, rssC) / MiB).toFixed(0)} MiB (idle ${(idleRss / MiB).toFixed(0)}) | ` +
+          (c
+            ? `${(c.heapGrowth / MiB).toFixed(1)} MiB | ${c.hashEngine} ${(size / MiB / (c.hashMs / 1000)).toFixed(0)} MiB/s | ${c.inspectMs} ms |`
+            : '– | – | – |'),
+      );
+      await rm(file, { force: true });
+      process.stderr.write(`row: ${rows[rows.length - 1] ?? ''}\n`);
+    }
+    const lines = [
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}; sandbox and backend in separate processes, loopback.`,
+      '',
+      '| size | (a) direct POST to upload proxy | (b) tus from Node | (b)/(a) | (c) Chromium via UI | (c)/(a) | backend peak RSS (idle before the run) | page JS heap growth | SHA-256 in worker | inspection in worker |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+      ...rows,
+      '',
+      `SHA-256 in V8 (Node, same engine as the worker): hash-wasm ${hash.wasm.toFixed(0)} MiB/s; no-WASM fallback ${hash.js.toFixed(0)} MiB/s.`,
+      '',
+      '| inspection (Node, median of 5, 32 MiB virtual) | ms |',
+      '|---|---|',
+      ...inspect.map(([f, ms]) => `| ${f} | ${ms.toFixed(1)} |`),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await sleep(1000);
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  for (const c of children) c.kill('SIGTERM');
+  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

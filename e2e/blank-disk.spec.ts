@@ -1,0 +1,92 @@
+// A blank disk through the form (seed 6.12.5), attached to a stopped VM, which then starts with it; and the
+// DataVolume YAML template.
+import { kubectl } from './support/cluster';
+import { expect, test, waitForHost } from './support/fixtures';
+
+const NS = 'vm-images';
+
+test.describe('Blank disk', () => {
+  test('creates a blank DataVolume with the storage defaults and attaches it to a stopped VM', async ({
+    page,
+    consoleProblems,
+  }) => {
+    test.setTimeout(180_000);
+    kubectl(
+      ['apply', '-f', '-'],
+      JSON.stringify({
+        apiVersion: 'kubevirt.io/v1',
+        kind: 'VirtualMachine',
+        metadata: { name: 'e2e-blank-target', namespace: NS },
+        spec: {
+          running: false,
+          template: { spec: { domain: { devices: { disks: [] } }, volumes: [] } },
+        },
+      }),
+    );
+    await page.goto('/');
+    await waitForHost(page);
+    await page.locator('[data-test="vm-disks-nav-blank-disk"]').click();
+    await expect(page).toHaveURL(/\/vm-disks\/blank-disk$/);
+    const form = page.locator('[data-test="blank-disk-form"]');
+    await form.locator('[data-test="bd-namespace"]').fill(NS);
+    await form.locator('[data-test="bd-name"]').fill('e2e-blank');
+    await form.locator('[data-test="bd-size"]').fill('lots');
+    await expect(form).toContainText('Not a valid quantity');
+    await form.locator('[data-test="bd-size"]').fill('2Gi');
+    // Access and volume mode come from the storage defaults of the (default) class.
+    await expect(form.locator('[data-test="bd-access-mode"]')).toHaveValue('ReadWriteOnce');
+    await expect(form.locator('[data-test="bd-volume-mode"]')).toHaveValue('Filesystem');
+    // The running seed VM cannot get a disk here.
+    await expect(form.locator('[data-test="bd-vm"] option[value="rhel8-vm"]')).toBeDisabled();
+    await form.locator('[data-test="bd-vm"]').selectOption('e2e-blank-target');
+    await expect(form.locator('[data-test="bd-disk-name"]')).toHaveValue('e2e-blank');
+    await expect(form.locator('[data-test="bd-yaml"]')).toContainText('blank: {}');
+    await form.locator('[data-test="bd-create"]').click();
+    await expect(page.locator('[data-test="bd-result"]')).toBeVisible();
+    await expect(page.locator('[data-test="bd-attached"]')).toContainText('e2e-blank-target');
+
+    const dv = JSON.parse(kubectl(['get', 'dv', 'e2e-blank', '-n', NS, '-o', 'json'])) as {
+      spec: {
+        source: unknown;
+        pvc: { accessModes: string[]; resources: { requests: { storage: string } } };
+      };
+    };
+    expect(dv.spec.source).toEqual({ blank: {} });
+    expect(dv.spec.pvc.accessModes).toEqual(['ReadWriteOnce']);
+    expect(dv.spec.pvc.resources.requests.storage).toBe('2Gi');
+    const volumes = kubectl([
+      'get',
+      'vm',
+      'e2e-blank-target',
+      '-n',
+      NS,
+      '-o',
+      'jsonpath={.spec.template.spec.volumes[*].dataVolume.name}',
+    ]);
+    expect(volumes).toBe('e2e-blank');
+
+    // Started, the VM consumes the disk: the DataVolume binds and CDI prepares the blank image.
+    kubectl([
+      'patch',
+      'vm',
+      'e2e-blank-target',
+      '-n',
+      NS,
+      '--type=merge',
+      '-p',
+      '{"spec":{"running":true}}',
+    ]);
+    await expect
+      .poll(() => kubectl(['get', 'dv', 'e2e-blank', '-n', NS, '-o', 'jsonpath={.status.phase}']), {
+        timeout: 120_000,
+      })
+      .toBe('Succeeded');
+    expect(consoleProblems.messages).toEqual([]);
+  });
+
+  test('offers the blank DataVolume YAML template', async ({ page }) => {
+    await page.goto('/yaml-samples');
+    await waitForHost(page);
+    await expect(page.locator('body')).toContainText('blank-image-datavolume');
+  });
+});

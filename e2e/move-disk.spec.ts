@@ -1,0 +1,257 @@
+// Moving a VM disk to another node through the wizard (seed 6.12.4), on the e2e sandbox: every refusal first, then
+// the real move of the running seed VM's disk from worker-0 to worker-1, ending with the VM running on worker-1
+// and the disk bytes identical.
+import { execFileSync } from 'node:child_process';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { kubectl } from './support/cluster';
+import { expect, loginAs, test, waitForHost } from './support/fixtures';
+
+const NS = 'vm-images';
+const VM = 'rhel8-vm';
+const SOURCE_CLAIM = 'rhel8-vm-rootdisk';
+const SANDBOX_NODES = path.resolve('test-results/sandbox/nodes');
+const diskImage = (node: string, dir: string) => path.join(SANDBOX_NODES, node, dir, 'disk.img');
+
+interface VmJson {
+  spec: { template: { spec: { volumes: { name: string; dataVolume?: { name: string } }[] } } };
+}
+const getVm = (name: string): VmJson =>
+  JSON.parse(kubectl(['get', 'vm', name, '-n', NS, '-o', 'json'])) as VmJson;
+const pvOfClaim = (ns: string, claim: string): string =>
+  kubectl(['get', 'pvc', claim, '-n', ns, '-o', 'jsonpath={.spec.volumeName}']);
+const localPath = (pv: string): string =>
+  kubectl(['get', 'pv', pv, '-o', 'jsonpath={.spec.local.path}']);
+
+const openWizard = async (page: Page, query: string) => {
+  await page.goto(`/vm-disks/move-disk?${query}`);
+  await waitForHost(page);
+  await expect(page.locator('[data-test="md-step-disk"]')).toBeVisible();
+};
+
+const refusal = (page: Page, kind: string) =>
+  page.locator(`[data-test="move-refusal"][data-refusal="${kind}"]`);
+
+test.describe.serial('Move disk to another node', () => {
+  test('refuses with reasons: VM running, same node, smaller target, bound target, shared disk', async ({
+    page,
+    consoleProblems,
+  }) => {
+    await openWizard(page, `ns=${NS}&vm=${VM}`);
+    await expect(page.locator('[data-test="md-disk-node"]')).toHaveText('worker-0');
+    // VM still running: explained, and the clone step stays closed.
+    const running = page.locator('[data-test="md-vm-running"]');
+    await expect(running).toBeVisible();
+    await expect(running).toContainText('CloneSourceInUse');
+    await expect(page.locator('[data-test="md-step-clone"]')).toHaveAttribute('data-enabled', 'no');
+
+    // Same node as the source.
+    await page.locator('[data-test="md-node"]').selectOption('worker-0');
+    await expect(refusal(page, 'same-node')).toContainText('already on worker-0');
+
+    // A 5Gi PV for a 10Gi disk.
+    await page.locator('[data-test="md-node"]').selectOption('worker-1');
+    const pvs = page.locator('[data-test="md-pvs"]');
+    await pvs.locator('[data-test-row="local-pv-a80f1d27"] input[type="radio"]').click();
+    await expect(refusal(page, 'target-smaller')).toContainText('smaller than the source');
+
+    // A PV already bound to another claim.
+    kubectl(
+      ['apply', '-f', '-'],
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: 'e2e-holds-pv', namespace: 'default' },
+        spec: {
+          accessModes: ['ReadWriteOnce'],
+          storageClassName: 'local',
+          volumeName: 'local-pv-9e3b6f48',
+          resources: { requests: { storage: '10Gi' } },
+        },
+      }),
+    );
+    await expect
+      .poll(() =>
+        kubectl(['get', 'pv', 'local-pv-9e3b6f48', '-o', 'jsonpath={.spec.claimRef.name}']),
+      )
+      .toBe('e2e-holds-pv');
+    await pvs.locator('[data-test-row="local-pv-9e3b6f48"] input[type="radio"]').click();
+    await expect(refusal(page, 'target-bound')).toContainText('default/e2e-holds-pv');
+    await expect(page.locator('[data-test="md-start-clone"]')).toHaveCount(0);
+
+    // The disk shared by a second VM.
+    kubectl(
+      ['apply', '-f', '-'],
+      JSON.stringify({
+        apiVersion: 'kubevirt.io/v1',
+        kind: 'VirtualMachine',
+        metadata: { name: 'e2e-second-user', namespace: NS },
+        spec: {
+          running: false,
+          template: {
+            spec: {
+              domain: { devices: { disks: [{ name: 'shared', disk: { bus: 'virtio' } }] } },
+              volumes: [{ name: 'shared', dataVolume: { name: SOURCE_CLAIM } }],
+            },
+          },
+        },
+      }),
+    );
+    await expect(refusal(page, 'shared-disk')).toContainText(`${NS}/e2e-second-user`);
+    kubectl(['delete', 'vm', 'e2e-second-user', '-n', NS, '--wait=true']);
+    kubectl(['delete', 'pvc', 'e2e-holds-pv', '-n', 'default', '--wait=false']);
+    await expect(refusal(page, 'shared-disk')).toHaveCount(0);
+    expect(consoleProblems.messages).toEqual([]);
+  });
+
+  test('opens from the action menu of a PVC and of a DataVolume, finding the VM that uses the disk', async ({
+    page,
+    consoleProblems,
+  }) => {
+    for (const [list, action] of [
+      ['persistentvolumeclaims', 'vm-disks-move-pvc'],
+      ['cdi.kubevirt.io~v1beta1~DataVolume', 'vm-disks-move-datavolume'],
+    ] as const) {
+      await page.goto(`/k8s/ns/${NS}/${list}`);
+      await waitForHost(page);
+      await page.locator(`[data-test-row="${SOURCE_CLAIM}"] [data-test="kebab-button"]`).click();
+      await page.locator(`[data-test-action="${action}"]`).click();
+      await expect(page).toHaveURL(
+        new RegExp(`/vm-disks/move-disk\\?ns=${NS}&claim=${SOURCE_CLAIM}$`),
+      );
+      await expect(page.locator('[data-test="md-vm"]')).toHaveValue(VM);
+      await expect(page.locator('[data-test="md-disk-node"]')).toHaveText('worker-0');
+    }
+    expect(consoleProblems.messages).toEqual([]);
+  });
+
+  test('moves the running VM disk from worker-0 to worker-1 and starts the VM there', async ({
+    page,
+    consoleProblems,
+  }) => {
+    test.setTimeout(240_000);
+    const sourcePV = pvOfClaim(NS, SOURCE_CLAIM);
+    const sourceImage = diskImage('worker-0', localPath(sourcePV));
+    // What the guest wrote: random blocks at the start, the middle and the end of the disk.
+    const size = statSync(sourceImage).size;
+    const fd = openSync(sourceImage, 'r+');
+    for (const offset of [0, Math.floor(size / 2), size - 65536])
+      writeSync(fd, randomBytes(65536), 0, 65536, offset);
+    closeSync(fd);
+
+    // From the VirtualMachine's action menu.
+    await page.goto(`/k8s/ns/${NS}/kubevirt.io~v1~VirtualMachine`);
+    await waitForHost(page);
+    await page.locator(`[data-test-row="${VM}"] [data-test="kebab-button"]`).click();
+    await page.locator('[data-test-action="vm-disks-move-vm-disk"]').click();
+    await expect(page).toHaveURL(/\/vm-disks\/move-disk\?ns=vm-images&vm=rhel8-vm$/);
+    await expect(page.locator('[data-test="md-disk-node"]')).toHaveText('worker-0');
+
+    // Stop the VM, confirmed, and wait for it.
+    await page.locator('[data-test="md-stop-vm"]').click();
+    await page.locator('[data-test="md-stop-vm-modal"] [data-test="confirm"]').click();
+    await expect(page.locator('[data-test="md-vm-stopped"]')).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('[data-test="md-permission-ok"]')).toBeVisible();
+
+    // Target node and an Available 10Gi PV there.
+    await page.locator('[data-test="md-node"]').selectOption('worker-1');
+    await page
+      .locator('[data-test="md-pvs"] [data-test-row="local-pv-5d7c2a10"] input[type="radio"]')
+      .click();
+    await expect(page.locator('[data-test="move-refusal"]')).toHaveCount(0);
+    await expect(page.locator('[data-test="md-dv-yaml"]')).toContainText(
+      'vm-disks.kubevirt.io/clone-target',
+    );
+    await page.locator('[data-test="md-start-clone"]').click();
+
+    const progress = page.locator('[data-test="md-clone-progress"]');
+    await expect(progress).toHaveAttribute('data-phase', 'Succeeded', { timeout: 120_000 });
+    await expect(page.locator('[data-test="md-clone-node"]')).toHaveText('worker-1');
+    const clone = 'rhel8-vm-rootdisk-worker-1';
+    const label = kubectl([
+      'get',
+      'pv',
+      'local-pv-5d7c2a10',
+      '-o',
+      'jsonpath={.metadata.labels.vm-disks\\.kubevirt\\.io/clone-target}',
+    ]);
+    expect(label).not.toBe('');
+    expect(pvOfClaim(NS, clone)).toBe('local-pv-5d7c2a10');
+
+    // Re-wire the VM, confirmed.
+    await page.locator('[data-test="md-rewire"]').click();
+    await page.locator('[data-test="md-rewire-modal"] [data-test="confirm"]').click();
+    await expect(page.locator('[data-test="md-rewired"]')).toBeVisible();
+    const vm = getVm(VM);
+    expect(vm.spec.template.spec.volumes.find((v) => v.name === 'rootdisk')?.dataVolume?.name).toBe(
+      clone,
+    );
+
+    // The bytes are the same (compared before the source is deleted, which wipes its PV, and before the VM runs again).
+    const targetImage = diskImage('worker-1', localPath('local-pv-5d7c2a10'));
+    expect(statSync(targetImage).size).toBeGreaterThanOrEqual(size);
+    // qemu-img compare: identical over the source's size, anything beyond it zero (exit 0), using block status so
+    // the sparse 10Gi images compare in well under a second.
+    const compared = execFileSync(
+      'qemu-img',
+      ['compare', '-f', 'raw', '-F', 'raw', sourceImage, targetImage],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
+    expect(compared).toContain('Images are identical.');
+
+    // Delete the source, confirmed.
+    await page.locator('[data-test="md-delete-source"]').click();
+    await page.locator('[data-test="md-delete-source-modal"] [data-test="confirm"]').click();
+    await expect(page.locator('[data-test="md-source-deleted"]')).toBeVisible({ timeout: 30_000 });
+
+    // Start it again: it runs on worker-1.
+    await page.locator('[data-test="md-start-vm"]').click();
+    await expect(page.locator('[data-test="md-vm-started"]')).toHaveAttribute(
+      'data-node',
+      'worker-1',
+      {
+        timeout: 60_000,
+      },
+    );
+    await expect
+      .poll(
+        () =>
+          kubectl([
+            'get',
+            'vmi',
+            VM,
+            '-n',
+            NS,
+            '-o',
+            'jsonpath={.status.phase}/{.status.nodeName}',
+          ]),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe('Running/worker-1');
+    expect(consoleProblems.messages).toEqual([]);
+  });
+
+  test('asks a developer without clone rights for the RBAC a cluster admin must create', async ({
+    page,
+  }) => {
+    await loginAs(page, 'developer');
+    try {
+      await openWizard(page, `ns=default&claim=anything&targetNs=${NS}`);
+      const missing = page.locator('[data-test="md-permission-missing"]');
+      await expect(missing).toContainText('You may not clone from default');
+      const rbac = missing.locator('[data-test="md-rbac"]');
+      await expect(rbac).toContainText('datavolumes/source');
+      await expect(rbac).toContainText('kind: RoleBinding');
+      await expect(rbac).toContainText('name: developer');
+    } finally {
+      await loginAs(page, 'admin');
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildBlankDataVolume, validateBlankDisk } from './blank-datavolume';
+
+describe('buildBlankDataVolume', () => {
+  it('is the seed 6.12.5.3 template on v1beta1 for the template values', () => {
+    const seed = parse(`
+apiVersion: cdi.kubevirt.io/v1beta1
+kind: DataVolume
+metadata:
+  name: blank-image-datavolume
+spec:
+  source:
+      blank: {}
+  pvc:
+    accessModes:
+      - ReadWriteOnce
+    resources:
+      requests:
+        storage: 500Mi
+`) as unknown;
+    expect(
+      buildBlankDataVolume({
+        name: 'blank-image-datavolume',
+        namespace: '',
+        size: '500Mi',
+        storageClassName: '',
+        accessMode: 'ReadWriteOnce',
+        volumeMode: 'Filesystem',
+      }),
+    ).toEqual(seed);
+  });
+
+  it('writes the class, namespace and Block mode when chosen', () => {
+    const dv = buildBlankDataVolume({
+      name: 'data',
+      namespace: 'vm-images',
+      size: '2Gi',
+      storageClassName: 'hostpath',
+      accessMode: 'ReadWriteMany',
+      volumeMode: 'Block',
+    });
+    expect(dv.metadata.namespace).toBe('vm-images');
+    expect(dv.spec.pvc).toEqual({
+      storageClassName: 'hostpath',
+      accessModes: ['ReadWriteMany'],
+      volumeMode: 'Block',
+      resources: { requests: { storage: '2Gi' } },
+    });
+  });
+});
+
+describe('validateBlankDisk', () => {
+  const ok = {
+    name: 'data',
+    namespace: 'vm-images',
+    size: '1Gi',
+    storageClassName: '',
+    accessMode: 'ReadWriteOnce',
+    volumeMode: 'Filesystem' as const,
+  };
+  it('accepts good values and refuses bad ones', () => {
+    expect(validateBlankDisk(ok, [])).toEqual([]);
+    expect(validateBlankDisk(ok, ['data'])).toEqual([{ field: 'name', kind: 'taken' }]);
+    expect(validateBlankDisk({ ...ok, size: '512Ki' }, [])).toEqual([
+      { field: 'size', kind: 'too-small' },
+    ]);
+    expect(
+      validateBlankDisk({ ...ok, size: 'lots', name: 'Bad_Name', namespace: '' }, []).map(
+        (p) => p.field,
+      ),
+    ).toEqual(['name', 'namespace', 'size']);
+  });
+});

@@ -1,0 +1,78 @@
+// A blank disk (documentation 6.12.5 "DataVolume configuration file for blank disk images"): the form's values →
+// the DataVolume, with the access and volume mode the storage defaults give for the class.
+import { objectNameError } from './k8s-names';
+import { bytesOf, quantityError } from './quantity';
+
+export interface BlankDiskValues {
+  name: string;
+  namespace: string;
+  size: string;
+  /** `''` leaves the class out, so the cluster's default class applies (as the seed's template says). */
+  storageClassName: string;
+  accessMode: string;
+  volumeMode: 'Filesystem' | 'Block';
+}
+
+export interface BlankDataVolumeManifest {
+  apiVersion: 'cdi.kubevirt.io/v1beta1';
+  kind: 'DataVolume';
+  metadata: { name: string; namespace?: string };
+  spec: {
+    source: { blank: Record<string, never> };
+    pvc: {
+      storageClassName?: string;
+      accessModes: string[];
+      volumeMode?: 'Filesystem' | 'Block';
+      resources: { requests: { storage: string } };
+    };
+  };
+}
+
+/** The seed's template with the user's values; `volumeMode` is written only when it is not the API default. */
+export const buildBlankDataVolume = (values: BlankDiskValues): BlankDataVolumeManifest => {
+  const storageClassName = values.storageClassName.trim();
+  return {
+    apiVersion: 'cdi.kubevirt.io/v1beta1',
+    kind: 'DataVolume',
+    metadata: {
+      name: values.name.trim(),
+      ...(values.namespace ? { namespace: values.namespace } : {}),
+    },
+    spec: {
+      source: { blank: {} },
+      pvc: {
+        ...(storageClassName ? { storageClassName } : {}),
+        accessModes: [values.accessMode],
+        ...(values.volumeMode === 'Block' ? { volumeMode: 'Block' as const } : {}),
+        resources: { requests: { storage: values.size.trim() } },
+      },
+    },
+  };
+};
+
+/** CDI's smallest DataVolume. */
+const MIN_BYTES = 1024n * 1024n;
+
+export type BlankDiskProblem =
+  | { field: 'name'; kind: 'invalid'; message: string }
+  | { field: 'name'; kind: 'taken' }
+  | { field: 'namespace'; kind: 'missing' }
+  | { field: 'size'; kind: 'invalid'; message: string }
+  | { field: 'size'; kind: 'too-small' };
+
+export const validateBlankDisk = (
+  values: BlankDiskValues,
+  takenNames: readonly string[],
+): BlankDiskProblem[] => {
+  const problems: BlankDiskProblem[] = [];
+  const name = values.name.trim();
+  const nameError = objectNameError(name, 'label');
+  if (nameError) problems.push({ field: 'name', kind: 'invalid', message: nameError });
+  else if (takenNames.includes(name)) problems.push({ field: 'name', kind: 'taken' });
+  if (!values.namespace) problems.push({ field: 'namespace', kind: 'missing' });
+  const size = values.size.trim();
+  const sizeError = quantityError(size);
+  if (sizeError) problems.push({ field: 'size', kind: 'invalid', message: sizeError });
+  else if ((bytesOf(size) ?? 0n) < MIN_BYTES) problems.push({ field: 'size', kind: 'too-small' });
+  return problems;
+};

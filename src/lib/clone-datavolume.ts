@@ -1,0 +1,236 @@
+// Moving a VM disk to another node by cloning (documentation 6.12.4): the checks that refuse a move and why, the
+// unique label that pins the clone to the chosen PV, the clone DataVolume, and the RBAC a cluster admin must
+// create when the user may not clone across namespaces (CDI doc/RBAC.md "PVC Cloning").
+import { objectNameError, suggestName } from './k8s-names';
+import { pointerEscape } from './vm-volume-patches';
+import type { JsonPatchOp } from './vm-volume-patches';
+
+/** The label put on the target PV; the clone's claim selects it. */
+export const CLONE_TARGET_LABEL = 'vm-disks.kubevirt.io/clone-target';
+/** Annotations on the clone DataVolume saying where it came from. */
+export const MOVED_FROM_ANNOTATION = 'vm-disks.kubevirt.io/moved-from';
+export const MOVED_FROM_NODE_ANNOTATION = 'vm-disks.kubevirt.io/moved-from-node';
+/**
+ * CDI binds the claim at once instead of waiting for a first consumer (local storage classes are
+ * WaitForFirstConsumer): the selector already chose the PV, so nothing is gained by waiting, and the clone must run
+ * before the VM is re-wired to consume it.
+ */
+export const IMMEDIATE_BIND_ANNOTATION = 'cdi.kubevirt.io/storage.bind.immediate.requested';
+
+const MiB = 1024 * 1024;
+
+/** CDI's usable space of a volume: Block as is; Filesystem minus the overhead, rounded down to a MiB. */
+export const usableSize = (
+  bytes: number,
+  volumeMode: 'Filesystem' | 'Block',
+  filesystemOverhead: number,
+): number =>
+  volumeMode === 'Block'
+    ? bytes
+    : Math.floor(Math.ceil((1 - filesystemOverhead) * bytes) / MiB) * MiB;
+
+export interface MoveSourceFacts {
+  /** Node the source PV is pinned to, if known. */
+  node: string | undefined;
+  /** Usable bytes of the source claim. */
+  usableBytes: number;
+  /** VMs (namespace/name) whose volumes use the claim. */
+  vmsUsing: readonly string[];
+  /** The VM being moved is running (or starting, or stopping). */
+  vmRunning: boolean;
+}
+
+export interface MoveTargetFacts {
+  name: string;
+  node: string | undefined;
+  phase: string;
+  /** `namespace/name` of the claim the PV is bound or reserved for. */
+  claim: string | undefined;
+  usableBytes: number;
+}
+
+export type MoveRefusal =
+  | { kind: 'vm-running' }
+  | { kind: 'shared-disk'; vms: string[] }
+  | { kind: 'same-node'; node: string }
+  | { kind: 'target-bound'; pv: string; claim: string }
+  | { kind: 'target-unavailable'; pv: string; phase: string }
+  | { kind: 'target-smaller'; pv: string; targetBytes: number; sourceBytes: number }
+  | { kind: 'target-not-pinned'; pv: string };
+
+/** Why this source cannot be moved at all (before a target is chosen). */
+export const sourceRefusals = (source: MoveSourceFacts): MoveRefusal[] => {
+  const refusals: MoveRefusal[] = [];
+  if (source.vmsUsing.length > 1) refusals.push({ kind: 'shared-disk', vms: [...source.vmsUsing] });
+  if (source.vmRunning) refusals.push({ kind: 'vm-running' });
+  return refusals;
+};
+
+/** Why this node cannot be the target. */
+export const nodeRefusals = (source: MoveSourceFacts, targetNode: string): MoveRefusal[] =>
+  source.node !== undefined && source.node === targetNode
+    ? [{ kind: 'same-node', node: targetNode }]
+    : [];
+
+/** Why this PV cannot receive the clone. */
+export const targetRefusals = (source: MoveSourceFacts, target: MoveTargetFacts): MoveRefusal[] => {
+  const refusals: MoveRefusal[] = [];
+  if (!target.node) refusals.push({ kind: 'target-not-pinned', pv: target.name });
+  else refusals.push(...nodeRefusals(source, target.node));
+  if (target.claim) refusals.push({ kind: 'target-bound', pv: target.name, claim: target.claim });
+  else if (target.phase !== 'Available')
+    refusals.push({ kind: 'target-unavailable', pv: target.name, phase: target.phase });
+  if (target.usableBytes < source.usableBytes) {
+    refusals.push({
+      kind: 'target-smaller',
+      pv: target.name,
+      targetBytes: target.usableBytes,
+      sourceBytes: source.usableBytes,
+    });
+  }
+  return refusals;
+};
+
+/** Every refusal of a whole move. */
+export const moveRefusals = (
+  source: MoveSourceFacts,
+  target: MoveTargetFacts | undefined,
+  targetNode: string | undefined,
+): MoveRefusal[] => [
+  ...sourceRefusals(source),
+  ...(target ? targetRefusals(source, target) : targetNode ? nodeRefusals(source, targetNode) : []),
+];
+
+/** A label value unique to this clone: the DataVolume's name (shortened) and a random suffix. */
+export const cloneTargetLabelValue = (dataVolumeName: string, suffix: string): string => {
+  const tail = suffix.replace(/[^a-z0-9]/g, '').slice(0, 8) || 'x';
+  const head = dataVolumeName
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]/g, '-')
+    .slice(0, 63 - tail.length - 1)
+    .replace(/[^a-z0-9]+$/, '')
+    .replace(/^[^a-z0-9]+/, '');
+  return head ? `${head}-${tail}` : tail;
+};
+
+/** Adds (or replaces) one label on a PV. */
+export const labelPatch = (
+  labels: Record<string, string> | undefined,
+  key: string,
+  value: string,
+): JsonPatchOp[] =>
+  labels
+    ? [{ op: 'add', path: `/metadata/labels/${pointerEscape(key)}`, value }]
+    : [{ op: 'add', path: '/metadata/labels', value: { [key]: value } }];
+
+/** Suggested clone name: `<claim>-<node>` made a valid object name. */
+export const suggestCloneName = (claimName: string, node: string): string =>
+  suggestName(`${claimName}-${node}`);
+
+export interface CloneTargetPV {
+  name: string;
+  capacity: string;
+  volumeMode: 'Filesystem' | 'Block';
+  accessModes: readonly string[];
+  /** `''` for a PV without a class. */
+  storageClassName: string;
+}
+
+export interface CloneDataVolumeInput {
+  name: string;
+  namespace: string;
+  source: { namespace: string; name: string };
+  target: CloneTargetPV;
+  label: { key: string; value: string };
+  sourceNode?: string;
+}
+
+export interface CloneDataVolumeManifest {
+  apiVersion: 'cdi.kubevirt.io/v1beta1';
+  kind: 'DataVolume';
+  metadata: { name: string; namespace: string; annotations: Record<string, string> };
+  spec: {
+    source: { pvc: { namespace: string; name: string } };
+    pvc: {
+      accessModes: string[];
+      volumeMode: 'Filesystem' | 'Block';
+      storageClassName: string;
+      selector: { matchLabels: Record<string, string> };
+      resources: { requests: { storage: string } };
+    };
+  };
+}
+
+/**
+ * The clone DataVolume of seed 6.12.4.1 step 3: source claim, the PV's label as selector, and the PV's size. The
+ * access mode, volume mode and class are the PV's, since the claim must match it to bind (a class left out would
+ * be filled with the default class and never match a PV of another class). Bound immediately (see
+ * `IMMEDIATE_BIND_ANNOTATION`).
+ */
+export const buildCloneDataVolume = (input: CloneDataVolumeInput): CloneDataVolumeManifest => ({
+  apiVersion: 'cdi.kubevirt.io/v1beta1',
+  kind: 'DataVolume',
+  metadata: {
+    name: input.name,
+    namespace: input.namespace,
+    annotations: {
+      [IMMEDIATE_BIND_ANNOTATION]: 'true',
+      [MOVED_FROM_ANNOTATION]: `${input.source.namespace}/${input.source.name}`,
+      ...(input.sourceNode ? { [MOVED_FROM_NODE_ANNOTATION]: input.sourceNode } : {}),
+    },
+  },
+  spec: {
+    source: { pvc: { namespace: input.source.namespace, name: input.source.name } },
+    pvc: {
+      accessModes: [input.target.accessModes[0] ?? 'ReadWriteOnce'],
+      volumeMode: input.target.volumeMode,
+      storageClassName: input.target.storageClassName,
+      selector: { matchLabels: { [input.label.key]: input.label.value } },
+      resources: { requests: { storage: input.target.capacity } },
+    },
+  },
+});
+
+export const cloneNameError = (name: string): string | undefined => objectNameError(name);
+
+/** CDI's clone authorization: same namespace always; else `create datavolumes/source` or `create pods`. */
+export const needsCloneAuthorization = (
+  sourceNamespace: string,
+  targetNamespace: string,
+): boolean => sourceNamespace !== targetNamespace;
+
+export const CLONER_CLUSTER_ROLE = 'datavolume-cloner';
+
+/** The ClusterRole and RoleBinding (in the SOURCE namespace) that let `user` clone from there. */
+export const cloneRbacManifests = (input: {
+  sourceNamespace: string;
+  user: string;
+}): [Record<string, unknown>, Record<string, unknown>] => {
+  const isServiceAccount = input.user.startsWith('system:serviceaccount:');
+  const [, , saNamespace = '', saName = ''] = input.user.split(':');
+  const subject = isServiceAccount
+    ? { kind: 'ServiceAccount', name: saName, namespace: saNamespace }
+    : { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: input.user };
+  const bindingName = suggestName(`${input.user}-${CLONER_CLUSTER_ROLE}`);
+  return [
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name: CLONER_CLUSTER_ROLE },
+      rules: [
+        { apiGroups: ['cdi.kubevirt.io'], resources: ['datavolumes/source'], verbs: ['create'] },
+      ],
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: bindingName, namespace: input.sourceNamespace },
+      subjects: [subject],
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: CLONER_CLUSTER_ROLE,
+      },
+    },
+  ];
+};

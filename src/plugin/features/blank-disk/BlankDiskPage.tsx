@@ -1,0 +1,392 @@
+// /vm-disks/blank-disk: a blank disk (seed 6.12.5) — name, size, storage class (or the cluster default), access
+// and volume mode from the storage defaults for that class, and optionally attached to a stopped VM.
+import { useMemo, useState } from 'react';
+import type { FC } from 'react';
+import {
+  ActionGroup,
+  Alert,
+  Button,
+  Form,
+  FormGroup,
+  FormHelperText,
+  FormSelect,
+  FormSelectOption,
+  HelperText,
+  HelperTextItem,
+  PageSection,
+  TextInput,
+  Title,
+} from '@patternfly/react-core';
+import {
+  DocumentTitle,
+  ListPageHeader,
+  ResourceLink,
+  k8sCreate,
+  k8sPatch,
+  useActiveNamespace,
+} from '@openshift-console/dynamic-plugin-sdk';
+import { buildBlankDataVolume, validateBlankDisk } from '../../../lib/blank-datavolume';
+import type { BlankDiskProblem, BlankDiskValues } from '../../../lib/blank-datavolume';
+import { ACCESS_MODES, VOLUME_MODES } from '../../../lib/storage-defaults';
+import type { StorageVolumeMode } from '../../../lib/storage-defaults';
+import { isDefaultClass } from '../../../lib/scratch-space';
+import { attachDataVolumePatch, freeDiskName } from '../../../lib/vm-volume-patches';
+import { messageOf } from '../../k8s/load-error';
+import { useDataVolumes } from '../../k8s/hooks/useDataVolumes';
+import { useStorageClasses } from '../../k8s/hooks/useStorageClasses';
+import { useStorageDefaults } from '../../k8s/hooks/useStorageDefaults';
+import { useVirtualMachineInstances } from '../../k8s/hooks/useVirtualMachineInstances';
+import { useVirtualMachines } from '../../k8s/hooks/useVirtualMachines';
+import { ALL_NAMESPACES_KEY, DataVolumeModel, VirtualMachineModel, gvkOf } from '../../k8s/models';
+import { isVMStopped } from '../../k8s/selectors/vm-disks';
+import { usePluginTranslation } from '../../i18n/usePluginTranslation';
+import { ManifestPreview } from './ManifestPreview';
+
+type Translate = ReturnType<typeof usePluginTranslation>['t'];
+
+const problemMessage = (t: Translate, problem: BlankDiskProblem): string => {
+  switch (problem.field) {
+    case 'name':
+      return problem.kind === 'taken'
+        ? t('A DataVolume with this name already exists in this namespace.')
+        : problem.message;
+    case 'namespace':
+      return t('Choose a namespace.');
+    case 'size':
+      return problem.kind === 'too-small'
+        ? t('CDI needs at least 1Mi.')
+        : t('Not a valid quantity (for example 10Gi): {{message}}', { message: problem.message });
+  }
+};
+
+interface Created {
+  name: string;
+  namespace: string;
+  attachedTo?: string;
+  attachError?: string;
+}
+
+export const BlankDiskPage: FC = () => {
+  const { t } = usePluginTranslation();
+  const [activeNamespace] = useActiveNamespace();
+  const [namespace, setNamespace] = useState(
+    activeNamespace === ALL_NAMESPACES_KEY ? '' : activeNamespace,
+  );
+  const [name, setName] = useState('blank-disk');
+  const [size, setSize] = useState('1Gi');
+  const [storageClassName, setStorageClassName] = useState('');
+  const [accessMode, setAccessMode] = useState<string | undefined>(undefined);
+  const [volumeMode, setVolumeMode] = useState<StorageVolumeMode | undefined>(undefined);
+  const [vmName, setVmName] = useState('');
+  const [diskName, setDiskName] = useState<string | undefined>(undefined);
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [created, setCreated] = useState<Created | undefined>(undefined);
+
+  const [classes] = useStorageClasses();
+  const defaultClass = classes.find(isDefaultClass)?.metadata?.name;
+  const [defaults, defaultsLoaded] = useStorageDefaults(storageClassName || undefined);
+  const [dataVolumes] = useDataVolumes(namespace || undefined);
+  const [vms] = useVirtualMachines(namespace || undefined);
+  const [vmis] = useVirtualMachineInstances(namespace || undefined);
+  const nsVMs = useMemo(
+    () => (namespace ? vms.filter((vm) => vm.metadata?.namespace === namespace) : []),
+    [vms, namespace],
+  );
+  const vm = nsVMs.find((v) => v.metadata?.name === vmName);
+  const vmiOf = (n: string | undefined) =>
+    vmis.find((i) => i.metadata?.name === n && i.metadata?.namespace === namespace);
+
+  const values: BlankDiskValues = {
+    name,
+    namespace,
+    size,
+    storageClassName,
+    accessMode: accessMode ?? defaults.accessMode,
+    volumeMode: volumeMode ?? defaults.volumeMode,
+  };
+  const taken = dataVolumes
+    .filter((dv) => dv.metadata?.namespace === namespace)
+    .map((dv) => dv.metadata?.name ?? '');
+  const problems = validateBlankDisk(values, taken);
+  const problemOf = (field: BlankDiskProblem['field']) => {
+    const problem = problems.find((p) => p.field === field);
+    return problem ? problemMessage(t, problem) : undefined;
+  };
+  const manifest = buildBlankDataVolume(values);
+  const effectiveDiskName = diskName ?? (vm ? freeDiskName(vm, name.trim() || 'blank') : '');
+  const vmRunning = vm ? !isVMStopped(vm, vmiOf(vmName)) : false;
+
+  const submit = async () => {
+    setError(undefined);
+    if (problems.length > 0 || vmRunning) return;
+    setCreating(true);
+    try {
+      await k8sCreate({ model: DataVolumeModel, data: manifest });
+      const result: Created = { name: manifest.metadata.name, namespace };
+      if (vm) {
+        try {
+          await k8sPatch({
+            model: VirtualMachineModel,
+            resource: vm,
+            data: attachDataVolumePatch(vm, effectiveDiskName, manifest.metadata.name),
+          });
+          result.attachedTo = vmName;
+        } catch (attachError) {
+          result.attachError = messageOf(attachError);
+        }
+      }
+      setCreated(result);
+    } catch (createError) {
+      setError(messageOf(createError));
+    } finally {
+      setCreating(false);
+    }
+  };
+
+  const help = (message: string | undefined, hint?: string) =>
+    message || hint ? (
+      <FormHelperText>
+        <HelperText>
+          <HelperTextItem variant={message ? 'error' : 'default'}>{message ?? hint}</HelperTextItem>
+        </HelperText>
+      </FormHelperText>
+    ) : null;
+
+  const title = t('Create blank disk');
+  return (
+    <>
+      <DocumentTitle>{title}</DocumentTitle>
+      <ListPageHeader
+        title={title}
+        helpText={t(
+          'An empty disk image (a DataVolume with a blank source) to add capacity or a new data partition to a virtual machine.',
+        )}
+      />
+      <PageSection data-test="blank-disk">
+        {created ? (
+          <Alert
+            isInline
+            variant={created.attachError ? 'warning' : 'success'}
+            title={t('Blank disk {{name}} created', { name: created.name })}
+            data-test="bd-result"
+            actionLinks={
+              <Button
+                variant="link"
+                isInline
+                onClick={() => {
+                  setCreated(undefined);
+                  setName('');
+                }}
+              >
+                {t('Create another')}
+              </Button>
+            }
+          >
+            <ResourceLink
+              groupVersionKind={gvkOf(DataVolumeModel)}
+              name={created.name}
+              namespace={created.namespace}
+            />
+            {created.attachedTo ? (
+              <p data-test="bd-attached">
+                {t('Attached to the virtual machine {{vm}} as disk {{disk}}.', {
+                  vm: created.attachedTo,
+                  disk: effectiveDiskName,
+                })}
+              </p>
+            ) : null}
+            {created.attachError ? (
+              <p>{t('Could not attach it: {{message}}', { message: created.attachError })}</p>
+            ) : null}
+          </Alert>
+        ) : (
+          <Form
+            data-test="blank-disk-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void submit();
+            }}
+          >
+            <FormGroup label={t('Namespace')} isRequired fieldId="bd-namespace">
+              <TextInput
+                id="bd-namespace"
+                data-test="bd-namespace"
+                value={namespace}
+                onChange={(_event, value) => {
+                  setNamespace(value.trim());
+                  setVmName('');
+                }}
+              />
+              {help(problemOf('namespace'))}
+            </FormGroup>
+            <FormGroup label={t('Name')} isRequired fieldId="bd-name">
+              <TextInput
+                id="bd-name"
+                data-test="bd-name"
+                value={name}
+                onChange={(_event, value) => {
+                  setName(value);
+                }}
+                validated={problemOf('name') ? 'error' : 'default'}
+              />
+              {help(problemOf('name'))}
+            </FormGroup>
+            <FormGroup label={t('Size')} isRequired fieldId="bd-size">
+              <TextInput
+                id="bd-size"
+                data-test="bd-size"
+                value={size}
+                onChange={(_event, value) => {
+                  setSize(value);
+                }}
+                validated={problemOf('size') ? 'error' : 'default'}
+              />
+              {help(problemOf('size'), t('A Kubernetes quantity, for example 2Gi or 500Mi.'))}
+            </FormGroup>
+            <FormGroup label={t('Storage class')} fieldId="bd-class">
+              <FormSelect
+                id="bd-class"
+                data-test="bd-class"
+                value={storageClassName}
+                onChange={(_event, value) => {
+                  setStorageClassName(value);
+                  setAccessMode(undefined);
+                  setVolumeMode(undefined);
+                }}
+              >
+                <FormSelectOption
+                  value=""
+                  label={
+                    defaultClass
+                      ? t('Cluster default ({{name}})', { name: defaultClass })
+                      : t('Cluster default')
+                  }
+                />
+                {classes.map((sc) => (
+                  <FormSelectOption
+                    key={sc.metadata?.name}
+                    value={sc.metadata?.name ?? ''}
+                    label={sc.metadata?.name ?? ''}
+                  />
+                ))}
+              </FormSelect>
+            </FormGroup>
+            <FormGroup label={t('Access mode')} fieldId="bd-access-mode">
+              <FormSelect
+                id="bd-access-mode"
+                data-test="bd-access-mode"
+                value={values.accessMode}
+                onChange={(_event, value) => {
+                  setAccessMode(value);
+                }}
+              >
+                {ACCESS_MODES.map((mode) => (
+                  <FormSelectOption key={mode} value={mode} label={mode} />
+                ))}
+              </FormSelect>
+              {help(
+                undefined,
+                defaultsLoaded
+                  ? t('Default from the storage defaults: {{value}} ({{source}}).', {
+                      value: defaults.accessMode,
+                      source: defaults.sources.accessMode,
+                    })
+                  : t('Loading the storage defaults…'),
+              )}
+            </FormGroup>
+            <FormGroup label={t('Volume mode')} fieldId="bd-volume-mode">
+              <FormSelect
+                id="bd-volume-mode"
+                data-test="bd-volume-mode"
+                value={values.volumeMode}
+                onChange={(_event, value) => {
+                  setVolumeMode(value as StorageVolumeMode);
+                }}
+              >
+                {VOLUME_MODES.map((mode) => (
+                  <FormSelectOption key={mode} value={mode} label={mode} />
+                ))}
+              </FormSelect>
+              {help(
+                undefined,
+                defaultsLoaded
+                  ? t('Default from the storage defaults: {{value}} ({{source}}).', {
+                      value: defaults.volumeMode,
+                      source: defaults.sources.volumeMode,
+                    })
+                  : undefined,
+              )}
+            </FormGroup>
+            <FormGroup label={t('Attach to virtual machine')} fieldId="bd-vm">
+              <FormSelect
+                id="bd-vm"
+                data-test="bd-vm"
+                value={vmName}
+                onChange={(_event, value) => {
+                  setVmName(value);
+                  setDiskName(undefined);
+                }}
+              >
+                <FormSelectOption value="" label={t('Do not attach')} />
+                {nsVMs.map((v) => {
+                  const n = v.metadata?.name ?? '';
+                  const stopped = isVMStopped(v, vmiOf(n));
+                  return (
+                    <FormSelectOption
+                      key={n}
+                      value={n}
+                      isDisabled={!stopped}
+                      label={stopped ? n : t('{{name}} (running: stop it first)', { name: n })}
+                    />
+                  );
+                })}
+              </FormSelect>
+              {help(
+                vmRunning ? t('The virtual machine is running; stop it first.') : undefined,
+                t('Only stopped virtual machines can get a new disk here.'),
+              )}
+            </FormGroup>
+            {vm ? (
+              <FormGroup label={t('Disk name in the virtual machine')} fieldId="bd-disk-name">
+                <TextInput
+                  id="bd-disk-name"
+                  data-test="bd-disk-name"
+                  value={effectiveDiskName}
+                  onChange={(_event, value) => {
+                    setDiskName(value);
+                  }}
+                />
+              </FormGroup>
+            ) : null}
+            <Title headingLevel="h3" size="md">
+              {t('DataVolume to create')}
+            </Title>
+            <ManifestPreview manifest={manifest} testId="bd-yaml" />
+            {error ? (
+              <Alert
+                isInline
+                variant="danger"
+                title={t('Could not create the DataVolume')}
+                data-test="bd-error"
+              >
+                {error}
+              </Alert>
+            ) : null}
+            <ActionGroup>
+              <Button
+                type="submit"
+                variant="primary"
+                data-test="bd-create"
+                isLoading={creating}
+                isDisabled={creating || problems.length > 0 || vmRunning || !defaultsLoaded}
+              >
+                {t('Create')}
+              </Button>
+            </ActionGroup>
+          </Form>
+        )}
+      </PageSection>
+    </>
+  );
+};

@@ -1,0 +1,26 @@
+// The manifest a form is about to create, as YAML, copyable: what the user would have written by hand.
+import type { FC } from 'react';
+import { ClipboardCopy, ClipboardCopyVariant } from '@patternfly/react-core';
+import { stringify } from 'yaml';
+import { usePluginTranslation } from '../../i18n/usePluginTranslation';
+
+export const ManifestPreview: FC<{ manifest: unknown; testId: string }> = ({
+  manifest,
+  testId,
+}) => {
+  const { t } = usePluginTranslation();
+  return (
+    <div data-test={testId}>
+      <ClipboardCopy
+        isReadOnly
+        isCode
+        isExpanded
+        hoverTip={t('Copy')}
+        clickTip={t('Copied')}
+        variant={ClipboardCopyVariant.expansion}
+      >
+        {stringify(manifest)}
+      </ClipboardCopy>
+    </div>
+  );
+};

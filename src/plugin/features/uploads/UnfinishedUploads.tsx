@@ -1,0 +1,136 @@
+// The user's uploads the backend still holds (after a reload, a dropped network or on another tab): state,
+// bytes staged, and "select the same file" to resume from the last acknowledged offset, or cancel.
+import { useRef, useState } from 'react';
+import type { FC } from 'react';
+import { Alert, Button, Card, CardBody, CardTitle, Flex } from '@patternfly/react-core';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { usePluginTranslation } from '../../i18n/usePluginTranslation';
+import { resumeWithFile } from './add-files';
+import { cancelUpload, FINISHED_STATES, listUploads, type BackendUpload } from './backend-api';
+import { bytesText } from './format-label';
+import { useUploadItems } from './upload-store';
+
+export const UnfinishedUploads: FC = () => {
+  const { t } = usePluginTranslation();
+  const items = useUploadItems();
+  const client = useQueryClient();
+  const { data, error } = useQuery({
+    queryKey: ['vm-disks', 'uploads'],
+    queryFn: listUploads,
+    refetchInterval: 3000,
+  });
+  const [refused, setRefused] = useState<string | undefined>(undefined);
+  const picker = useRef<HTMLInputElement>(null);
+  const [resuming, setResuming] = useState<BackendUpload | undefined>(undefined);
+  const onThisPage = new Set(items.map((i) => i.sessionId).filter(Boolean));
+  const unfinished = (data ?? []).filter(
+    (u) => !FINISHED_STATES.has(u.state) && !onThisPage.has(u.id),
+  );
+  if (error) {
+    return (
+      <Alert variant="warning" isInline title={t('Unfinished uploads could not be listed')}>
+        {error.message}
+      </Alert>
+    );
+  }
+  if (unfinished.length === 0) return null;
+  return (
+    <Card data-test="unfinished-uploads">
+      <CardTitle>{t('Unfinished uploads')}</CardTitle>
+      <CardBody>
+        {refused && (
+          <Alert
+            variant="danger"
+            isInline
+            title={t('Not the same file')}
+            data-test="resume-refused"
+          >
+            {refused}
+          </Alert>
+        )}
+        <input
+          ref={picker}
+          type="file"
+          hidden
+          data-test="resume-file-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            const session = resuming;
+            e.target.value = '';
+            if (!file || !session) return;
+            void resumeWithFile(session, file).then((ok) => {
+              setRefused(
+                ok
+                  ? undefined
+                  : t(
+                      '{{file}} is not the file of this upload ({{expected}}, {{size}}): select that file to resume.',
+                      {
+                        file: file.name,
+                        expected: session.fileName,
+                        size: bytesText(session.size),
+                      },
+                    ),
+              );
+            });
+          }}
+        />
+        <Table variant="compact" aria-label={t('Unfinished uploads')}>
+          <Thead>
+            <Tr>
+              <Th>{t('File')}</Th>
+              <Th>{t('Target')}</Th>
+              <Th>{t('Staged')}</Th>
+              <Th>{t('State')}</Th>
+              <Th screenReaderText={t('Actions')} />
+            </Tr>
+          </Thead>
+          <Tbody>
+            {unfinished.map((u) => (
+              <Tr key={u.id} data-test="unfinished-upload" data-file={u.fileName}>
+                <Td>{u.fileName}</Td>
+                <Td>{`${u.namespace}/${u.targetName}`}</Td>
+                <Td>
+                  {t('{{received}} of {{size}}', {
+                    received: bytesText(u.received),
+                    size: bytesText(u.size),
+                  })}
+                </Td>
+                <Td>{u.state}</Td>
+                <Td>
+                  <Flex spaceItems={{ default: 'spaceItemsSm' }}>
+                    {u.received < u.size && (
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        data-test="resume-select-file"
+                        onClick={() => {
+                          setResuming(u);
+                          picker.current?.click();
+                        }}
+                      >
+                        {t('Select the file to resume')}
+                      </Button>
+                    )}
+                    <Button
+                      variant="link"
+                      size="sm"
+                      isDanger
+                      onClick={() => {
+                        void cancelUpload(u.id).then(() =>
+                          client.invalidateQueries({ queryKey: ['vm-disks', 'uploads'] }),
+                        );
+                      }}
+                    >
+                      {t('Cancel')}
+                    </Button>
+                  </Flex>
+                </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      </CardBody>
+    </Card>
+  );
+};

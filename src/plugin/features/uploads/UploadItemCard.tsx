@@ -1,0 +1,126 @@
+// One file: what it is (format by content, sizes, notes), then its target form, then its progress.
+import { useState } from 'react';
+import type { FC } from 'react';
+import {
+  Alert,
+  Card,
+  CardBody,
+  CardHeader,
+  CardTitle,
+  Flex,
+  Label,
+  Spinner,
+} from '@patternfly/react-core';
+import { k8sDelete } from '@openshift-console/dynamic-plugin-sdk';
+import { DataVolumeModel, PersistentVolumeClaimModel } from '../../k8s/models';
+import { usePluginTranslation } from '../../i18n/usePluginTranslation';
+import { CancelUploadModal } from './CancelUploadModal';
+import { bytesText, formatName } from './format-label';
+import { TargetForm } from './TargetForm';
+import { cancelTransfer, pauseTransfer, resumeTransfer, startTransfer } from './transfer';
+import { UploadProgress } from './UploadProgress';
+import { uploadStore, type UploadItem } from './upload-store';
+
+export const UploadItemCard: FC<{ item: UploadItem }> = ({ item }) => {
+  const { t } = usePluginTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const image = item.inspected?.inspection;
+
+  const cancel = async (deleteTarget: boolean) => {
+    setConfirming(false);
+    await cancelTransfer(item.key);
+    const v = item.values;
+    if (deleteTarget && v) {
+      const model = v.kind === 'new-pvc' ? PersistentVolumeClaimModel : DataVolumeModel;
+      try {
+        await k8sDelete({
+          model,
+          resource: { metadata: { name: v.name, namespace: v.namespace } },
+        });
+      } catch (err) {
+        uploadStore.update(item.key, { error: (err as Error).message });
+      }
+    }
+  };
+
+  return (
+    <Card
+      isCompact
+      data-test="upload-item"
+      data-file={item.file.name}
+      data-phase={item.phase}
+      data-inspect-ms={item.inspected ? Math.round(item.inspected.ms) : undefined}
+      data-hash-ms={item.hashMs !== undefined ? Math.round(item.hashMs) : undefined}
+      data-hash-engine={item.hashEngine}
+    >
+      <CardHeader>
+        <CardTitle>
+          <Flex spaceItems={{ default: 'spaceItemsSm' }}>
+            <span>{item.file.name}</span>
+            {image && (
+              <Label color="blue" data-test="upload-format">
+                {formatName(image)}
+              </Label>
+            )}
+            <Label>{bytesText(item.file.size)}</Label>
+            {image?.virtualSize != null && (
+              <Label>{t('virtual {{size}}', { size: bytesText(image.virtualSize) })}</Label>
+            )}
+            {image?.partitionTable && <Label>{image.partitionTable.toUpperCase()}</Label>}
+          </Flex>
+        </CardTitle>
+      </CardHeader>
+      <CardBody>
+        {item.phase === 'inspecting' && <Spinner size="md" aria-label={t('Inspecting')} />}
+        {image?.notes.map((n) => (
+          <Alert key={n} variant="info" isInline isPlain title={n} />
+        ))}
+        {item.phase === 'ready' && item.inspected && (
+          <TargetForm
+            fileName={item.file.name}
+            inspected={item.inspected}
+            busy={false}
+            {...(item.error ? { error: item.error } : {})}
+            {...(item.values ? { initial: item.values } : {})}
+            onRemove={() => {
+              uploadStore.remove(item.key);
+            }}
+            onStart={(values) => {
+              uploadStore.update(item.key, { values });
+              void startTransfer(item.key);
+            }}
+          />
+        )}
+        {item.phase !== 'ready' && item.phase !== 'inspecting' && (
+          <UploadProgress
+            item={item}
+            onPause={() => {
+              pauseTransfer(item.key);
+            }}
+            onResume={() => {
+              resumeTransfer(item.key);
+            }}
+            onCancel={() => {
+              setConfirming(true);
+            }}
+          />
+        )}
+        {item.error && item.phase !== 'ready' && (
+          <Alert variant="danger" isInline title={t('Upload failed')} data-test="upload-failure">
+            {item.error}
+          </Alert>
+        )}
+        {confirming && item.values && (
+          <CancelUploadModal
+            targetName={item.values.name}
+            canDeleteTarget={item.values.kind !== 'existing-dv'}
+            onClose={() => {
+              setConfirming(false);
+            }}
+            onConfirm={(d) => void cancel(d)}
+          />
+        )}
+      </CardBody>
+    </Card>
+  );
+};

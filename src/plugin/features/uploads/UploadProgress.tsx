@@ -1,0 +1,132 @@
+// Progress the user can trust: what is happening now (creating, uploading with speed and time left, waiting
+// for the volume, forwarding to CDI, verifying, importing), the checksum state, and the controls.
+import type { FC } from 'react';
+import {
+  Button,
+  Flex,
+  FlexItem,
+  Label,
+  Progress,
+  ProgressMeasureLocation,
+  ProgressVariant,
+} from '@patternfly/react-core';
+import { usePluginTranslation } from '../../i18n/usePluginTranslation';
+import type { UploadItem } from './upload-store';
+import { bytesText, durationText } from './format-label';
+
+export interface UploadProgressProps {
+  item: UploadItem;
+  onPause: () => void;
+  onResume: () => void;
+  onCancel: () => void;
+}
+
+export const UploadProgress: FC<UploadProgressProps> = ({ item, onPause, onResume, onCancel }) => {
+  const { t } = usePluginTranslation();
+  const size = item.file.size;
+  const backend = item.backend;
+  const stage = ((): string => {
+    switch (item.phase) {
+      case 'creating':
+        return t('Creating the volume');
+      case 'uploading':
+        return t('Uploading');
+      case 'paused':
+        return t('Paused');
+      case 'done':
+        return t('Done');
+      case 'failed':
+        return t('Failed');
+      case 'cancelled':
+        return t('Cancelled');
+      default:
+        break;
+    }
+    switch (backend?.state) {
+      case 'waiting-for-volume':
+        return t('Waiting for the volume (phase {{phase}})', { phase: backend.cdiPhase ?? '…' });
+      case 'forwarding':
+        return t('Sending to CDI');
+      case 'verifying':
+        return t('Verifying the checksum');
+      case 'importing':
+        return t('Importing (CDI phase {{phase}})', { phase: backend.cdiPhase ?? '…' });
+      case 'waiting-for-user':
+        return t('Waiting for you to come back');
+      default:
+        return t('Processing');
+    }
+  })();
+  const percent =
+    item.phase === 'processing' && backend
+      ? Math.floor((backend.forwarded / Math.max(1, backend.size)) * 100)
+      : Math.floor((item.sent / Math.max(1, size)) * 100);
+  const variant =
+    item.phase === 'failed'
+      ? ProgressVariant.danger
+      : item.phase === 'done'
+        ? ProgressVariant.success
+        : undefined;
+  const detail =
+    item.phase === 'uploading'
+      ? t('{{sent}} of {{total}} · {{rate}}/s · {{eta}} left', {
+          sent: bytesText(item.sent),
+          total: bytesText(size),
+          rate: bytesText(Math.round(item.rate)),
+          eta: item.eta === null ? '…' : durationText(item.eta),
+        })
+      : item.phase === 'processing' && backend
+        ? t('{{forwarded}} of {{total}} sent to CDI (attempt {{attempt}})', {
+            forwarded: bytesText(backend.forwarded),
+            total: bytesText(size),
+            attempt: backend.cdiAttempts,
+          })
+        : '';
+  const active = ['uploading', 'paused', 'processing', 'creating'].includes(item.phase);
+  return (
+    <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsSm' }}>
+      <FlexItem>
+        <Progress
+          value={item.phase === 'done' ? 100 : percent}
+          title={stage}
+          measureLocation={ProgressMeasureLocation.outside}
+          {...(variant ? { variant } : {})}
+          {...(detail ? { helperText: detail } : {})}
+          data-test="upload-progress"
+          aria-label={stage}
+        />
+      </FlexItem>
+      <FlexItem>
+        <Flex spaceItems={{ default: 'spaceItemsSm' }}>
+          <Label
+            color={item.sha256 ? (backend?.verifiedSha256 ? 'green' : 'blue') : 'grey'}
+            data-test="upload-checksum"
+          >
+            {item.sha256
+              ? backend?.verifiedSha256
+                ? t('SHA-256 verified')
+                : t('SHA-256 {{short}}…', { short: item.sha256.slice(0, 12) })
+              : t('Computing SHA-256 ({{percent}}%)', {
+                  percent: Math.floor((item.hashed / Math.max(1, size)) * 100),
+                })}
+          </Label>
+          {item.phase === 'uploading' && (
+            <Button variant="secondary" size="sm" onClick={onPause} data-test="upload-pause">
+              {t('Pause')}
+            </Button>
+          )}
+          {item.phase === 'paused' && (
+            <Button variant="secondary" size="sm" onClick={onResume} data-test="upload-resume">
+              {t('Resume')}
+            </Button>
+          )}
+          {active && (
+            <Button variant="link" size="sm" isDanger onClick={onCancel} data-test="upload-cancel">
+              {t('Cancel')}
+            </Button>
+          )}
+        </Flex>
+      </FlexItem>
+    </Flex>
+  );
+};

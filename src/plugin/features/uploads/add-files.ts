@@ -1,0 +1,63 @@
+// Files dropped or picked: each is inspected in the worker (by content) and gets a fingerprint; a file picked
+// to resume an upload the backend already holds must be the same file (same fingerprint).
+import type { BackendUpload } from './backend-api';
+import { fileFingerprint } from './fingerprint';
+import { inspectInWorker } from './image-worker-client';
+import { startTransfer } from './transfer';
+import { uploadStore } from './upload-store';
+
+let counter = 0;
+const newKey = () => `upload-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+export function addFiles(files: readonly File[]): void {
+  for (const file of files) {
+    const key = newKey();
+    uploadStore.add({ key, file, phase: 'inspecting', sent: 0, rate: 0, eta: null, hashed: 0 });
+    inspectInWorker(file).then(
+      (inspected) => {
+        uploadStore.update(key, {
+          phase: 'ready',
+          inspected,
+          fingerprint: fileFingerprint(file, inspected.headSha256),
+        });
+      },
+      (err: unknown) => {
+        uploadStore.update(key, { phase: 'failed', error: (err as Error).message });
+      },
+    );
+  }
+}
+
+/** Resumes `session` with `file`; resolves false (nothing started) when it is not the same file. */
+export async function resumeWithFile(session: BackendUpload, file: File): Promise<boolean> {
+  const inspected = await inspectInWorker(file);
+  const fingerprint = fileFingerprint(file, inspected.headSha256);
+  if (fingerprint !== session.fingerprint || file.size !== session.size) return false;
+  const key = newKey();
+  uploadStore.add({
+    key,
+    file,
+    phase: 'uploading',
+    inspected,
+    fingerprint,
+    resumeId: session.id,
+    sessionId: session.id,
+    sent: session.received,
+    rate: 0,
+    eta: null,
+    hashed: 0,
+    ...(session.sha256 ? { sha256: session.sha256 } : {}),
+    values: {
+      kind: session.targetKind,
+      name: session.targetName,
+      namespace: session.namespace,
+      size: '',
+      storageClassName: '',
+      accessMode: '',
+      volumeMode: 'Filesystem',
+      forceBind: false,
+    },
+  });
+  await startTransfer(key);
+  return true;
+}

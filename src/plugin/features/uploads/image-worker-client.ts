@@ -1,0 +1,81 @@
+// The page's side of the image worker: one shared worker, promise-based requests.
+import type { ImageInspection } from '../../../lib/image-inspection';
+import type { WorkerRequest, WorkerResponse } from './worker/protocol';
+
+type Pending = {
+  resolve: (r: WorkerResponse) => void;
+  reject: (e: Error) => void;
+  progress?: (hashed: number) => void;
+};
+
+let worker: Worker | undefined;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./worker/image.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
+    const m = e.data;
+    const p = pending.get(m.id);
+    if (!p) return;
+    if (m.type === 'hash-progress') {
+      p.progress?.(m.hashed);
+      return;
+    }
+    pending.delete(m.id);
+    if (m.type === 'error') p.reject(new Error(m.message));
+    else p.resolve(m);
+  };
+  worker.onerror = (e) => {
+    for (const p of pending.values()) p.reject(new Error(e.message || 'the image worker failed'));
+    pending.clear();
+  };
+  return worker;
+}
+
+type RequestBody = WorkerRequest extends infer R
+  ? R extends WorkerRequest
+    ? Omit<R, 'id'>
+    : never
+  : never;
+
+function request(
+  body: RequestBody,
+  progress?: (hashed: number) => void,
+): { id: number; done: Promise<WorkerResponse> } {
+  const id = nextId++;
+  const done = new Promise<WorkerResponse>((resolve, reject) => {
+    pending.set(id, { resolve, reject, ...(progress ? { progress } : {}) });
+  });
+  getWorker().postMessage({ ...body, id });
+  return { id, done };
+}
+
+export interface Inspected {
+  inspection: ImageInspection;
+  headSha256: string;
+  ms: number;
+}
+
+export async function inspectInWorker(file: Blob): Promise<Inspected> {
+  const r = await request({ type: 'inspect', file }).done;
+  if (r.type !== 'inspected') throw new Error('unexpected worker answer');
+  return { inspection: r.inspection, headSha256: r.headSha256, ms: r.ms };
+}
+
+export function hashInWorker(
+  file: Blob,
+  progress: (hashed: number) => void,
+): { cancel: () => void; done: Promise<{ sha256: string; ms: number; engine: string }> } {
+  const { id, done } = request({ type: 'hash', file }, progress);
+  return {
+    cancel: () => {
+      getWorker().postMessage({ id: nextId++, type: 'cancel', target: id } satisfies WorkerRequest);
+    },
+    done: done.then((r) => {
+      if (r.type !== 'hashed') throw new Error('unexpected worker answer');
+      return { sha256: r.sha256, ms: r.ms, engine: r.engine };
+    }),
+  };
+}

@@ -1,0 +1,77 @@
+// Pure builders for the upload targets (the objects `virtctl image-upload dv|pvc` would create) and the
+// equivalent virtctl command line, for the record.
+
+export type TargetKind = 'new-dv' | 'new-pvc' | 'existing-dv';
+
+export interface TargetValues {
+  kind: TargetKind;
+  name: string;
+  namespace: string;
+  /** Quantity, e.g. "10Gi". */
+  size: string;
+  storageClassName: string;
+  accessMode: string;
+  volumeMode: 'Filesystem' | 'Block';
+  forceBind: boolean;
+}
+
+export const FORCE_BIND_ANNOTATION = 'cdi.kubevirt.io/storage.bind.immediate.requested';
+export const UPLOAD_TARGET_ANNOTATION = 'cdi.kubevirt.io/storage.upload.target';
+
+const pvcSpec = (v: TargetValues) => ({
+  accessModes: [v.accessMode],
+  volumeMode: v.volumeMode,
+  resources: { requests: { storage: v.size } },
+  ...(v.storageClassName ? { storageClassName: v.storageClassName } : {}),
+});
+
+/** A DataVolume with `source.upload` (seed 6.12.3.5), force-bound when asked. */
+export const uploadDataVolume = (v: TargetValues) => ({
+  apiVersion: 'cdi.kubevirt.io/v1beta1',
+  kind: 'DataVolume',
+  metadata: {
+    name: v.name,
+    namespace: v.namespace,
+    ...(v.forceBind ? { annotations: { [FORCE_BIND_ANNOTATION]: 'true' } } : {}),
+  },
+  spec: { source: { upload: {} }, pvc: pvcSpec(v) },
+});
+
+/** A PVC CDI treats as an upload target (what `virtctl image-upload pvc` creates). */
+export const uploadPersistentVolumeClaim = (v: TargetValues) => ({
+  apiVersion: 'v1',
+  kind: 'PersistentVolumeClaim',
+  metadata: {
+    name: v.name,
+    namespace: v.namespace,
+    annotations: {
+      [UPLOAD_TARGET_ANNOTATION]: '',
+      'cdi.kubevirt.io/storage.contentType': 'kubevirt',
+      ...(v.forceBind ? { [FORCE_BIND_ANNOTATION]: '' } : {}),
+    },
+  },
+  spec: pvcSpec(v),
+});
+
+const quote = (s: string) => (/^[\w./:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** The `virtctl image-upload` command that does the same (minus resume and verification). */
+export const virtctlCommand = (v: TargetValues, fileName: string): string => {
+  const args = [
+    'virtctl',
+    'image-upload',
+    v.kind === 'new-pvc' ? 'pvc' : 'dv',
+    v.name,
+    `--namespace=${v.namespace}`,
+    `--image-path=${quote(fileName)}`,
+  ];
+  if (v.kind === 'existing-dv') {
+    args.push('--no-create');
+  } else {
+    args.push(`--size=${v.size}`);
+    if (v.storageClassName) args.push(`--storage-class=${v.storageClassName}`);
+    args.push(`--access-mode=${v.accessMode}`, `--volume-mode=${v.volumeMode.toLowerCase()}`);
+    if (v.forceBind) args.push('--force-bind');
+  }
+  return args.join(' ');
+};

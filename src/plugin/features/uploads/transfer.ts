@@ -1,0 +1,218 @@
+// One file's journey: create the target, hash the file in the worker while tus sends it to the backend,
+// hand the checksum over, then follow the backend (forwarding, verifying, CDI import) to the end.
+import { k8sCreate } from '@openshift-console/dynamic-plugin-sdk';
+import * as tus from 'tus-js-client';
+import { DataVolumeModel, PersistentVolumeClaimModel } from '../../k8s/models';
+import {
+  cancelUpload,
+  csrfToken,
+  FINISHED_STATES,
+  getUpload,
+  putChecksum,
+  TUS_ENDPOINT,
+  uploadIdOf,
+} from './backend-api';
+import { hashInWorker } from './image-worker-client';
+import { uploadDataVolume, uploadPersistentVolumeClaim, type TargetValues } from './manifests';
+import { addSample, bytesPerSecond, secondsLeft, type RateSample } from './transfer-rate';
+import { uploadStore } from './upload-store';
+
+/** Large chunks: each PATCH costs a round trip; 64 MiB stays far below any proxy timeout. */
+export const CHUNK_SIZE = 64 * 1024 * 1024;
+const RETRY_DELAYS = [0, 1000, 3000, 5000, 10000, 20000, 30000, 30000, 30000, 60000];
+
+interface Running {
+  upload: tus.Upload;
+  cancelHash: () => void;
+  stopPolling: () => void;
+}
+const running = new Map<string, Running>();
+
+async function createTarget(v: TargetValues): Promise<void> {
+  if (v.kind === 'new-dv') {
+    await k8sCreate({ model: DataVolumeModel, data: uploadDataVolume(v) });
+  } else if (v.kind === 'new-pvc') {
+    await k8sCreate({ model: PersistentVolumeClaimModel, data: uploadPersistentVolumeClaim(v) });
+  }
+}
+
+function followBackend(key: string, id: string): () => void {
+  let stopped = false;
+  const tick = async () => {
+    if (stopped) return;
+    try {
+      const backend = await getUpload(id);
+      const item = uploadStore.find(key);
+      if (!item) return;
+      const finished = FINISHED_STATES.has(backend.state);
+      uploadStore.update(key, {
+        backend,
+        ...(finished
+          ? {
+              phase:
+                backend.state === 'done'
+                  ? 'done'
+                  : backend.state === 'cancelled'
+                    ? 'cancelled'
+                    : 'failed',
+              ...(backend.error && backend.state === 'failed' ? { error: backend.error } : {}),
+            }
+          : {}),
+      });
+      if (finished) return;
+    } catch {
+      // transient: keep polling
+    }
+    setTimeout(() => void tick(), 1000);
+  };
+  void tick();
+  return () => {
+    stopped = true;
+  };
+}
+
+/** Starts (or resumes, with `item.resumeId`) the transfer of the item's file to its target. */
+export async function startTransfer(key: string): Promise<void> {
+  const item = uploadStore.find(key);
+  if (!item?.values || !item.fingerprint) return;
+  const v = item.values;
+  if (!item.resumeId && !item.sessionId) {
+    uploadStore.update(key, { phase: 'creating', error: undefined });
+    try {
+      await createTarget(v);
+    } catch (err) {
+      uploadStore.update(key, { phase: 'ready', error: (err as Error).message });
+      return;
+    }
+  }
+  uploadStore.update(key, { phase: 'uploading', error: undefined });
+
+  let samples: RateSample[] = [];
+  let sessionId = item.resumeId ?? item.sessionId;
+  let checksum: string | undefined = item.sha256;
+  let stopPolling: () => void = () => undefined;
+  const sendChecksum = async () => {
+    if (sessionId && checksum) {
+      try {
+        await putChecksum(sessionId, checksum);
+      } catch (err) {
+        uploadStore.update(key, { error: (err as Error).message });
+      }
+    }
+  };
+
+  const hash = checksum
+    ? {
+        cancel: () => undefined,
+        done: Promise.resolve({ sha256: checksum, ms: 0, engine: 'cached' }),
+      }
+    : hashInWorker(item.file, (hashed) => {
+        uploadStore.update(key, { hashed });
+      });
+  void hash.done.then(
+    async ({ sha256, ms, engine }) => {
+      checksum = sha256;
+      uploadStore.update(key, { sha256, hashed: item.file.size, hashMs: ms, hashEngine: engine });
+      await sendChecksum();
+    },
+    (err: unknown) => {
+      if ((err as Error).message !== 'cancelled')
+        uploadStore.update(key, { error: (err as Error).message });
+    },
+  );
+
+  // Absolute, so that the relative upload URLs the backend answers resolve under the endpoint.
+  const endpoint = new URL(TUS_ENDPOINT, window.location.href).href;
+  const upload = new tus.Upload(item.file, {
+    endpoint,
+    ...(sessionId ? { uploadUrl: `${endpoint}${sessionId}` } : {}),
+    chunkSize: CHUNK_SIZE,
+    retryDelays: RETRY_DELAYS,
+    storeFingerprintForResuming: true,
+    removeFingerprintOnSuccess: true,
+    fingerprint: () => Promise.resolve(item.fingerprint ?? ''),
+    metadata: {
+      filename: item.file.name,
+      namespace: v.namespace,
+      targetKind: v.kind,
+      targetName: v.name,
+      fingerprint: item.fingerprint,
+    },
+    onBeforeRequest: (req) => {
+      const token = csrfToken();
+      if (token) req.setHeader('X-CSRFToken', token);
+    },
+    onShouldRetry: (err, _attempt, options) => {
+      const status = err.originalResponse?.getStatus() ?? 0;
+      // Never retry refusals (403 rights, 404 not ours, 409/410 finished, 507 staging space).
+      if ([400, 401, 403, 404, 410, 413, 507].includes(status)) return false;
+      return options.retryDelays !== null;
+    },
+    onUploadUrlAvailable: () => {
+      sessionId = uploadIdOf(upload.url);
+      if (sessionId) {
+        uploadStore.update(key, { sessionId });
+        void sendChecksum();
+      }
+    },
+    onProgress: (sent, total) => {
+      samples = addSample(samples, { at: Date.now(), bytes: sent });
+      const rate = bytesPerSecond(samples);
+      uploadStore.update(key, { sent, rate, eta: secondsLeft(total - sent, rate) });
+    },
+    onSuccess: () => {
+      uploadStore.update(key, { phase: 'processing', sent: item.file.size, eta: 0 });
+      if (sessionId) stopPolling = followBackend(key, sessionId);
+      const r = running.get(key);
+      if (r) r.stopPolling = stopPolling;
+    },
+    onError: (err) => {
+      const body = (err as tus.DetailedError).originalResponse?.getBody();
+      uploadStore.update(key, { phase: 'failed', error: body?.trim() || err.message });
+    },
+  });
+  running.set(key, {
+    upload,
+    cancelHash: hash.cancel,
+    stopPolling: () => {
+      stopPolling();
+    },
+  });
+  if (!sessionId) {
+    const previous = await upload.findPreviousUploads();
+    const same = previous.find(
+      (p) => p.metadata.targetName === v.name && p.metadata.namespace === v.namespace,
+    );
+    if (same) upload.resumeFromPreviousUpload(same);
+  }
+  upload.start();
+}
+
+export function pauseTransfer(key: string): void {
+  const r = running.get(key);
+  if (!r) return;
+  void r.upload.abort(false);
+  uploadStore.update(key, { phase: 'paused', rate: 0, eta: null });
+}
+
+export function resumeTransfer(key: string): void {
+  const r = running.get(key);
+  if (!r) return;
+  uploadStore.update(key, { phase: 'uploading' });
+  r.upload.start();
+}
+
+/** Stops everything and drops the staged data on the backend. */
+export async function cancelTransfer(key: string): Promise<void> {
+  const r = running.get(key);
+  const item = uploadStore.find(key);
+  if (r) {
+    await r.upload.abort(false);
+    r.cancelHash();
+    r.stopPolling();
+    running.delete(key);
+  }
+  const id = item?.sessionId ?? item?.resumeId;
+  if (id) await cancelUpload(id);
+  uploadStore.update(key, { phase: 'cancelled', rate: 0, eta: null });
+}

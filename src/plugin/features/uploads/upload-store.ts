@@ -1,0 +1,72 @@
+// The page's uploads: one entry per selected file, kept outside React (a module store) so that transfers
+// continue while components re-render; components read it with `useUploadItems`.
+import { useSyncExternalStore } from 'react';
+import type { Inspected } from './image-worker-client';
+import type { BackendUpload } from './backend-api';
+import type { TargetValues } from './manifests';
+
+export type ItemPhase =
+  | 'inspecting'
+  | 'ready' // inspected; the target form is open
+  | 'creating' // creating the DataVolume / PVC
+  | 'uploading'
+  | 'paused'
+  | 'processing' // all bytes staged; the backend forwards, verifies, CDI imports (see `backend`)
+  | 'done'
+  | 'failed'
+  | 'cancelled';
+
+export interface UploadItem {
+  key: string;
+  file: File;
+  phase: ItemPhase;
+  inspected?: Inspected;
+  fingerprint?: string;
+  values?: TargetValues;
+  /** Resume of an upload the backend already has (same file selected again). */
+  resumeId?: string;
+  sessionId?: string;
+  sent: number;
+  rate: number;
+  eta: number | null;
+  hashed: number;
+  sha256?: string;
+  /** How long hashing took and with what (shown for diagnostics and read by the benchmark). */
+  hashMs?: number;
+  hashEngine?: string;
+  backend?: BackendUpload;
+  error?: string;
+}
+
+let items: UploadItem[] = [];
+const listeners = new Set<() => void>();
+
+const emit = () => {
+  for (const l of listeners) l();
+};
+
+export const uploadStore = {
+  get: (): UploadItem[] => items,
+  find: (key: string): UploadItem | undefined => items.find((i) => i.key === key),
+  add(item: UploadItem): void {
+    items = [...items, item];
+    emit();
+  },
+  update(key: string, change: Partial<UploadItem>): void {
+    items = items.map((i) => (i.key === key ? { ...i, ...change } : i));
+    emit();
+  },
+  remove(key: string): void {
+    items = items.filter((i) => i.key !== key);
+    emit();
+  },
+  subscribe: (listener: () => void): (() => void) => {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  },
+};
+
+export const useUploadItems = (): UploadItem[] =>
+  useSyncExternalStore(uploadStore.subscribe, uploadStore.get, uploadStore.get);

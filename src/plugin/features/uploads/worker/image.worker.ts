@@ -1,0 +1,62 @@
+// The image worker: inspects disk images by content and hashes whole files, off the UI thread.
+import { inspectImage } from '../../../../lib/image-inspection';
+import { sha256OfBlob } from './hashing';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+
+const HEAD_HASH_BYTES = 1024 * 1024;
+const cancelled = new Set<number>();
+
+interface WorkerScope {
+  onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerResponse): void;
+}
+const scope = self as unknown as WorkerScope;
+const post = (m: WorkerResponse) => {
+  scope.postMessage(m);
+};
+
+async function handle(req: WorkerRequest): Promise<void> {
+  if (req.type === 'cancel') {
+    cancelled.add(req.target);
+    return;
+  }
+  const started = performance.now();
+  if (req.type === 'inspect') {
+    const inspection = await inspectImage(req.file);
+    const head = await sha256OfBlob(
+      req.file.slice(0, HEAD_HASH_BYTES),
+      () => undefined,
+      () => false,
+    );
+    post({
+      id: req.id,
+      type: 'inspected',
+      inspection,
+      headSha256: head.sha256,
+      ms: performance.now() - started,
+    });
+    return;
+  }
+  let last = 0;
+  const { sha256, engine } = await sha256OfBlob(
+    req.file,
+    (hashed) => {
+      if (hashed - last >= 64 * 1024 * 1024 || hashed === req.file.size) {
+        last = hashed;
+        post({ id: req.id, type: 'hash-progress', hashed });
+      }
+    },
+    () => cancelled.has(req.id),
+  );
+  post({ id: req.id, type: 'hashed', sha256, engine, ms: performance.now() - started });
+}
+
+scope.onmessage = (e) => {
+  handle(e.data).catch((err: unknown) => {
+    post({
+      id: e.data.id,
+      type: 'error',
+      message: err instanceof Error ? err.message : String(err),
+    });
+  });
+};

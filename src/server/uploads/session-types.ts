@@ -1,0 +1,51 @@
+/** One upload as the backend tracks it (persisted as JSON next to the staged bytes; never a token). */
+
+export type UploadTargetKind = 'new-dv' | 'new-pvc' | 'existing-dv';
+
+export type UploadState =
+  | 'receiving' // bytes arriving from the browser (tus); the CDI leg may already stream them on
+  | 'waiting-for-volume' // the DataVolume / PVC is not UploadReady yet
+  | 'forwarding' // streaming to the CDI upload proxy
+  | 'waiting-for-user' // the CDI leg needs the owner's credentials again (e.g. after a backend restart)
+  | 'verifying' // all bytes sent but the last piece, checksum being compared
+  | 'importing' // CDI has the bytes and converts them
+  | 'done'
+  | 'failed'
+  | 'cancelled';
+
+export interface UploadSession {
+  id: string;
+  owner: string;
+  namespace: string;
+  targetKind: UploadTargetKind;
+  /** DataVolume (new-dv, existing-dv) or PVC (new-pvc) name; the claim has the same name. */
+  targetName: string;
+  fileName: string;
+  size: number;
+  /** Fingerprint the browser derives from the file (name, size, mtime, head hash): same file = same value. */
+  fingerprint: string;
+  /** Hex SHA-256 of the whole file as the browser computed it; set when known. */
+  sha256?: string;
+  /** Hex SHA-256 the backend computed of what it sent to CDI. */
+  verifiedSha256?: string;
+  state: UploadState;
+  /** Bytes staged (the tus offset). */
+  received: number;
+  /** Bytes of the current CDI attempt already sent. */
+  forwarded: number;
+  cdiAttempts: number;
+  /** DataVolume phase last seen (importing). */
+  cdiPhase?: string;
+  error?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const ACTIVE_STATES: ReadonlySet<UploadState> = new Set([
+  'receiving',
+  'waiting-for-volume',
+  'forwarding',
+  'waiting-for-user',
+  'verifying',
+  'importing',
+]);

@@ -1,0 +1,355 @@
+/**
+ * The uploads API, mounted inside the backend API (identity only from `Authorization: Bearer`):
+ *
+ * - `ALL /api/v1/uploads/tus/` and `/api/v1/uploads/tus/<id>`: tus 1.0 (creation, termination, expiration)
+ *   with `@tus/server` and a file store on the staging directory. Creation metadata: `namespace`,
+ *   `targetKind` (new-dv | new-pvc | existing-dv), `targetName`, `filename`, `fingerprint`, optional `sha256`.
+ *   The creator needs `create uploadtokenrequests` in the namespace; staging space is checked first (507).
+ * - `GET /api/v1/uploads`: the caller's uploads; `GET /api/v1/uploads/<id>`: one (404 for anyone else's).
+ * - `PUT /api/v1/uploads/<id>/checksum` `{ sha256 }`: the browser's SHA-256 of the whole file.
+ * - `DELETE /api/v1/uploads/<id>`: cancel, drop the staged data.
+ *
+ * Bytes are forwarded to CDI while they arrive (see `forwarder.ts`).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { FileStore } from '@tus/file-store';
+import { EVENTS, Server as TusServer } from '@tus/server';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { bearerToken } from '../api/bearer';
+import { KubeApiError, type KubeClient } from '../api/kube-client';
+import { canI } from './cdi-client';
+import { Forwarder } from './forwarder';
+import { SessionStore } from './session-store';
+import { ACTIVE_STATES, type UploadSession, type UploadTargetKind } from './session-types';
+import { checkStagingSpace } from './staging-space';
+
+export interface UploadsApiOptions {
+  kube: KubeClient | null;
+  /** Staging directory (created when missing); default `./.staging`. */
+  stagingDir?: string;
+  /** CDI upload proxy URL override (default: CDIConfig status; env VM_DISKS_UPLOAD_PROXY_URL). */
+  uploadProxyUrl?: string;
+  /** Largest upload accepted (default 1 TiB). */
+  maxSize?: number;
+  retryDelayMs?: number;
+}
+
+const TARGET_KINDS = new Set<UploadTargetKind>(['new-dv', 'new-pvc', 'existing-dv']);
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const FINISHED_KEEP_MS = 60 * 60_000;
+const ABANDONED_MS = 24 * 60 * 60_000;
+const WHOAMI_CACHE_MS = 60_000;
+
+/** What the tus server turns into a response: `status_code` and `body`. */
+class TusError extends Error {
+  readonly body: string;
+  constructor(
+    readonly status_code: number,
+    message: string,
+  ) {
+    super(message);
+    this.body = `${message}\n`;
+  }
+}
+const tusError = (status: number, body: string): TusError => new TusError(status, body);
+
+/** What the API shows of a session (everything but internal bookkeeping). */
+function view(s: UploadSession): UploadSession {
+  return s;
+}
+
+export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, options) => {
+  const { kube } = options;
+  const stagingDir = path.resolve(options.stagingDir ?? '.staging');
+  const tusDir = path.join(stagingDir, 'tus');
+  await mkdir(tusDir, { recursive: true });
+  const store = new SessionStore(stagingDir);
+  const tokens = new Map<string, string>();
+  const whoamiCache = new Map<string, { user: string; at: number }>();
+  const log = (m: string) => {
+    app.log.info(m);
+  };
+
+  async function userOf(token: string): Promise<string> {
+    const hit = whoamiCache.get(token);
+    if (hit && Date.now() - hit.at < WHOAMI_CACHE_MS) return hit.user;
+    if (!kube) throw tusError(503, 'no cluster is configured');
+    const info = await kube.whoami({ kind: 'bearer', token });
+    whoamiCache.set(token, { user: info.username, at: Date.now() });
+    tokens.set(info.username, token);
+    return info.username;
+  }
+
+  const datastore = new FileStore({
+    directory: tusDir,
+    expirationPeriodInMilliseconds: 7 * 24 * 60 * 60_000,
+  });
+  const stagedPath = (id: string) => path.join(tusDir, id);
+  async function dropStaged(id: string): Promise<void> {
+    await rm(stagedPath(id), { force: true });
+    await rm(`${stagedPath(id)}.json`, { force: true });
+  }
+
+  const { cdiUploadProxy } = app;
+  const forwarder = kube
+    ? new Forwarder({
+        kube,
+        store,
+        stagedPath,
+        tokenOf: (owner) => tokens.get(owner),
+        dropStaged,
+        log,
+        ...(cdiUploadProxy ? { locateProxy: () => cdiUploadProxy.locate() } : {}),
+        ...(options.uploadProxyUrl || process.env.VM_DISKS_UPLOAD_PROXY_URL
+          ? { uploadProxyUrl: options.uploadProxyUrl ?? process.env.VM_DISKS_UPLOAD_PROXY_URL }
+          : {}),
+        ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
+      })
+    : null;
+
+  /** Restart the CDI legs of the owner's unfinished uploads (a fresh token is at hand). */
+  function resumeOwner(owner: string): void {
+    for (const s of store.byOwner(owner)) {
+      if (ACTIVE_STATES.has(s.state)) forwarder?.ensure(s.id);
+    }
+  }
+
+  function committedBytes(): number {
+    return store
+      .all()
+      .filter((s) => ACTIVE_STATES.has(s.state))
+      .reduce((sum, s) => sum + Math.max(0, s.size - s.received), 0);
+  }
+
+  const tus = new TusServer({
+    path: '/api/v1/uploads/tus',
+    datastore,
+    maxSize: options.maxSize ?? 1024 ** 4,
+    // Relative to the endpoint URL the browser used, whatever proxy prefix it went through.
+    generateUrl: (_req, { id }) => id,
+    namingFunction: () => randomBytes(16).toString('hex'),
+    getFileIdFromRequest: (_req, last) => (last && SessionStore.isId(last) ? last : undefined),
+    disableTerminationForFinishedUploads: false,
+    async onIncomingRequest(req, id) {
+      const token = bearerToken({ authorization: req.headers.get('authorization') ?? undefined });
+      if (!token) throw tusError(401, 'Unauthorized');
+      const user = await userOf(token).catch((err: unknown) => {
+        if (err instanceof KubeApiError)
+          throw tusError(err.status === 403 ? 403 : 401, err.message);
+        throw err;
+      });
+      if (req.method === 'POST') return;
+      const session = store.get(id);
+      if (!session || session.owner !== user) throw tusError(404, 'Upload not found');
+      if (ACTIVE_STATES.has(session.state)) forwarder?.ensure(id);
+      else if (req.method === 'PATCH') {
+        throw tusError(410, `This upload is ${session.state}; start a new one`);
+      }
+    },
+    async onUploadCreate(req, upload) {
+      const token = bearerToken({ authorization: req.headers.get('authorization') ?? undefined });
+      if (!token || !kube) throw tusError(401, 'Unauthorized');
+      const owner = await userOf(token);
+      const m = upload.metadata ?? {};
+      const namespace = m.namespace ?? '';
+      const targetKind = (m.targetKind ?? '') as UploadTargetKind;
+      const targetName = m.targetName ?? '';
+      const size = upload.size;
+      if (!DNS_LABEL.test(namespace))
+        throw tusError(400, 'metadata "namespace" is missing or invalid');
+      if (!TARGET_KINDS.has(targetKind)) {
+        throw tusError(400, 'metadata "targetKind" must be new-dv, new-pvc or existing-dv');
+      }
+      if (!DNS_LABEL.test(targetName) || targetName.length > 63) {
+        throw tusError(
+          400,
+          `metadata "targetName" ${JSON.stringify(targetName)} is not a valid DNS-1123 label`,
+        );
+      }
+      if (size === undefined || size <= 0) {
+        throw tusError(400, 'The file is empty (or its size is deferred): nothing to upload');
+      }
+      const allowed = await canI(
+        kube,
+        { kind: 'bearer', token },
+        {
+          group: 'upload.cdi.kubevirt.io',
+          resource: 'uploadtokenrequests',
+          verb: 'create',
+          namespace,
+        },
+      );
+      if (!allowed) {
+        throw tusError(
+          403,
+          `You may not create UploadTokenRequests in ${namespace}: ask an administrator for upload rights ` +
+            'there (create uploadtokenrequests.upload.cdi.kubevirt.io)',
+        );
+      }
+      const busy = store
+        .byOwner(owner)
+        .find(
+          (s) =>
+            ACTIVE_STATES.has(s.state) && s.namespace === namespace && s.targetName === targetName,
+        );
+      if (busy) {
+        throw tusError(
+          409,
+          `An upload to ${namespace}/${targetName} is already in progress (${busy.id}): resume or cancel it`,
+        );
+      }
+      const space = await checkStagingSpace(stagingDir, size, committedBytes());
+      if (!space.ok) {
+        throw tusError(
+          507,
+          `Insufficient staging space: the backend has ${space.free} bytes free for staged uploads and ` +
+            `needs ${space.needed} (this file ${size}, unfinished uploads ${space.committed}). ` +
+            'Wait for other uploads to finish, cancel unfinished ones, or give the backend a larger staging volume.',
+        );
+      }
+      const now = new Date().toISOString();
+      await store.put({
+        id: upload.id,
+        owner,
+        namespace,
+        targetKind,
+        targetName,
+        fileName: (m.filename ?? 'image').slice(0, 255),
+        size,
+        fingerprint: (m.fingerprint ?? '').slice(0, 200),
+        ...(m.sha256 && /^[a-f0-9]{64}$/.test(m.sha256) ? { sha256: m.sha256 } : {}),
+        state: 'receiving',
+        received: 0,
+        forwarded: 0,
+        cdiAttempts: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      setImmediate(() => forwarder?.ensure(upload.id));
+      return { metadata: { ...m, owner } };
+    },
+    async onUploadFinish(_req, upload) {
+      await store.update(upload.id, { received: upload.offset });
+      return {};
+    },
+  });
+  tus.on(EVENTS.POST_RECEIVE, (_req, upload) => {
+    const s = store.get(upload.id);
+    if (s && upload.offset > s.received) void store.update(upload.id, { received: upload.offset });
+  });
+
+  app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => {
+    done(null);
+  });
+
+  async function handleTus(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    // The bridge stand-in rewrites `headers` (Authorization, Cookie…); the tus server reads `rawHeaders` too.
+    request.raw.rawHeaders = Object.entries(request.headers).flatMap(([name, value]) =>
+      value === undefined ? [] : (Array.isArray(value) ? value : [value]).flatMap((v) => [name, v]),
+    );
+    reply.hijack();
+    await tus.handle(request.raw, reply.raw);
+  }
+  app.all('/api/v1/uploads/tus', handleTus);
+  app.all('/api/v1/uploads/tus/', handleTus);
+  app.all('/api/v1/uploads/tus/:id', handleTus);
+
+  async function caller(request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> {
+    if (!kube) {
+      await reply.code(503).send({ error: 'no cluster is configured' });
+      return undefined;
+    }
+    try {
+      const user = await userOf(request.userToken ?? '');
+      resumeOwner(user);
+      return user;
+    } catch (err) {
+      const status = err instanceof KubeApiError ? err.status : 502;
+      await reply.code(status).send({ error: (err as Error).message });
+      return undefined;
+    }
+  }
+
+  function owned(id: string, user: string): UploadSession | undefined {
+    const s = store.get(id);
+    return s && s.owner === user ? s : undefined;
+  }
+
+  app.get('/api/v1/uploads', async (request, reply) => {
+    const user = await caller(request, reply);
+    if (!user) return reply;
+    return { items: store.byOwner(user).map(view) };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/uploads/:id', async (request, reply) => {
+    const user = await caller(request, reply);
+    if (!user) return reply;
+    const s = owned(request.params.id, user);
+    if (!s) return reply.code(404).send({ error: 'upload not found' });
+    return view(s);
+  });
+
+  app.put<{ Params: { id: string }; Body: { sha256?: unknown } }>(
+    '/api/v1/uploads/:id/checksum',
+    async (request, reply) => {
+      const user = await caller(request, reply);
+      if (!user) return reply;
+      const s = owned(request.params.id, user);
+      if (!s) return reply.code(404).send({ error: 'upload not found' });
+      const sha = request.body.sha256;
+      if (typeof sha !== 'string' || !/^[a-f0-9]{64}$/.test(sha)) {
+        return reply.code(400).send({ error: 'sha256 must be 64 lower-case hex digits' });
+      }
+      if (s.sha256 && s.sha256 !== sha) {
+        return reply
+          .code(409)
+          .send({ error: 'a different checksum was already recorded for this upload' });
+      }
+      const next = await store.update(s.id, { sha256: sha });
+      forwarder?.checksumArrived(s.id);
+      return next ? view(next) : reply.code(404).send({ error: 'upload not found' });
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>('/api/v1/uploads/:id', async (request, reply) => {
+    const user = await caller(request, reply);
+    if (!user) return reply;
+    const s = owned(request.params.id, user);
+    if (!s) return reply.code(404).send({ error: 'upload not found' });
+    forwarder?.stop(s.id);
+    await dropStaged(s.id);
+    const next = ACTIVE_STATES.has(s.state) ? await store.update(s.id, { state: 'cancelled' }) : s;
+    if (!ACTIVE_STATES.has(s.state)) await store.remove(s.id);
+    return next ? view(next) : { id: s.id };
+  });
+
+  async function cleanUp(): Promise<void> {
+    const now = Date.now();
+    for (const s of store.all()) {
+      const age = now - Date.parse(s.updatedAt);
+      if (!ACTIVE_STATES.has(s.state) && age > FINISHED_KEEP_MS) {
+        await dropStaged(s.id);
+        await store.remove(s.id);
+      } else if (ACTIVE_STATES.has(s.state) && age > ABANDONED_MS && !forwarder?.isRunning(s.id)) {
+        await dropStaged(s.id);
+        await store.update(s.id, { state: 'failed', error: 'abandoned: no activity for 24 hours' });
+      }
+    }
+    await tus.cleanUpExpiredUploads().catch(() => 0);
+  }
+  const timer = setInterval(() => {
+    void cleanUp().catch((err: unknown) => {
+      log(`uploads cleanup: ${(err as Error).message}`);
+    });
+  }, 10 * 60_000);
+  timer.unref();
+  void cleanUp().catch(() => undefined);
+
+  app.addHook('onClose', (_instance, done) => {
+    clearInterval(timer);
+    forwarder?.stopAll();
+    done();
+  });
+};
