@@ -269,6 +269,21 @@ describe('in-cluster backend behind the console bridge', () => {
 describe('upload through the console bridge', () => {
   it('stages a tus upload through the plugin proxy and imports it into the DataVolume', async () => {
     const kube = createKubeClient(loadKubeconfigTarget([path.join(dir, 'kubeconfig')]));
+    // The loopback sandbox has no cluster DNS for the cdi-uploadproxy Service the locator finds, so this
+    // test points the locator at the sandbox's upload proxy (its Route-style address) and CA instead.
+    const locator = backend.app.cdiUploadProxy;
+    if (!locator) throw new Error('in-cluster mode has no CDI upload proxy locator');
+    const config = await kube.request<{ status?: { uploadProxyURL?: string } }>(
+      { kind: 'bearer', token: tokenOf('admin') },
+      { method: 'GET', path: '/apis/cdi.kubevirt.io/v1beta1/cdiconfigs/config' },
+    );
+    const proxyUrl = config.body.status?.uploadProxyURL ?? '';
+    locator.locate = () =>
+      Promise.resolve({
+        url: new URL(proxyUrl.includes('://') ? proxyUrl : `https://${proxyUrl}`),
+        ...(sandbox.caPem ? { ca: sandbox.caPem } : {}),
+        source: 'test: the sandbox upload proxy',
+      });
     const developer = { kind: 'bearer' as const, token: tokenOf('developer') };
     await kube.request(developer, {
       method: 'POST',
