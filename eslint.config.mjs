@@ -21,6 +21,9 @@ export default tseslint.config(
       'coverage/**',
       '**/*.d.ts',
       '**/dist/**',
+      'dist-server/**',
+      '.cache/**',
+      '.staging/**',
     ],
   },
   js.configs.recommended,
@@ -40,7 +43,11 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            boundary('./src/plugin', './src/host', 'The plugin never imports the host (ARCHITECTURE.md §3).'),
+            boundary(
+              './src/plugin',
+              './src/host',
+              'The plugin never imports the host (ARCHITECTURE.md §3).',
+            ),
             boundary('./src/plugin', './src/server', 'The plugin never imports the backend.'),
             boundary('./src/plugin', './src/sandbox', 'The plugin never imports the sandbox.'),
             boundary('./src/plugin', './src/build', 'The plugin never imports the build.'),
@@ -49,20 +56,45 @@ export default tseslint.config(
             boundary('./src/lib', './src/server', 'src/lib imports nothing of ours.'),
             boundary('./src/lib', './src/sandbox', 'src/lib imports nothing of ours.'),
             boundary('./src/lib', './src/build', 'src/lib imports nothing of ours.'),
-            boundary('./src/host', './src/plugin', 'The host loads the plugin only through its manifest.'),
-            boundary('./src/host', './src/server', 'The host runs in the browser; it talks to the backend over HTTP.'),
+            boundary(
+              './src/host',
+              './src/plugin',
+              'The host loads the plugin only through its manifest.',
+            ),
+            boundary(
+              './src/host',
+              './src/server',
+              'The host runs in the browser; it talks to the backend over HTTP.',
+            ),
             boundary('./src/host', './src/sandbox', 'The host reaches the cluster over HTTP only.'),
             boundary('./src/server', './src/plugin', 'The backend does not import plugin code.'),
-            boundary('./src/server', './src/host', 'The backend serves the built host; it does not import it.'),
+            boundary(
+              './src/server',
+              './src/host',
+              'The backend serves the built host; it does not import it.',
+            ),
             {
               target: './src/server',
               from: './src/sandbox',
               except: ['./index.ts'],
-              message: 'The backend talks to the sandbox only over the Kubernetes HTTP API (it may start it).',
+              message:
+                'The backend talks to the sandbox only over the Kubernetes HTTP API (it may start it).',
             },
-            boundary('./src/sandbox', './src/plugin', 'The sandbox is a cluster; it knows nothing of the plugin.'),
-            boundary('./src/sandbox', './src/host', 'The sandbox is a cluster; it knows nothing of the host.'),
-            boundary('./src/sandbox', './src/server', 'The sandbox is a cluster; it knows nothing of the backend.'),
+            boundary(
+              './src/sandbox',
+              './src/plugin',
+              'The sandbox is a cluster; it knows nothing of the plugin.',
+            ),
+            boundary(
+              './src/sandbox',
+              './src/host',
+              'The sandbox is a cluster; it knows nothing of the host.',
+            ),
+            boundary(
+              './src/sandbox',
+              './src/server',
+              'The sandbox is a cluster; it knows nothing of the backend.',
+            ),
           ],
         },
       ],
@@ -78,7 +110,8 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^(\\.\\./)+features/',
-              message: 'Features do not import each other; move shared code to src/plugin/components or k8s.',
+              message:
+                'Features do not import each other; move shared code to src/plugin/components or k8s.',
             },
           ],
         },
@@ -94,7 +127,9 @@ export default tseslint.config(
         'error',
         {
           mode: 'jsx-only',
-          'jsx-attributes': { include: ['aria-label', 'title', 'placeholder', 'alt', 'label', 'helperText'] },
+          'jsx-attributes': {
+            include: ['aria-label', 'title', 'placeholder', 'alt', 'label', 'helperText'],
+          },
         },
       ],
     },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs every test: Vitest (unit and integration, real HTTP/kubectl/qemu-img) and Playwright
-// (end-to-end in Debian's Chromium). Prints "N passed, N failed" as the last line.
+// Runs every test: the static checks (types, ESLint with the import boundaries, stylelint; one test
+// each), Vitest (unit and integration, real HTTP/kubectl/qemu-img) and Playwright (end-to-end in
+// Debian's Chromium). Prints "N passed, N failed" as the last line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -18,6 +19,12 @@ const run = (command, args, env = {}) => {
   );
 };
 
+const checks = [
+  ['npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ['npx', ['eslint', '.']],
+  ['npx', ['stylelint', 'src/**/*.css']],
+].map(([command, args]) => run(command, args));
+
 const unitStatus = run('npx', [
   'vitest',
   'run',
@@ -32,8 +39,8 @@ const e2eStatus =
     : run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
 
 const count = () => {
-  let passed = 0;
-  let failed = 0;
+  let passed = checks.filter((status) => status === 0).length;
+  let failed = checks.length - passed;
   if (existsSync(unitReport)) {
     const unit = JSON.parse(readFileSync(unitReport, 'utf8'));
     passed += unit.numPassedTests;
