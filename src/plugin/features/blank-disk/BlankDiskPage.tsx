@@ -40,7 +40,7 @@ import { useVirtualMachines } from '../../k8s/hooks/useVirtualMachines';
 import { ALL_NAMESPACES_KEY, DataVolumeModel, VirtualMachineModel, gvkOf } from '../../k8s/models';
 import { isVMStopped } from '../../k8s/selectors/vm-disks';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
-import { ManifestPreview } from './ManifestPreview';
+import { ManifestPreview } from '../../components/ManifestPreview';
 
 type Translate = ReturnType<typeof usePluginTranslation>['t'];
 

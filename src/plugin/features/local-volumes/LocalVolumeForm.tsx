@@ -46,7 +46,7 @@ import { getNodeHostname, getNodeRoles } from '../../k8s/selectors/node';
 import { getPVAffinityHostnames, getPVLocalPath } from '../../k8s/selectors/persistent-volume';
 import type { PersistentVolumeKind } from '../../k8s/types';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
-import { ManifestPreview } from './ManifestPreview';
+import { ManifestPreview } from '../../components/ManifestPreview';
 import { localPVProblemMessage } from './problem-messages';
 
 const ACCESS_MODES: LocalAccessMode[] = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany'];

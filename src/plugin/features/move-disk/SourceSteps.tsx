@@ -23,7 +23,7 @@ import { getVMStatus } from '../../k8s/selectors/virtual-machine';
 import { claimSize, vmWantsToRun } from '../../k8s/selectors/vm-disks';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { ConfirmButton } from './ConfirmButton';
-import { ManifestPreview } from './ManifestPreview';
+import { ManifestPreview } from '../../components/ManifestPreview';
 import { refusalMessage } from './refusal-messages';
 import type { MoveDiskModel } from './useMoveDiskModel';
 import type { WizardParams } from './wizard-params';

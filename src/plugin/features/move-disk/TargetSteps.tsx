@@ -65,7 +65,7 @@ import {
 } from '../../k8s/selectors/vm-disks';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { ConfirmButton } from './ConfirmButton';
-import { ManifestPreview } from './ManifestPreview';
+import { ManifestPreview } from '../../components/ManifestPreview';
 import { RefusalAlerts } from './SourceSteps';
 import type { StepProps } from './SourceSteps';
 import { wizardHref } from './wizard-params';
