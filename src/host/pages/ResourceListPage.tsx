@@ -1,8 +1,15 @@
 // Built-in list page for any kind (PVCs, PVs and VirtualMachines are in the nav): live table with the
 // plugin's resource actions in a kebab per row.
 import type { FC } from 'react';
-import { useMemo } from 'react';
-import { Alert, EmptyState, EmptyStateBody, Label, Spinner } from '@patternfly/react-core';
+import { useMemo, useState } from 'react';
+import {
+  Alert,
+  EmptyState,
+  EmptyStateBody,
+  Label,
+  Pagination,
+  Spinner,
+} from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useParams } from 'react-router';
 import { useResolvedExtensions } from '@openshift/dynamic-plugin-sdk';
@@ -23,6 +30,14 @@ import { resourceStatus } from './resource-status';
 import { useModelForSegment } from './use-model-for-segment';
 import { errorMessage } from './error-message';
 
+const PER_PAGE_DEFAULT = 50;
+const PER_PAGE_OPTIONS = [
+  { title: '20', value: 20 },
+  { title: '50', value: 50 },
+  { title: '100', value: 100 },
+  { title: '200', value: 200 },
+];
+
 const ResourceTable: FC<{ model: K8sModel; namespace: string }> = ({ model, namespace }) => {
   const gvk = useMemo(() => getGroupVersionKindForModel(model), [model]);
   const [items, loaded, loadError] = useK8sWatchResource<K8sResourceCommon[]>({
@@ -39,6 +54,15 @@ const ResourceTable: FC<{ model: K8sModel; namespace: string }> = ({ model, name
     [providerExtensions, gvk],
   );
   const showNamespace = Boolean(model.namespaced) && namespace === ALL_NAMESPACES_KEY;
+  // Paged: thousands of rows (each with its actions menu) would freeze the page.
+  const [page, setPage] = useState(1);
+  const [perPage, setPerPage] = useState(PER_PAGE_DEFAULT);
+  const lastPage = Math.max(1, Math.ceil(items.length / perPage));
+  const currentPage = Math.min(page, lastPage);
+  const pageItems = useMemo(
+    () => items.slice((currentPage - 1) * perPage, currentPage * perPage),
+    [items, currentPage, perPage],
+  );
 
   if (loadError) {
     return (
@@ -64,54 +88,76 @@ const ResourceTable: FC<{ model: K8sModel; namespace: string }> = ({ model, name
       </EmptyState>
     );
   }
+  const pagination = (variant: 'top' | 'bottom') => (
+    <Pagination
+      itemCount={items.length}
+      page={currentPage}
+      perPage={perPage}
+      perPageOptions={PER_PAGE_OPTIONS}
+      onSetPage={(_event, next) => {
+        setPage(next);
+      }}
+      onPerPageSelect={(_event, next) => {
+        setPerPage(next);
+        setPage(1);
+      }}
+      variant={variant}
+      isCompact={variant === 'top'}
+      data-test={`resource-list-pagination-${variant}`}
+    />
+  );
   return (
-    <Table aria-label={model.labelPlural} variant="compact" data-test="resource-list">
-      <Thead>
-        <Tr>
-          <Th>Name</Th>
-          {showNamespace && <Th>Namespace</Th>}
-          <Th>Status</Th>
-          <Th>Created</Th>
-          <Th screenReaderText="Actions" />
-        </Tr>
-      </Thead>
-      <Tbody>
-        {items.map((obj) => {
-          const name = obj.metadata?.name ?? '';
-          const ns = obj.metadata?.namespace;
-          return (
-            <Tr key={`${ns ?? ''}/${name}`} data-test-row={name}>
-              <Td dataLabel="Name">
-                <ResourceLink
-                  groupVersionKind={gvk}
-                  name={name}
-                  {...(ns ? { namespace: ns } : {})}
-                />
-              </Td>
-              {showNamespace && (
-                <Td dataLabel="Namespace">
-                  {ns && (
-                    <ResourceLink
-                      groupVersionKind={{ version: 'v1', kind: 'Namespace' }}
-                      name={ns}
-                    />
-                  )}
+    <>
+      {pagination('top')}
+      <Table aria-label={model.labelPlural} variant="compact" data-test="resource-list">
+        <Thead>
+          <Tr>
+            <Th>Name</Th>
+            {showNamespace && <Th>Namespace</Th>}
+            <Th>Status</Th>
+            <Th>Created</Th>
+            <Th screenReaderText="Actions" />
+          </Tr>
+        </Thead>
+        <Tbody>
+          {pageItems.map((obj) => {
+            const name = obj.metadata?.name ?? '';
+            const ns = obj.metadata?.namespace;
+            return (
+              <Tr key={`${ns ?? ''}/${name}`} data-test-row={name}>
+                <Td dataLabel="Name">
+                  <ResourceLink
+                    groupVersionKind={gvk}
+                    name={name}
+                    {...(ns ? { namespace: ns } : {})}
+                  />
                 </Td>
-              )}
-              <Td dataLabel="Status">
-                <Label isCompact>{resourceStatus(obj)}</Label>
-              </Td>
-              <Td dataLabel="Created">
-                <Timestamp timestamp={obj.metadata?.creationTimestamp} />
-              </Td>
-              <Td isActionCell>
-                <ActionsMenu resource={obj} providers={providers} />
-              </Td>
-            </Tr>
-          );
-        })}
-      </Tbody>
-    </Table>
+                {showNamespace && (
+                  <Td dataLabel="Namespace">
+                    {ns && (
+                      <ResourceLink
+                        groupVersionKind={{ version: 'v1', kind: 'Namespace' }}
+                        name={ns}
+                      />
+                    )}
+                  </Td>
+                )}
+                <Td dataLabel="Status">
+                  <Label isCompact>{resourceStatus(obj)}</Label>
+                </Td>
+                <Td dataLabel="Created">
+                  <Timestamp timestamp={obj.metadata?.creationTimestamp} />
+                </Td>
+                <Td isActionCell>
+                  <ActionsMenu resource={obj} providers={providers} />
+                </Td>
+              </Tr>
+            );
+          })}
+        </Tbody>
+      </Table>
+      {pagination('bottom')}
+    </>
   );
 };
 

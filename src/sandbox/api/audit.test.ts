@@ -50,7 +50,12 @@ it('records who did what, with the answer, and never a token', async () => {
     }),
   );
   expect(records).toContainEqual(
-    expect.objectContaining({ user: 'developer', verb: 'list', resource: 'persistentvolumes', code: 403 }),
+    expect.objectContaining({
+      user: 'developer',
+      verb: 'list',
+      resource: 'persistentvolumes',
+      code: 403,
+    }),
   );
   expect(records).toContainEqual(expect.objectContaining({ user: '', code: 401 }));
   for (const user of sb.users) expect(text).not.toContain(user.token);

@@ -1,0 +1,333 @@
+/**
+ * `npm run bench:ui`: time to first render of the Overview and of the host's PV list in Chromium with a
+ * 200-PV world (baseline) and with 5,000 PVs + 2,000 DataVolumes, in the same run, plus scrolling smoothness
+ * (frame intervals and long tasks while scrolling). Seeds through the sandbox's API with many parallel
+ * requests. Prints a table; loopback only. Port: BENCH_PORT or 19010.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  markdownTable,
+  percentile,
+  pool,
+  startBackend,
+  type BackendProcess,
+} from '../support/backend-process';
+
+const PORT = Number(process.env.BENCH_PORT ?? 19010);
+const BASELINE_PVS = 200;
+const LARGE_PVS = Number(process.env.BENCH_PVS ?? 5000);
+const LARGE_DVS = Number(process.env.BENCH_DVS ?? 2000);
+const RUNS = 3;
+const NAMESPACE = 'bench-ui';
+
+interface Measure {
+  page: string;
+  /** The same list the page loads, fetched by Node through the backend (server side only). */
+  listMs: number;
+  world: string;
+  firstRenderMs: number[];
+  frameP50: number;
+  frameP95: number;
+  frameMax: number;
+  longTasks: number;
+}
+
+async function api(
+  b: BackendProcess,
+  method: string,
+  p: string,
+  body?: unknown,
+): Promise<Response> {
+  return fetch(`${b.access.server}${p}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${b.access.tokens.admin}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+}
+
+async function createAll(
+  b: BackendProcess,
+  what: string,
+  list: string,
+  objects: unknown[],
+): Promise<number> {
+  const t0 = Date.now();
+  let failed = 0;
+  await pool(objects, 32, async (o) => {
+    const res = await api(b, 'POST', list, o);
+    if (res.status !== 201) {
+      failed++;
+      if (failed <= 3)
+        process.stderr.write(`${what}: ${res.status} ${(await res.text()).slice(0, 200)}\n`);
+    } else await res.arrayBuffer();
+  });
+  if (failed) throw new Error(`${failed} of ${objects.length} ${what} could not be created`);
+  return Date.now() - t0;
+}
+
+const pv = (i: number) => ({
+  apiVersion: 'v1',
+  kind: 'PersistentVolume',
+  metadata: {
+    name: `bench-pv-${String(i).padStart(5, '0')}`,
+    labels: { 'bench.vm-disks/ui': 'true' },
+  },
+  spec: {
+    capacity: { storage: `${1 + (i % 20)}Gi` },
+    accessModes: ['ReadWriteOnce'],
+    persistentVolumeReclaimPolicy: 'Retain',
+    storageClassName: 'bench-none',
+    volumeMode: 'Filesystem',
+    local: { path: `/mnt/local-storage/bench/disk${i}` },
+    nodeAffinity: {
+      required: {
+        nodeSelectorTerms: [
+          {
+            matchExpressions: [
+              { key: 'kubernetes.io/hostname', operator: 'In', values: [`worker-${i % 3}`] },
+            ],
+          },
+        ],
+      },
+    },
+  },
+});
+
+const dv = (i: number) => ({
+  apiVersion: 'cdi.kubevirt.io/v1beta1',
+  kind: 'DataVolume',
+  metadata: { name: `bench-dv-${String(i).padStart(5, '0')}`, namespace: NAMESPACE },
+  spec: { source: { blank: {} }, storage: { resources: { requests: { storage: '1Gi' } } } },
+});
+
+interface Ready {
+  /** Selectors that must all match. */
+  all: string[];
+  /** Selectors that must all not match (loading placeholders). */
+  none: string[];
+}
+
+async function observeFirstRender(page: Page, url: string, ready: Ready): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction(
+    ({ all, none }) => {
+      const ok =
+        all.every((s) => document.querySelector(s) !== null) &&
+        none.every((s) => document.querySelector(s) === null);
+      return ok ? performance.now() : false;
+    },
+    ready,
+    { timeout: Number(process.env.BENCH_RENDER_TIMEOUT_MS ?? 180_000), polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+async function scrollSmoothness(
+  page: Page,
+): Promise<{ p50: number; p95: number; max: number; longTasks: number }> {
+  return page.evaluate(async () => {
+    let longTasks = 0;
+    const observer = new PerformanceObserver((list) => {
+      longTasks += list.getEntries().length;
+    });
+    try {
+      observer.observe({ type: 'longtask', buffered: false });
+    } catch {
+      // not supported
+    }
+    const frames: number[] = [];
+    const scroller =
+      document.querySelector<HTMLElement>('.pf-v6-c-page__main-container') ??
+      document.querySelector<HTMLElement>('main') ??
+      document.scrollingElement;
+    let last = performance.now();
+    for (let i = 0; i < 120; i++) {
+      await new Promise<void>((resolve) => {
+        requestAnimationFrame(() => {
+          const now = performance.now();
+          frames.push(now - last);
+          last = now;
+          if (scroller) scroller.scrollTop += i < 60 ? 150 : -150;
+          window.scrollBy(0, i < 60 ? 150 : -150);
+          resolve();
+        });
+      });
+    }
+    observer.disconnect();
+    frames.sort((a, b) => a - b);
+    const at = (p: number) =>
+      frames[Math.min(frames.length - 1, Math.ceil(p * frames.length) - 1)] ?? 0;
+    return { p50: at(0.5), p95: at(0.95), max: frames[frames.length - 1] ?? 0, longTasks };
+  });
+}
+
+const PAGES: { name: string; url: string; ready: Ready; list: string }[] = [
+  {
+    name: 'Overview',
+    list: '/api/kubernetes/apis/cdi.kubevirt.io/v1beta1/datavolumes',
+    url: '/vm-disks/overview',
+    ready: {
+      all: [
+        '[data-test="overview-pvs"] [data-test="pv-group"]',
+        '[data-test="overview-datavolumes"]',
+      ],
+      none: ['[data-test="section-loading"]'],
+    },
+  },
+  {
+    name: 'PV list (host)',
+    list: '/api/kubernetes/api/v1/persistentvolumes',
+    url: '/k8s/cluster/persistentvolumes',
+    ready: { all: ['[data-test="resource-list"] [data-test-row]'], none: [] },
+  },
+];
+
+async function measureAll(browser: Browser, base: string, world: string): Promise<Measure[]> {
+  const out: Measure[] = [];
+  for (const p of PAGES) {
+    const times: number[] = [];
+    let smooth = { p50: 0, p95: 0, max: 0, longTasks: 0 };
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext({
+        baseURL: base,
+        viewport: { width: 1400, height: 900 },
+      });
+      // tsx keeps function names with a `__name` helper that page.evaluate bodies then reference.
+      await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+      const page = await context.newPage();
+      try {
+        times.push(await observeFirstRender(page, p.url, p.ready));
+      } catch (err) {
+        const shot = path.join(os.tmpdir(), `bench-ui-${p.name.replace(/\W+/g, '-')}.png`);
+        await page.screenshot({ path: shot, fullPage: false }).catch(() => undefined);
+        throw new Error(
+          `${p.name} (${world}) did not render (screenshot: ${shot}): ${(err as Error).message}`,
+        );
+      }
+      if (run === RUNS - 1) smooth = await scrollSmoothness(page);
+      await context.close();
+    }
+    const t0 = performance.now();
+    const listed = await fetch(`${base}${p.list}`);
+    await listed.arrayBuffer();
+    const listMs = performance.now() - t0;
+    out.push({
+      listMs,
+      page: p.name,
+      world,
+      firstRenderMs: times,
+      frameP50: smooth.p50,
+      frameP95: smooth.p95,
+      frameMax: smooth.max,
+      longTasks: smooth.longTasks,
+    });
+    process.stdout.write(
+      `  ${world} ${p.name}: first render ${times.map((t) => t.toFixed(0)).join(', ')} ms\n`,
+    );
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vm-disks-bench-ui-'));
+  const backend = await startBackend({ port: PORT, dataDir: path.join(dataDir, 'sandbox') });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const existing = (await (await api(backend, 'GET', '/api/v1/persistentvolumes')).json()) as {
+      items: unknown[];
+    };
+    const seedTimes: [string, number][] = [];
+    seedTimes.push([
+      `${BASELINE_PVS - existing.items.length} PVs`,
+      await createAll(
+        backend,
+        'PVs',
+        '/api/v1/persistentvolumes',
+        Array.from({ length: BASELINE_PVS - existing.items.length }, (_, i) => pv(i)),
+      ),
+    ]);
+    const baseline = await measureAll(browser, backend.url, `${BASELINE_PVS} PVs`);
+
+    await api(backend, 'POST', '/api/v1/namespaces', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: NAMESPACE },
+    });
+    seedTimes.push([
+      `${LARGE_PVS - BASELINE_PVS} more PVs`,
+      await createAll(
+        backend,
+        'PVs',
+        '/api/v1/persistentvolumes',
+        Array.from({ length: LARGE_PVS - BASELINE_PVS }, (_, i) => pv(BASELINE_PVS + i)),
+      ),
+    ]);
+    seedTimes.push([
+      `${LARGE_DVS} DataVolumes`,
+      await createAll(
+        backend,
+        'DataVolumes',
+        `/apis/cdi.kubevirt.io/v1beta1/namespaces/${NAMESPACE}/datavolumes`,
+        Array.from({ length: LARGE_DVS }, (_, i) => dv(i)),
+      ),
+    ]);
+    const large = await measureAll(browser, backend.url, `${LARGE_PVS} PVs + ${LARGE_DVS} DVs`);
+    const rss = await backend.rssBytes();
+
+    const rows = PAGES.map((p) => {
+      const a = baseline.find((m) => m.page === p.name);
+      const b = large.find((m) => m.page === p.name);
+      const ma = percentile(a?.firstRenderMs ?? [], 50);
+      const mb = percentile(b?.firstRenderMs ?? [], 50);
+      return [
+        p.name,
+        `${(a?.listMs ?? 0).toFixed(0)} / ${(b?.listMs ?? 0).toFixed(0)}`,
+        ma.toFixed(0),
+        mb.toFixed(0),
+        (mb / ma).toFixed(2),
+        `${(b?.frameP50 ?? 0).toFixed(1)} / ${(b?.frameP95 ?? 0).toFixed(1)} / ${(b?.frameMax ?? 0).toFixed(0)}`,
+        String(b?.longTasks ?? 0),
+      ];
+    });
+    process.stdout.write(
+      `\nUI bench (Chromium, median of ${RUNS} loads; scrolling = 120 frames on the large world)\n\n` +
+        markdownTable(
+          [
+            'page',
+            'list via backend ms (small / large)',
+            `first render ms (${BASELINE_PVS} PVs)`,
+            `first render ms (${LARGE_PVS} PVs + ${LARGE_DVS} DVs)`,
+            'ratio',
+            'frame ms p50 / p95 / max while scrolling',
+            'long tasks while scrolling',
+          ],
+          rows,
+        ) +
+        `\n\nSeeding: ${seedTimes.map(([w, ms]) => `${w} in ${(ms / 1000).toFixed(1)} s`).join(', ')}; backend+sandbox RSS after: ${(rss / 2 ** 20).toFixed(0)} MiB\n`,
+    );
+  } finally {
+    await browser.close();
+    await backend.kill('SIGTERM');
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench:ui failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
