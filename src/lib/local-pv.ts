@@ -82,11 +82,14 @@ export const normalizePath = (path: string): string => {
   return collapsed.length > 1 ? collapsed.replace(/\/$/, '') : collapsed;
 };
 
-export type PathProblem = 'empty' | 'not-absolute' | 'dot-segment' | 'whitespace' | 'root';
+export type PathProblem =
+  'empty' | 'not-absolute' | 'dot-segment' | 'whitespace' | 'control-character' | 'root';
 
 /** Why a node path cannot be used for a local PV, or `undefined`. */
 export const pathProblem = (path: string): PathProblem | undefined => {
   if (path.trim() === '') return 'empty';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+  if (/[\u0000-\u0008\u000e-\u001f\u007f]/.test(path)) return 'control-character';
   if (path !== path.trim() || /\s/.test(path)) return 'whitespace';
   if (!path.startsWith('/')) return 'not-absolute';
   if (path.split('/').some((segment) => segment === '.' || segment === '..')) return 'dot-segment';

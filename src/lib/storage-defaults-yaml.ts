@@ -61,7 +61,26 @@ export interface YamlCheck {
 
 const TOP_LEVEL_FIELDS = ['apiVersion', 'kind', 'metadata', 'data', 'binaryData', 'immutable'];
 
+/** The API server's limit for a ConfigMap's data; larger text is refused before it is parsed. */
+export const MAX_CONFIGMAP_BYTES = 1024 * 1024;
+
 export const checkStorageDefaultsYaml = (text: string, context: YamlCheckContext): YamlCheck => {
+  if (text.length > MAX_CONFIGMAP_BYTES) {
+    const line = text.slice(0, MAX_CONFIGMAP_BYTES).split('\n').length;
+    return {
+      problems: [
+        {
+          kind: 'syntax',
+          severity: 'error',
+          detail: 'the document is larger than 1 MiB, the most a ConfigMap may hold',
+          line,
+          column: 1,
+          endLine: line,
+          endColumn: 2,
+        },
+      ],
+    };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: YamlProblem[] = [];
@@ -91,7 +110,19 @@ export const checkStorageDefaultsYaml = (text: string, context: YamlCheckContext
     problems.push({ kind: 'not-an-object', severity: 'error', ...at(root) });
     return { problems };
   }
-  const object = doc.toJS() as ConfigMapObject;
+  let object: ConfigMapObject;
+  try {
+    // Refuses alias bombs ("Excessive alias count") instead of expanding them.
+    object = doc.toJS({ maxAliasCount: 100 }) as ConfigMapObject;
+  } catch (error) {
+    problems.push({
+      kind: 'syntax',
+      severity: 'error',
+      detail: (error instanceof Error ? error.message : String(error)).split('\n')[0],
+      ...position(0, 1),
+    });
+    return { problems };
+  }
   const pairOf = (map: unknown, key: string): Pair | undefined =>
     isMap(map) ? map.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
   const nodeAt = (value: unknown): YamlNode | undefined =>

@@ -15,6 +15,7 @@ import {
   bindingBehavior,
   namespaceBehavior,
   podBehavior,
+  configMapBehavior,
   secretBehavior,
   serviceBehavior,
 } from './builtin/core';
@@ -90,6 +91,7 @@ export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSa
   store.setBehavior(T.PERSISTENT_VOLUME, pvBehavior);
   store.setBehavior(T.STORAGE_CLASS, storageClassBehavior);
   store.setBehavior(T.NAMESPACE, namespaceBehavior);
+  store.setBehavior(T.CONFIG_MAP, configMapBehavior);
   store.setBehavior(T.SECRET, secretBehavior);
   store.setBehavior(T.POD, podBehavior);
   store.setBehavior(T.SERVICE, serviceBehavior);

@@ -25,6 +25,22 @@ type FormatFields = Pick<
   | 'vhdType'
 >;
 
+/**
+ * Whether a qcow2 file ends before its own L1 or refcount table: a truncated copy, which
+ * `qemu-img check` reports as corrupt and CDI cannot convert.
+ */
+function qcow2Truncated(head: Uint8Array, fileSize: number): boolean {
+  const clusterBits = u32be(head, 20) ?? 16;
+  const l1Size = u32be(head, 36) ?? 0;
+  const l1Offset = u64be(head, 40) ?? 0;
+  const refcountOffset = u64be(head, 48) ?? 0;
+  const refcountClusters = u32be(head, 56) ?? 0;
+  return (
+    l1Offset + l1Size * 8 > fileSize ||
+    refcountOffset + refcountClusters * 2 ** clusterBits > fileSize
+  );
+}
+
 function qcow2Details(head: Uint8Array): {
   details: Qcow2Details;
   backingAt: number;
@@ -70,11 +86,14 @@ export function detectFormat(
   head: Uint8Array,
   size: number | null,
   tail: Uint8Array | null,
+  /** The exact length of the file when it is not compressed (to recognise truncated images). */
+  fileSize?: number,
 ): FormatFields {
   if (matches(head, 0, [0x51, 0x46, 0x49, 0xfb])) {
     const version = u32be(head, 4) ?? 0;
     if (version === 1) return { format: 'qcow', virtualSize: u64be(head, 24) ?? null };
     const { details } = qcow2Details(head);
+    if (fileSize !== undefined && qcow2Truncated(head, fileSize)) details.corrupt = true;
     return { format: 'qcow2', virtualSize: u64be(head, 24) ?? null, qcow2: details };
   }
   if (matches(head, 0, 'QED\0')) return { format: 'qed', virtualSize: u64le(head, 40) ?? null };

@@ -79,7 +79,7 @@ export async function inspectImage(input: ByteSource | Blob): Promise<ImageInspe
   }
 
   const tail = source.size >= 512 ? await source.read(source.size - 512, 512) : null;
-  const detected = detectFormat(first, source.size, tail);
+  const detected = detectFormat(first, source.size, tail, source.size);
   if (detected.format === 'vhdx') detected.virtualSize = await vhdxVirtualSize(source);
   if (
     detected.format === 'qcow2' &&

@@ -17,6 +17,7 @@ export interface Qcow2Details {
   compressionType: 'zlib' | 'zstd';
   /** Incompatible feature bits that make the image unusable as is (dirty, corrupt, external data). */
   dirty: boolean;
+  /** Marked corrupt in the header, or truncated before its own metadata tables. */
   corrupt: boolean;
   externalDataFile: boolean;
 }

@@ -19,6 +19,23 @@ export const namespaceBehavior: TypeBehavior = {
   },
 };
 
+/** The API server's limit on a ConfigMap's data (keys and values together). */
+const MAX_CONFIGMAP_BYTES = 1024 * 1024;
+
+export const configMapBehavior: TypeBehavior = {
+  validate(obj) {
+    let size = 0;
+    for (const field of ['data', 'binaryData']) {
+      for (const [key, value] of Object.entries((obj[field] ?? {}) as Record<string, unknown>)) {
+        size += Buffer.byteLength(key) + (typeof value === 'string' ? Buffer.byteLength(value) : 0);
+      }
+    }
+    return size > MAX_CONFIGMAP_BYTES
+      ? [{ field: '[]', message: `Too long: must have at most ${MAX_CONFIGMAP_BYTES} bytes` }]
+      : [];
+  },
+};
+
 const isBase64 = (s: string): boolean => /^[A-Za-z0-9+/]*={0,2}$/.test(s) && s.length % 4 === 0;
 
 export const secretBehavior: TypeBehavior = {

@@ -209,6 +209,23 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
             'Wait for other uploads to finish, cancel unfinished ones, or give the backend a larger staging volume.',
         );
       }
+      // The target must exist before any byte is staged (the Uploads page creates it first).
+      const targetPath =
+        targetKind === 'new-pvc'
+          ? `/api/v1/namespaces/${namespace}/persistentvolumeclaims/${targetName}`
+          : `/apis/cdi.kubevirt.io/v1beta1/namespaces/${namespace}/datavolumes/${targetName}`;
+      try {
+        await kube.request({ kind: 'bearer', token }, { method: 'GET', path: targetPath });
+      } catch (err) {
+        if (err instanceof KubeApiError && err.status === 404) {
+          const what = targetKind === 'new-pvc' ? 'PersistentVolumeClaim' : 'DataVolume';
+          throw tusError(
+            404,
+            `${what} ${namespace}/${targetName} does not exist: create it before uploading, or check the name`,
+          );
+        }
+        throw err;
+      }
       const now = new Date().toISOString();
       await store.put({
         id: upload.id,

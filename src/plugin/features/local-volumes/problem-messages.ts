@@ -24,6 +24,8 @@ export const localPVProblemMessage = (t: Translate, problem: LocalPVFieldProblem
           return t('The path must not contain . or .. segments.');
         case 'whitespace':
           return t('The path must not contain spaces.');
+        case 'control-character':
+          return t('The path must not contain control characters such as NUL.');
         case 'root':
           return t('The root directory cannot be a volume.');
         case 'claimed':
