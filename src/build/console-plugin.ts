@@ -111,6 +111,10 @@ export const consolePlugin = (options: ConsolePluginOptions = {}): Plugin => {
           rolldownOptions: {
             input,
             preserveEntrySignatures: 'exports-only',
+            // React Server Components' "use client" markers mean nothing in a console plugin.
+            onLog(level, log, handler) {
+              if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
+            },
             output: {
               format: 'es',
               entryFileNames: '[name].[hash].js',
