@@ -8,11 +8,8 @@ import {
   Button,
   Form,
   FormGroup,
-  FormHelperText,
   FormSelect,
   FormSelectOption,
-  HelperText,
-  HelperTextItem,
   PageSection,
   TextInput,
   Title,
@@ -41,6 +38,7 @@ import { ALL_NAMESPACES_KEY, DataVolumeModel, VirtualMachineModel, gvkOf } from 
 import { isVMStopped } from '../../k8s/selectors/vm-disks';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { ManifestPreview } from '../../components/ManifestPreview';
+import { fieldHelp } from '../../components/FieldHelp';
 
 type Translate = ReturnType<typeof usePluginTranslation>['t'];
 
@@ -144,15 +142,6 @@ export const BlankDiskPage: FC = () => {
     }
   };
 
-  const help = (message: string | undefined, hint?: string) =>
-    message || hint ? (
-      <FormHelperText>
-        <HelperText>
-          <HelperTextItem variant={message ? 'error' : 'default'}>{message ?? hint}</HelperTextItem>
-        </HelperText>
-      </FormHelperText>
-    ) : null;
-
   const title = t('Create blank disk');
   return (
     <>
@@ -218,7 +207,7 @@ export const BlankDiskPage: FC = () => {
                   setVmName('');
                 }}
               />
-              {help(problemOf('namespace'))}
+              {fieldHelp(problemOf('namespace'))}
             </FormGroup>
             <FormGroup label={t('Name')} isRequired fieldId="bd-name">
               <TextInput
@@ -230,7 +219,7 @@ export const BlankDiskPage: FC = () => {
                 }}
                 validated={problemOf('name') ? 'error' : 'default'}
               />
-              {help(problemOf('name'))}
+              {fieldHelp(problemOf('name'))}
             </FormGroup>
             <FormGroup label={t('Size')} isRequired fieldId="bd-size">
               <TextInput
@@ -242,7 +231,7 @@ export const BlankDiskPage: FC = () => {
                 }}
                 validated={problemOf('size') ? 'error' : 'default'}
               />
-              {help(problemOf('size'), t('A Kubernetes quantity, for example 2Gi or 500Mi.'))}
+              {fieldHelp(problemOf('size'), t('A Kubernetes quantity, for example 2Gi or 500Mi.'))}
             </FormGroup>
             <FormGroup label={t('Storage class')} fieldId="bd-class">
               <FormSelect
@@ -285,7 +274,7 @@ export const BlankDiskPage: FC = () => {
                   <FormSelectOption key={mode} value={mode} label={mode} />
                 ))}
               </FormSelect>
-              {help(
+              {fieldHelp(
                 undefined,
                 defaultsLoaded
                   ? t('Default from the storage defaults: {{value}} ({{source}}).', {
@@ -308,7 +297,7 @@ export const BlankDiskPage: FC = () => {
                   <FormSelectOption key={mode} value={mode} label={mode} />
                 ))}
               </FormSelect>
-              {help(
+              {fieldHelp(
                 undefined,
                 defaultsLoaded
                   ? t('Default from the storage defaults: {{value}} ({{source}}).', {
@@ -342,7 +331,7 @@ export const BlankDiskPage: FC = () => {
                   );
                 })}
               </FormSelect>
-              {help(
+              {fieldHelp(
                 vmRunning ? t('The virtual machine is running; stop it first.') : undefined,
                 t('Only stopped virtual machines can get a new disk here.'),
               )}

@@ -12,11 +12,8 @@ import {
   Content,
   Form,
   FormGroup,
-  FormHelperText,
   FormSelect,
   FormSelectOption,
-  HelperText,
-  HelperTextItem,
   Radio,
   TextInput,
   Title,
@@ -48,6 +45,7 @@ import type { PersistentVolumeKind } from '../../k8s/types';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { ManifestPreview } from '../../components/ManifestPreview';
 import { localPVProblemMessage } from './problem-messages';
+import { fieldHelp } from '../../components/FieldHelp';
 
 const ACCESS_MODES: LocalAccessMode[] = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany'];
 const RECLAIM_POLICIES: LocalReclaimPolicy[] = ['Delete', 'Retain'];
@@ -171,15 +169,6 @@ export const LocalVolumeForm: FC<LocalVolumeFormProps> = ({
       setCreating(false);
     }
   };
-
-  const fieldHelp = (message: string | undefined, hint?: string) =>
-    message || hint ? (
-      <FormHelperText>
-        <HelperText>
-          <HelperTextItem variant={message ? 'error' : 'default'}>{message ?? hint}</HelperTextItem>
-        </HelperText>
-      </FormHelperText>
-    ) : null;
 
   return (
     <Form
