@@ -39,6 +39,7 @@ import { isVMStopped } from '../../k8s/selectors/vm-disks';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { ManifestPreview } from '../../components/ManifestPreview';
 import { fieldHelp } from '../../components/FieldHelp';
+import { TextField } from '../../components/TextField';
 
 type Translate = ReturnType<typeof usePluginTranslation>['t'];
 
@@ -209,30 +210,23 @@ export const BlankDiskPage: FC = () => {
               />
               {fieldHelp(problemOf('namespace'))}
             </FormGroup>
-            <FormGroup label={t('Name')} isRequired fieldId="bd-name">
-              <TextInput
-                id="bd-name"
-                data-test="bd-name"
-                value={name}
-                onChange={(_event, value) => {
-                  setName(value);
-                }}
-                validated={problemOf('name') ? 'error' : 'default'}
-              />
-              {fieldHelp(problemOf('name'))}
-            </FormGroup>
-            <FormGroup label={t('Size')} isRequired fieldId="bd-size">
-              <TextInput
-                id="bd-size"
-                data-test="bd-size"
-                value={size}
-                onChange={(_event, value) => {
-                  setSize(value);
-                }}
-                validated={problemOf('size') ? 'error' : 'default'}
-              />
-              {fieldHelp(problemOf('size'), t('A Kubernetes quantity, for example 2Gi or 500Mi.'))}
-            </FormGroup>
+            <TextField
+              id="bd-name"
+              label={t('Name')}
+              isRequired
+              value={name}
+              onChange={setName}
+              error={problemOf('name')}
+            />
+            <TextField
+              id="bd-size"
+              label={t('Size')}
+              isRequired
+              value={size}
+              onChange={setSize}
+              error={problemOf('size')}
+              hint={t('A Kubernetes quantity, for example 2Gi or 500Mi.')}
+            />
             <FormGroup label={t('Storage class')} fieldId="bd-class">
               <FormSelect
                 id="bd-class"

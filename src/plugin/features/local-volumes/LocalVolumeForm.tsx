@@ -46,6 +46,7 @@ import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { ManifestPreview } from '../../components/ManifestPreview';
 import { localPVProblemMessage } from './problem-messages';
 import { fieldHelp } from '../../components/FieldHelp';
+import { TextField } from '../../components/TextField';
 
 const ACCESS_MODES: LocalAccessMode[] = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany'];
 const RECLAIM_POLICIES: LocalReclaimPolicy[] = ['Delete', 'Retain'];
@@ -247,30 +248,23 @@ export const LocalVolumeForm: FC<LocalVolumeFormProps> = ({
         />
         {fieldHelp(shown('path'))}
       </FormGroup>
-      <FormGroup label={t('Capacity')} isRequired fieldId="lv-capacity">
-        <TextInput
-          id="lv-capacity"
-          data-test="lv-capacity"
-          value={capacity}
-          onChange={(_event, value) => {
-            setCapacity(value);
-          }}
-          validated={shown('capacity') ? 'error' : 'default'}
-        />
-        {fieldHelp(shown('capacity'), t('A Kubernetes quantity, for example 2Gi or 500Mi.'))}
-      </FormGroup>
-      <FormGroup label={t('Name')} isRequired fieldId="lv-name">
-        <TextInput
-          id="lv-name"
-          data-test="lv-name"
-          value={effectiveName}
-          onChange={(_event, value) => {
-            setName(value);
-          }}
-          validated={shown('name') ? 'error' : 'default'}
-        />
-        {fieldHelp(shown('name'))}
-      </FormGroup>
+      <TextField
+        id="lv-capacity"
+        label={t('Capacity')}
+        isRequired
+        value={capacity}
+        onChange={setCapacity}
+        error={shown('capacity')}
+        hint={t('A Kubernetes quantity, for example 2Gi or 500Mi.')}
+      />
+      <TextField
+        id="lv-name"
+        label={t('Name')}
+        isRequired
+        value={effectiveName}
+        onChange={setName}
+        error={shown('name')}
+      />
       <FormGroup label={t('Storage class')} fieldId="lv-class">
         <TextInput
           id="lv-class"
