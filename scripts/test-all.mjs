@@ -19,11 +19,12 @@ const run = (command, args, env = {}) => {
   );
 };
 
-const checks = [
+const checkCommands = [
   ['npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['npx', ['eslint', '.']],
   ['npx', ['stylelint', 'src/**/*.css']],
-].map(([command, args]) => run(command, args));
+];
+const checks = checkCommands.map(([command, args]) => run(command, args));
 
 const unitStatus = run('npx', [
   'vitest',
@@ -38,28 +39,65 @@ const e2eStatus =
     ? buildStatus
     : run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
 
+// What failed, one line each, printed just before the closing line so that the tail of a CI log names it.
+const failures = [];
+const firstLine = (text) => String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '').trim().split('\n')[0].slice(0, 300);
+
 const count = () => {
   let passed = checks.filter((status) => status === 0).length;
   let failed = checks.length - passed;
+  checks.forEach((status, index) => {
+    if (status !== 0) failures.push(`check: ${checkCommands[index][1].join(' ')} exited ${status}`);
+  });
   if (existsSync(unitReport)) {
     const unit = JSON.parse(readFileSync(unitReport, 'utf8'));
     passed += unit.numPassedTests;
     failed += unit.numFailedTests;
-    // A test file that fails to load counts as a failure even though it ran no test.
-    failed += unit.testResults.filter(
-      (file) => file.status === 'failed' && file.assertionResults.length === 0,
-    ).length;
-  } else failed += 1;
+    for (const file of unit.testResults) {
+      const name = file.name.replace(`${process.cwd()}/`, '');
+      for (const test of file.assertionResults) {
+        if (test.status === 'failed')
+          failures.push(`vitest: ${name} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+      }
+      // A test file that fails to load counts as a failure even though it ran no test.
+      if (file.status === 'failed' && file.assertionResults.length === 0) {
+        failed += 1;
+        failures.push(`vitest: ${name} did not load: ${firstLine(file.message)}`);
+      }
+    }
+  } else {
+    failed += 1;
+    failures.push(`vitest: no report (exit ${unitStatus})`);
+  }
   if (existsSync(e2eReport)) {
     const e2e = JSON.parse(readFileSync(e2eReport, 'utf8'));
     passed += e2e.stats.expected + e2e.stats.flaky;
     failed += e2e.stats.unexpected;
     failed += (e2e.errors ?? []).length;
-  } else failed += 1;
+    const walk = (suite, path) => {
+      for (const spec of suite.specs ?? []) {
+        for (const test of spec.tests ?? []) {
+          if (test.status !== 'unexpected') continue;
+          const error = test.results?.at(-1)?.error?.message;
+          failures.push(`playwright: ${[...path, spec.title].join(' › ')}: ${firstLine(error)}`);
+        }
+      }
+      for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+    };
+    for (const suite of e2e.suites ?? []) walk(suite, [suite.title]);
+    for (const error of e2e.errors ?? []) failures.push(`playwright: ${firstLine(error.message)}`);
+  } else {
+    failed += 1;
+    failures.push(`playwright: no report (exit ${e2eStatus})`);
+  }
   return { passed, failed };
 };
 
 const { passed, failed } = count();
+if (failures.length > 0) {
+  console.log('\nFailed:');
+  for (const line of failures) console.log(`  ${line}`);
+}
 const status = unitStatus !== 0 || e2eStatus !== 0 || failed > 0 ? 1 : 0;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(status);
