@@ -119,10 +119,13 @@ describe('quantities', () => {
           /quantit|storage|greater/i,
         );
       } else if (res.status < 300) {
-        await admin.request(
-          'DELETE',
-          `${KUBE}/api/v1/namespaces/vm-images/persistentvolumeclaims/quantity-case`,
-        );
+        const url = `${KUBE}/api/v1/namespaces/vm-images/persistentvolumeclaims/quantity-case`;
+        await admin.request('DELETE', url);
+        // Deletion is not immediate (the protection finalizer is released by a controller): wait until the
+        // claim is gone before taking the new baseline, or a later case sees it vanish.
+        while ((await admin.request('GET', url)).status !== 404) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         before = await snapshot(stack);
       }
       await expectIntact();
