@@ -2,18 +2,30 @@ import { createHash } from 'node:crypto';
 import type { ResourceType } from '../contract';
 import type { TypeRegistry } from '../store/registry';
 import { KUBE_VERSION } from './discovery';
+import type { V2Document, V2Schema } from './openapi-v2-protobuf';
 
 /**
  * OpenAPI documents, as much as kubectl needs: v3 per group-version with every resource path and
- * its operations (PATCH advertises `fieldValidation`, so kubectl validates server-side and never
- * needs the protobuf v2 document), and a minimal v2 document.
+ * its operations (PATCH advertises `fieldValidation`, so kubectl validates server-side), and v2 with
+ * the custom kinds' open schemas (JSON, or protobuf when asked): kubectl validates create-only kinds,
+ * which have no PATCH to verify server-side validation with, against the v2 document on the client.
  */
-export const openApiV2 = (): object => ({
-  swagger: '2.0',
-  info: { title: 'Kubernetes', version: KUBE_VERSION.gitVersion },
-  paths: {},
-  definitions: {},
-});
+export const openApiV2 = (registry: TypeRegistry): V2Document => {
+  const definitions: Record<string, V2Schema> = {};
+  for (const g of registry.groups()) {
+    for (const version of g.versions) {
+      for (const t of registry.typesIn(g.group, version)) {
+        if (!registry.isBuiltin(t))
+          definitions[schemaName(t, version)] = customKindSchema(t, version);
+      }
+    }
+  }
+  return {
+    swagger: '2.0',
+    info: { title: 'Kubernetes', version: KUBE_VERSION.gitVersion },
+    definitions,
+  };
+};
 
 const gvPath = (group: string, version: string): string =>
   group === '' ? `api/${version}` : `apis/${group}/${version}`;
@@ -42,6 +54,13 @@ const queryParam = (name: string, type = 'string'): object => ({
 
 const schemaName = (t: ResourceType, version: string): string =>
   `${t.group === '' ? 'io.k8s.api.core' : t.group.split('.').reverse().join('.')}.${version}.${t.kind}`;
+
+/** An open schema, like a CRD with `x-kubernetes-preserve-unknown-fields`. */
+const customKindSchema = (t: ResourceType, version: string): V2Schema => ({
+  type: 'object',
+  'x-kubernetes-preserve-unknown-fields': true,
+  'x-kubernetes-group-version-kind': [{ group: t.group, version, kind: t.kind }],
+});
 
 const operations = (t: ResourceType, version: string, item: boolean): object => {
   const gvk = { group: t.group, version, kind: t.kind };
@@ -111,14 +130,8 @@ export const openApiV3GroupVersion = (
     paths[collection] = operations(t, version, false);
     if (!t.virtual) paths[`${collection}/{name}`] = operations(t, version, true);
     // Built-in kinds are not described (kubectl then uses its compiled-in types for patches);
-    // custom kinds get an open schema, like a CRD with x-kubernetes-preserve-unknown-fields.
-    if (!registry.isBuiltin(t)) {
-      schemas[schemaName(t, version)] = {
-        type: 'object',
-        'x-kubernetes-preserve-unknown-fields': true,
-        'x-kubernetes-group-version-kind': [{ group: t.group, version, kind: t.kind }],
-      };
-    }
+    // custom kinds get an open schema.
+    if (!registry.isBuiltin(t)) schemas[schemaName(t, version)] = customKindSchema(t, version);
   }
   return {
     openapi: '3.0.0',

@@ -10,6 +10,11 @@ import { joinApiVersion, listKindOf, storageVersion, type TypeRegistry } from '.
 import { compileFilter } from '../store/selectors';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, KUBE_VERSION } from './discovery';
 import { openApiV2, openApiV3GroupVersion, openApiV3Root } from './openapi';
+import {
+  encodeOpenApiV2,
+  OPENAPI_V2_PROTOBUF,
+  OPENAPI_V2_PROTOBUF_CONTENT_TYPE,
+} from './openapi-v2-protobuf';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { bearerToken, parseResourceRequest, readBody, type ResourceRequest } from './request';
 import { ApiError, invalidError, isApiError, notFoundError } from './status';
@@ -239,7 +244,17 @@ export class ApiServer {
         return;
       }
       if (path === '/openapi/v2') {
-        sendJson(res, 200, openApiV2());
+        const doc = openApiV2(registry);
+        if (req.headers.accept?.includes(OPENAPI_V2_PROTOBUF)) {
+          const body = encodeOpenApiV2(doc);
+          res.writeHead(200, {
+            'Content-Type': OPENAPI_V2_PROTOBUF_CONTENT_TYPE,
+            'Content-Length': body.length,
+          });
+          res.end(body);
+        } else {
+          sendJson(res, 200, { ...doc, paths: {} });
+        }
         return;
       }
       if (path === '/openapi/v3') {

@@ -359,6 +359,23 @@ spec:
     expect(await phase('too-small')).toBe('UploadReady');
   });
 
+  it('kubectl create -f of an UploadTokenRequest validates on the client (protobuf OpenAPI v2) and returns a token', async () => {
+    // kubectl has no PATCH operation to verify server-side validation with for this create-only kind, so it
+    // downloads the protobuf OpenAPI v2 document and validates against it first, as on a real cluster.
+    const created = await w.kubectl(['create', '-o', 'jsonpath={.status.token}', '-f', '-'], {
+      input: `apiVersion: upload.cdi.kubevirt.io/v1beta1
+kind: UploadTokenRequest
+metadata:
+  name: fedora
+  namespace: vm-images
+spec:
+  pvcName: fedora
+`,
+    });
+    expect(created.stderr).toBe('');
+    expect(created.stdout.split('.')).toHaveLength(3);
+  });
+
   it('lets the developer request upload tokens in the project only', async () => {
     const ok = await token('fedora', 'developer');
     expect(ok.token).toBeTruthy();
