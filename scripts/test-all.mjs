@@ -4,6 +4,7 @@
 // Debian's Chromium). Prints "N passed, N failed" as the last line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 
 const results = 'test-results';
 mkdirSync(results, { recursive: true });
@@ -41,7 +42,11 @@ const e2eStatus =
 
 // What failed, one line each, printed just before the closing line so that the tail of a CI log names it.
 const failures = [];
-const firstLine = (text) => String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '').trim().split('\n')[0].slice(0, 300);
+const firstLine = (text) =>
+  stripVTControlCharacters(String(text ?? ''))
+    .trim()
+    .split('\n')[0]
+    .slice(0, 300);
 
 const count = () => {
   let passed = checks.filter((status) => status === 0).length;
@@ -57,7 +62,9 @@ const count = () => {
       const name = file.name.replace(`${process.cwd()}/`, '');
       for (const test of file.assertionResults) {
         if (test.status === 'failed')
-          failures.push(`vitest: ${name} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+          failures.push(
+            `vitest: ${name} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`,
+          );
       }
       // A test file that fails to load counts as a failure even though it ran no test.
       if (file.status === 'failed' && file.assertionResults.length === 0) {
