@@ -207,6 +207,27 @@ volumeBindingMode: WaitForFirstConsumer
     ]);
   });
 
+  it('HyperConverged owns the whole CDI spec: a direct edit of any CDI field reverts', async () => {
+    const edit = await w.kubectl([
+      'patch',
+      'cdi',
+      'cdi',
+      '--type',
+      'merge',
+      '-p',
+      '{"spec":{"config":{"filesystemOverhead":{"global":"0.2"}},"uninstallStrategy":"RemoveWorkloads"}}',
+    ]);
+    expect(edit.code).toBe(0);
+    const cdi = await waitFor('CDI spec reverted', async () => {
+      const c = await w.get('cdi', 'cdi');
+      return field(c, 'spec.uninstallStrategy') === 'BlockUninstallIfWorkloadsExist'
+        ? c
+        : undefined;
+    });
+    expect(field(cdi, 'spec.config.filesystemOverhead')).toBeUndefined();
+    expect(field(cdi, 'spec.config.featureGates')).toEqual(['HonorWaitForFirstConsumer']);
+  });
+
   it('keeps every object and disk file across a restart, with a fresh upload proxy URL', async () => {
     const before = await w.get('vmi', 'rhel8-vm', 'vm-images');
     const pvBefore = await w.get('pv', 'local-pv-3f9a1c2e');

@@ -1,5 +1,6 @@
 import type { KubeObject, SandboxContext } from '../../contract';
-import { storageDefaultsData } from '../../world/seed/platform';
+import { isDeepStrictEqual } from 'node:util';
+import { seedCdi, storageDefaultsData } from '../../world/seed/platform';
 import {
   CDI,
   CONFIG_MAP,
@@ -18,9 +19,9 @@ interface HcoSpec {
 }
 
 /**
- * The HyperConverged operator (v1.3–v1.6 behaviour): it owns the CDI CR (so
+ * The HyperConverged operator (v1.3–v1.6 behaviour): it owns the CDI CR's whole spec (so
  * `HyperConverged.spec.scratchSpaceStorageClass` is the place to set scratch space; a direct edit of
- * the CDI CR's field reverts), and resets the default keys of `kubevirt-storage-class-defaults` on
+ * any CDI spec field reverts), and resets the default keys of `kubevirt-storage-class-defaults` on
  * every reconcile while keeping keys users added.
  */
 export function hyperConvergedController(ctx: SandboxContext): Controller {
@@ -78,19 +79,26 @@ async function reconcileStorageDefaults(
   });
 }
 
+/**
+ * The CDI spec HCO wants: the one it deployed, with HCO's scratch space class. HCO compares the whole
+ * spec and overwrites it on any difference, so direct edits of the CDI CR (any field) revert.
+ */
+function desiredCdiSpec(spec: HcoSpec): Record<string, unknown> {
+  const base = seedCdi().spec as { config?: Record<string, unknown> };
+  const config = { ...(base.config ?? {}) };
+  if (spec.scratchSpaceStorageClass)
+    config.scratchSpaceStorageClass = spec.scratchSpaceStorageClass;
+  return { ...base, config };
+}
+
 async function reconcileCdi(ctx: SandboxContext, spec: HcoSpec): Promise<void> {
   const cdi = ctx.store.list(CDI).at(0);
   if (!cdi) return;
-  const config =
-    (cdi.spec as { config?: { scratchSpaceStorageClass?: string } } | undefined)?.config ?? {};
-  if (config.scratchSpaceStorageClass === spec.scratchSpaceStorageClass) return;
+  const desired = desiredCdiSpec(spec);
+  if (isDeepStrictEqual(cdi.spec ?? {}, desired)) return;
+  ctx.log('Updating existing CDI CR to its desired spec');
   await ctx.store.mutate(CDI, undefined, cdi.metadata.name ?? '', (o) => {
-    const s = (o.spec ?? {}) as { config?: Record<string, unknown> };
-    const next = { ...(s.config ?? {}) };
-    if (spec.scratchSpaceStorageClass)
-      next.scratchSpaceStorageClass = spec.scratchSpaceStorageClass;
-    else delete next.scratchSpaceStorageClass;
-    o.spec = { ...s, config: next };
+    o.spec = structuredClone(desired);
   });
 }
 
