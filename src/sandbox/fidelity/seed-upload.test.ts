@@ -376,6 +376,34 @@ spec:
     expect(created.stdout.split('.')).toHaveLength(3);
   });
 
+  it('every user may read CDIConfig and StorageProfiles (CDI config-reader role), not change them', async () => {
+    const url = await w.kubectl(
+      ['get', 'cdiconfig', 'config', '-o', 'jsonpath={.status.uploadProxyURL}'],
+      {
+        user: 'developer',
+      },
+    );
+    expect(url).toMatchObject({ code: 0, stdout: proxy });
+    const profiles = await w.kubectl(['get', 'storageprofiles', '-o', 'name'], {
+      user: 'developer',
+    });
+    expect(profiles.stdout).toContain('storageprofile.cdi.kubevirt.io/local');
+    const edit = await w.kubectl(
+      [
+        'patch',
+        'cdiconfig',
+        'config',
+        '--type',
+        'merge',
+        '-p',
+        '{"spec":{"scratchSpaceStorageClass":"x"}}',
+      ],
+      { user: 'developer' },
+    );
+    expect(edit.code).not.toBe(0);
+    expect(edit.stderr).toContain('cannot patch resource "cdiconfigs"');
+  });
+
   it('lets the developer request upload tokens in the project only', async () => {
     const ok = await token('fedora', 'developer');
     expect(ok.token).toBeTruthy();

@@ -13,6 +13,7 @@ import {
   localPv,
   seedCdi,
   seedCdiConfig,
+  seedCdiRbac,
   seedHyperConverged,
   seedMachineConfigPools,
   seedMachineConfigs,
@@ -97,6 +98,7 @@ export async function seedWorld(ctx: SandboxContext): Promise<void> {
   await put(ctx, seedHyperConverged());
   await put(ctx, seedCdi());
   await put(ctx, seedCdiConfig());
+  for (const obj of seedCdiRbac()) await put(ctx, obj);
   await put(ctx, seedStorageDefaults());
 
   // The running VM and its root disk on worker-0's first local disk.

@@ -251,6 +251,39 @@ export function seedCdi(): KubeObject {
   };
 }
 
+/**
+ * The read-only role CDI's operator creates for every authenticated user (`cdi.kubevirt.io:config-reader`:
+ * get/list/watch CDIConfig and StorageProfiles), so that UIs can read the upload proxy URL, the scratch
+ * space class and the recommended claim properties without further rights.
+ */
+export function seedCdiRbac(): KubeObject[] {
+  const name = 'cdi.kubevirt.io:config-reader';
+  const labels = { 'cdi.kubevirt.io': '', 'operator.cdi.kubevirt.io/createVersion': CDI_VERSION };
+  return [
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name, labels },
+      rules: [
+        {
+          apiGroups: ['cdi.kubevirt.io'],
+          resources: ['cdiconfigs', 'storageprofiles'],
+          verbs: ['get', 'list', 'watch'],
+        },
+      ],
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name, labels },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+      subjects: [
+        { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: 'system:authenticated' },
+      ],
+    },
+  ];
+}
+
 export function seedCdiConfig(): KubeObject {
   return {
     apiVersion: 'cdi.kubevirt.io/v1beta1',
