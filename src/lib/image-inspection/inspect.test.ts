@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bytesSource } from './byte-source';
 import { inspectImage } from './inspect';
 import { makeIso } from './testing/iso9660';
 
@@ -130,7 +131,14 @@ describe('inspectImage on images made by qemu-img', () => {
     expect((await inspectFile('gpt.raw')).partitionTable).toBe('gpt');
     expect(await inspectFile('blank.raw')).toMatchObject({ format: 'raw', partitionTable: null });
     writeFileSync(at('odd.raw'), Buffer.alloc(1000, 1));
-    expect((await inspectFile('odd.raw')).notes.join(' ')).toMatch(/multiple of 512/);
+    expect((await inspectFile('odd.raw')).notes).toEqual([
+      {
+        code: 'size-not-sector-multiple',
+        message: 'The size is not a multiple of 512 bytes; a disk made from it is rounded up.',
+        params: { size: 1000 },
+      },
+    ]);
+    expect((await inspectFile('blank.raw')).notes).toEqual([]);
   });
 
   it('ISO 9660: volume id; qemu-img sees it as raw', async () => {
@@ -190,5 +198,19 @@ describe('inspectImage on images made by qemu-img', () => {
     sh('xz', ['-k', '-f', '-0', at('noise.qcow2')]);
     const info = await inspectFile('noise.qcow2.xz');
     expect(info).toMatchObject({ compression: 'xz', format: 'qcow2', virtualSize: 8 * MiB });
+  });
+
+  it('notes are codes with parameters: a gzip stream that cannot be decompressed', async () => {
+    // A gzip header followed by bytes that are no deflate stream; its trailer claims ~3.9 GiB.
+    const bytes = new Uint8Array(4096);
+    bytes.set([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 3]);
+    for (let i = 10; i < bytes.length; i++) bytes[i] = (i * 7) & 255;
+    const info = await inspectImage(bytesSource(bytes));
+    expect(info).toMatchObject({ compression: 'gzip', innerReadable: false });
+    expect(info.notes.map((n) => [n.code, n.params])).toEqual([
+      ['gzip-size-modulo-4gib', {}],
+      ['compressed-content-unreadable', { compression: 'gzip' }],
+    ]);
+    expect(info.notes[1]?.message).toMatch(/^The gzip content could not be decompressed here/);
   });
 });

@@ -7,7 +7,7 @@ import { blobSource, type ByteSource } from './byte-source';
 import { uncompressedSize } from './compressed-size';
 import { decompressPrefix } from './decompress-prefix';
 import { detectCompression, detectFormat, HEAD_BYTES } from './detect';
-import type { ImageInspection } from './types';
+import type { ImageInspection, InspectionNote } from './types';
 import { vhdxVirtualSize } from './vhdx';
 
 /** How much compressed input is fed to the decompressor to get the inner header. */
@@ -15,7 +15,7 @@ export const COMPRESSED_PREFIX_BYTES = 1024 * 1024;
 
 export async function inspectImage(input: ByteSource | Blob): Promise<ImageInspection> {
   const source = input instanceof Blob ? blobSource(input) : input;
-  const notes: string[] = [];
+  const notes: InspectionNote[] = [];
   if (source.size === 0) {
     return {
       fileSize: 0,
@@ -49,12 +49,18 @@ export async function inspectImage(input: ByteSource | Blob): Promise<ImageInspe
       };
     }
     if (unpacked && !unpacked.exact) {
-      notes.push('gzip records the uncompressed size modulo 4 GiB; check the disk size.');
+      notes.push({
+        code: 'gzip-size-modulo-4gib',
+        message: 'gzip records the uncompressed size modulo 4 GiB; check the disk size.',
+        params: {},
+      });
     }
     if (head.length === 0) {
-      notes.push(
-        `The ${compression} content could not be decompressed here, so the image inside is unknown; CDI checks it.`,
-      );
+      notes.push({
+        code: 'compressed-content-unreadable',
+        message: `The ${compression} content could not be decompressed here, so the image inside is unknown; CDI checks it.`,
+        params: { compression },
+      });
       return {
         fileSize: source.size,
         empty: false,
@@ -95,7 +101,11 @@ export async function inspectImage(input: ByteSource | Blob): Promise<ImageInspe
     );
   }
   if (detected.format === 'raw' && source.size % 512 !== 0) {
-    notes.push('The size is not a multiple of 512 bytes; a disk made from it is rounded up.');
+    notes.push({
+      code: 'size-not-sector-multiple',
+      message: 'The size is not a multiple of 512 bytes; a disk made from it is rounded up.',
+      params: { size: source.size },
+    });
   }
   return {
     fileSize: source.size,

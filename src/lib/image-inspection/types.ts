@@ -22,6 +22,16 @@ export interface Qcow2Details {
   externalDataFile: boolean;
 }
 
+/** What a note is about; the UI words each code (with `params`), `message` is the English wording. */
+export type InspectionNoteCode =
+  'gzip-size-modulo-4gib' | 'compressed-content-unreadable' | 'size-not-sector-multiple';
+
+export interface InspectionNote {
+  code: InspectionNoteCode;
+  message: string;
+  params: Record<string, string | number>;
+}
+
 export interface ImageInspection {
   /** Size of the file as selected (compressed size when compressed). */
   fileSize: number;
@@ -50,5 +60,5 @@ export interface ImageInspection {
   /** VHD: dynamic (footer copy at 0) or fixed (footer only at the end). */
   vhdType?: 'fixed' | 'dynamic' | 'differencing';
   /** Things worth telling the user that do not block (e.g. raw size not a multiple of 512). */
-  notes: string[];
+  notes: InspectionNote[];
 }

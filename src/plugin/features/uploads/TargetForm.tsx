@@ -29,6 +29,7 @@ import { ALL_NAMESPACES_KEY } from '../../k8s/models';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import type { Inspected } from './image-worker-client';
 import { virtctlCommand, type TargetKind, type TargetValues } from './manifests';
+import { NamespaceSelect, useListableNamespaces } from './NamespaceSelect';
 import { problemText } from './problem-text';
 import { useTargetContext } from './useTargetDefaults';
 
@@ -135,8 +136,15 @@ export const TargetForm: FC<TargetFormProps> = ({
         }
       : {}),
   });
+  const namespaceFieldId = `${fileName}-namespace`;
+  const namespaces = useListableNamespaces();
+  const namespaceProblem = !namespace.trim()
+    ? t('Enter the namespace of the target.')
+    : namespaces.names && !namespaces.names.includes(namespace)
+      ? t('Namespace {{namespace}} does not exist: choose one from the list.', { namespace })
+      : undefined;
   const accessProblems: string[] = [];
-  if (!targetReviewLoading && !canCreateTarget) {
+  if (!namespaceProblem && !targetReviewLoading && !canCreateTarget) {
     accessProblems.push(
       kind === 'new-pvc'
         ? t(
@@ -149,7 +157,7 @@ export const TargetForm: FC<TargetFormProps> = ({
           ),
     );
   }
-  if (!uploadReviewLoading && !canUpload) {
+  if (!namespaceProblem && !uploadReviewLoading && !canUpload) {
     accessProblems.push(
       t(
         'You may not create UploadTokenRequests in {{namespace}}: ask an administrator for upload rights there.',
@@ -171,7 +179,12 @@ export const TargetForm: FC<TargetFormProps> = ({
     volumeMode: effectiveVolume,
     forceBind: effectiveForceBind,
   };
-  const ready = problems.length === 0 && !targetReviewLoading && !uploadReviewLoading && !busy;
+  const ready =
+    problems.length === 0 &&
+    !namespaceProblem &&
+    !targetReviewLoading &&
+    !uploadReviewLoading &&
+    !busy;
 
   return (
     <Form
@@ -209,15 +222,23 @@ export const TargetForm: FC<TargetFormProps> = ({
           }}
         />
       </FormGroup>
-      <FormGroup label={t('Namespace')} fieldId="upload-namespace" isRequired>
-        <TextInput
-          id="upload-namespace"
-          data-test="upload-namespace"
+      <FormGroup label={t('Namespace')} fieldId={namespaceFieldId} isRequired>
+        <NamespaceSelect
+          id={namespaceFieldId}
           value={namespace}
-          onChange={(_e, v) => {
-            setNamespace(v);
-          }}
+          names={namespaces.names}
+          invalid={namespaceProblem !== undefined}
+          onChange={setNamespace}
         />
+        {namespaceProblem && (
+          <FormHelperText>
+            <HelperText>
+              <HelperTextItem variant="error" data-test="upload-namespace-problem">
+                {namespaceProblem}
+              </HelperTextItem>
+            </HelperText>
+          </FormHelperText>
+        )}
       </FormGroup>
       {kind === 'existing-dv' ? (
         <FormGroup label={t('DataVolume')} fieldId="upload-existing" isRequired>

@@ -59,18 +59,30 @@ export const UnfinishedUploads: FC = () => {
             const session = resuming;
             e.target.value = '';
             if (!file || !session) return;
-            void resumeWithFile(session, file).then((ok) => {
+            void resumeWithFile(session, file).then((cause) => {
+              const params = {
+                file: file.name,
+                expected: session.fileName,
+                size: bytesText(session.size),
+                actual: bytesText(file.size),
+              };
               setRefused(
-                ok
-                  ? undefined
-                  : t(
-                      '{{file}} is not the file of this upload ({{expected}}, {{size}}): select that file to resume.',
-                      {
-                        file: file.name,
-                        expected: session.fileName,
-                        size: bytesText(session.size),
-                      },
-                    ),
+                cause === 'size'
+                  ? t(
+                      '{{file}} is not the file of this upload: it has {{actual}}, the upload is {{expected}} with {{size}}. Select {{expected}} to resume.',
+                      params,
+                    )
+                  : cause === 'content'
+                    ? t(
+                        '{{file}} is not the file of this upload: it has the size of {{expected}} ({{size}}) but its first MiB differs. Select {{expected}} to resume.',
+                        params,
+                      )
+                    : cause === 'name'
+                      ? t(
+                          '{{file}} has the content of this upload but another name: select {{expected}} itself to resume.',
+                          params,
+                        )
+                      : undefined,
               );
             });
           }}
@@ -87,7 +99,12 @@ export const UnfinishedUploads: FC = () => {
           </Thead>
           <Tbody>
             {unfinished.map((u) => (
-              <Tr key={u.id} data-test="unfinished-upload" data-file={u.fileName}>
+              <Tr
+                key={u.id}
+                data-test="unfinished-upload"
+                data-file={u.fileName}
+                data-session={u.id}
+              >
                 <Td>{u.fileName}</Td>
                 <Td>{`${u.namespace}/${u.targetName}`}</Td>
                 <Td>

@@ -16,6 +16,7 @@ import { DataVolumeModel, PersistentVolumeClaimModel } from '../../k8s/models';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { CancelUploadModal } from './CancelUploadModal';
 import { bytesText, formatName } from './format-label';
+import { inspectionNoteText } from './inspection-note-text';
 import { TargetForm } from './TargetForm';
 import { cancelTransfer, pauseTransfer, resumeTransfer, startTransfer } from './transfer';
 import { UploadProgress } from './UploadProgress';
@@ -73,7 +74,14 @@ export const UploadItemCard: FC<{ item: UploadItem }> = ({ item }) => {
       <CardBody>
         {item.phase === 'inspecting' && <Spinner size="md" aria-label={t('Inspecting')} />}
         {image?.notes.map((n) => (
-          <Alert key={n} variant="info" isInline isPlain title={n} />
+          <Alert
+            key={n.code}
+            variant="info"
+            isInline
+            isPlain
+            title={inspectionNoteText(t, n)}
+            data-test="upload-note"
+          />
         ))}
         {item.phase === 'ready' && item.inspected && (
           <TargetForm

@@ -28,11 +28,25 @@ export function addFiles(files: readonly File[]): void {
   }
 }
 
-/** Resumes `session` with `file`; resolves false (nothing started) when it is not the same file. */
-export async function resumeWithFile(session: BackendUpload, file: File): Promise<boolean> {
+/** Why a file picked to resume an upload is not that upload's file. */
+export type ResumeRefusal = 'size' | 'content' | 'name';
+
+/** Resumes `session` with `file`; resolves the cause (nothing started) when it is not the same file. */
+export async function resumeWithFile(
+  session: BackendUpload,
+  file: File,
+): Promise<ResumeRefusal | undefined> {
+  if (file.size !== session.size) return 'size';
   const inspected = await inspectInWorker(file);
   const fingerprint = fileFingerprint(file, inspected.headSha256);
-  if (fingerprint !== session.fingerprint || file.size !== session.size) return false;
+  if (fingerprint !== session.fingerprint) {
+    // Same size: the first MiB differs (other content) unless only the name does.
+    const renamed = fileFingerprint(
+      { name: session.fileName, size: file.size },
+      inspected.headSha256,
+    );
+    return renamed === session.fingerprint ? 'name' : 'content';
+  }
   const key = newKey();
   uploadStore.add({
     key,
@@ -59,5 +73,5 @@ export async function resumeWithFile(session: BackendUpload, file: File): Promis
     },
   });
   await startTransfer(key);
-  return true;
+  return undefined;
 }

@@ -1,0 +1,189 @@
+/**
+ * Resume after a page reload: a raw image larger than one tus chunk (64 MiB) is uploaded; the network takes the
+ * first chunk and then fails every later PATCH (Chromium's CDP throttling does not slow request bodies, so the
+ * test cuts the connection instead), the page is reloaded mid-transfer, the Uploads page lists the unfinished upload, a different file is refused
+ * with its cause, and the same file resumes from the offset the backend acknowledged (> 0) and ends with the
+ * PV's disk.img equal to `qemu-img convert -O raw` of the source.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { kubectl } from './support/cluster';
+import { expect, loginAs, test, waitForHost } from './support/fixtures';
+
+const DIR = path.resolve('test-results/upload-resume-images');
+const SANDBOX = path.resolve('test-results/sandbox');
+const UPLOADS_API = '/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads';
+const MiB = 1024 * 1024;
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: 'pipe' }).toString();
+
+function noise(file: string, mib: number, seed: number): void {
+  const buf = Buffer.alloc(mib * MiB);
+  let x = seed;
+  for (let i = 0; i < buf.length; i += 4) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    buf.writeUInt32LE(x, i);
+  }
+  writeFileSync(file, buf);
+}
+
+test.beforeAll(() => {
+  mkdirSync(DIR, { recursive: true });
+  noise(path.join(DIR, 'resume-src.raw'), 72, 11);
+  // The image as qemu-img writes it (what a user would upload), and an unrelated file to refuse.
+  run('qemu-img', [
+    'convert',
+    '-f',
+    'raw',
+    '-O',
+    'raw',
+    path.join(DIR, 'resume-src.raw'),
+    path.join(DIR, 'resume.raw'),
+  ]);
+  run('qemu-img', ['create', '-f', 'qcow2', path.join(DIR, 'other.qcow2'), '64M']);
+  noise(path.join(DIR, 'same-size.raw'), 72, 12);
+});
+
+// The specs of one run share a sandbox with few local PVs: give the volume back for later specs.
+test.afterAll(() => {
+  kubectl(['delete', '-n', 'vm-images', '--ignore-not-found', 'dv/e2e-resume']);
+});
+
+interface Session {
+  id: string;
+  targetName: string;
+  received: number;
+  size: number;
+  state: string;
+}
+
+const sessions = async (page: Page): Promise<Session[]> => {
+  const r = await page.request.get(UPLOADS_API);
+  expect(r.status()).toBe(200);
+  return ((await r.json()) as { items: Session[] }).items;
+};
+
+function diskImage(claim: string): string {
+  const pvName = kubectl([
+    'get',
+    'pvc',
+    '-n',
+    'vm-images',
+    claim,
+    '-o',
+    'jsonpath={.spec.volumeName}',
+  ]);
+  const pv = JSON.parse(kubectl(['get', 'pv', pvName, '-o', 'json'])) as {
+    spec: {
+      local?: { path: string };
+      hostPath?: { path: string };
+      nodeAffinity: {
+        required: { nodeSelectorTerms: { matchExpressions: { values: string[] }[] }[] };
+      };
+    };
+  };
+  const node =
+    pv.spec.nodeAffinity.required.nodeSelectorTerms[0]?.matchExpressions[0]?.values[0] ?? '';
+  return path.join(
+    SANDBOX,
+    'nodes',
+    node,
+    pv.spec.local?.path ?? pv.spec.hostPath?.path ?? '',
+    'disk.img',
+  );
+}
+
+test('after a reload mid-upload the same file resumes from the acknowledged offset; another file is refused', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await loginAs(page, 'developer');
+  await page.goto('/vm-disks/uploads');
+  await waitForHost(page);
+
+  // The network carries the first PATCH (one 64 MiB chunk) and resets every later one until the reload.
+  let patches = 0;
+  await page.route('**/uploads/tus/*', async (route) => {
+    if (route.request().method() === 'PATCH' && ++patches > 1) {
+      await route.abort('connectionreset');
+      return;
+    }
+    await route.continue();
+  });
+
+  await page.locator('input[type=file][multiple]').setInputFiles(path.join(DIR, 'resume.raw'));
+  const c = page.locator('[data-test="upload-item"][data-file="resume.raw"]');
+  await expect(c.locator('[data-test="upload-namespace"]')).toBeVisible();
+  await c.locator('[data-test="upload-namespace"]').fill('vm-images');
+  await c.locator('[data-test="upload-name"]').fill('e2e-resume');
+  await c.locator('[data-test="upload-size"]').fill('128Mi');
+  // Sessions of earlier runs may still be listed (the staging directory outlives the sandbox).
+  const earlier = new Set((await sessions(page)).map((s) => s.id));
+  await c.locator('[data-test="upload-start"]').click();
+
+  let staged: Session | undefined;
+  await expect
+    .poll(
+      async () => {
+        staged = (await sessions(page)).find(
+          (s) => s.targetName === 'e2e-resume' && !earlier.has(s.id),
+        );
+        return staged?.received ?? 0;
+      },
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(0);
+  await page.reload();
+  await waitForHost(page);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  const session = staged;
+  if (!session) throw new Error('no upload session');
+  expect(session.received).toBeLessThan(session.size);
+
+  // The reloaded page lists the upload with what the backend holds.
+  const row = page.locator(`[data-test="unfinished-upload"][data-session="${session.id}"]`);
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('resume.raw');
+  await expect(row).toContainText('vm-images/e2e-resume');
+  await expect(row).toContainText('of 72.0 MiB');
+  const acknowledged = (await sessions(page)).find((s) => s.id === session.id)?.received ?? 0;
+  expect(acknowledged).toBeGreaterThan(0);
+
+  // Another file is refused, naming why.
+  let chooser = page.waitForEvent('filechooser');
+  await row.locator('[data-test="resume-select-file"]').click();
+  await (await chooser).setFiles(path.join(DIR, 'other.qcow2'));
+  await expect(page.locator('[data-test="resume-refused"]')).toContainText(
+    /other\.qcow2 is not the file of this upload: it has [\d.]+ KiB, the upload is resume\.raw with 72\.0 MiB\./,
+  );
+  chooser = page.waitForEvent('filechooser');
+  await row.locator('[data-test="resume-select-file"]').click();
+  await (await chooser).setFiles(path.join(DIR, 'same-size.raw'));
+  await expect(page.locator('[data-test="resume-refused"]')).toContainText(
+    'same-size.raw is not the file of this upload: it has the size of resume.raw (72.0 MiB) but its first MiB differs.',
+  );
+  await expect(page.locator('[data-test="upload-item"]')).toHaveCount(0);
+
+  // The same file resumes: its first PATCH starts at the acknowledged offset, not at 0.
+  const firstPatch = page.waitForRequest(
+    (r) => r.method() === 'PATCH' && r.url().endsWith(`/tus/${session.id}`),
+  );
+  chooser = page.waitForEvent('filechooser');
+  await row.locator('[data-test="resume-select-file"]').click();
+  await (await chooser).setFiles(path.join(DIR, 'resume.raw'));
+  const resumedFrom = Number((await firstPatch).headers()['upload-offset']);
+  expect(resumedFrom).toBeGreaterThanOrEqual(acknowledged);
+  expect(resumedFrom).toBeGreaterThan(0);
+
+  const resumed = page.locator('[data-test="upload-item"][data-file="resume.raw"]');
+  await expect(resumed.getByText('Done', { exact: true })).toBeVisible({ timeout: 60_000 });
+  expect(
+    kubectl(['get', 'dv', '-n', 'vm-images', 'e2e-resume', '-o', 'jsonpath={.status.phase}']),
+  ).toBe('Succeeded');
+  const expected = path.join(DIR, 'e2e-resume.expected.raw');
+  run('qemu-img', ['convert', '-O', 'raw', path.join(DIR, 'resume.raw'), expected]);
+  expect(
+    run('qemu-img', ['compare', '-f', 'raw', '-F', 'raw', expected, diskImage('e2e-resume')]),
+  ).toMatch(/Images are identical/);
+});

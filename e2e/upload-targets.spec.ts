@@ -1,0 +1,242 @@
+/**
+ * Upload targets other than the default new DataVolume, each ending with identical bytes: a new PVC with the
+ * upload annotation (`virtctl image-upload pvc`), an existing upload DataVolume created with kubectl first
+ * (`--no-create`), and a Block-mode DataVolume bound to a local block PV made with kubectl (the bytes are then
+ * the PV's device file on the sandbox node).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { kubectl } from './support/cluster';
+import { expect, loginAs, test, waitForHost } from './support/fixtures';
+
+const DIR = path.resolve('test-results/upload-targets-images');
+const SANDBOX = path.resolve('test-results/sandbox');
+const MiB = 1024 * 1024;
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: 'pipe' }).toString();
+
+function noise(file: string, mib: number, seed: number): void {
+  const buf = Buffer.alloc(mib * MiB);
+  let x = seed;
+  for (let i = 0; i < buf.length; i += 4) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    buf.writeUInt32LE(x, i);
+  }
+  writeFileSync(file, buf);
+}
+
+test.beforeAll(() => {
+  mkdirSync(DIR, { recursive: true });
+  noise(path.join(DIR, 'pvc-src.raw'), 10, 21);
+  run('qemu-img', [
+    'convert',
+    '-f',
+    'raw',
+    '-O',
+    'qcow2',
+    path.join(DIR, 'pvc-src.raw'),
+    path.join(DIR, 'to-pvc.qcow2'),
+  ]);
+  noise(path.join(DIR, 'to-existing.raw'), 9, 22);
+  noise(path.join(DIR, 'to-block.raw'), 11, 23);
+});
+
+// The specs of one run share a sandbox with few local PVs: give them back (local PVs are wiped and offered
+// again once released) so that later specs find storage.
+test.afterAll(() => {
+  kubectl([
+    'delete',
+    '-n',
+    'vm-images',
+    '--ignore-not-found',
+    'dv/e2e-existing',
+    'dv/e2e-to-block',
+    'pvc/e2e-to-pvc',
+  ]);
+  kubectl(['delete', '--ignore-not-found', 'pv/e2e-upload-block-pv']);
+});
+
+async function openUploads(page: Page): Promise<void> {
+  await loginAs(page, 'developer');
+  await page.goto('/vm-disks/uploads');
+  await waitForHost(page);
+  await expect(page.locator('[data-test="uploads-page"]')).toBeVisible();
+}
+
+async function pick(page: Page, file: string, namespace = 'vm-images'): Promise<Locator> {
+  await page.locator('input[type=file][multiple]').setInputFiles(path.join(DIR, file));
+  const c = page.locator(`[data-test="upload-item"][data-file="${file}"]`);
+  await expect(c.locator('[data-test="upload-namespace"]')).toBeVisible();
+  if (namespace) await c.locator('[data-test="upload-namespace"]').fill(namespace);
+  return c;
+}
+
+interface PvSpec {
+  spec: {
+    local?: { path: string };
+    hostPath?: { path: string };
+    volumeMode?: string;
+    nodeAffinity: {
+      required: { nodeSelectorTerms: { matchExpressions: { values: string[] }[] }[] };
+    };
+  };
+}
+
+/** The file on the sandbox node that holds the claim's bytes: `disk.img` (Filesystem) or the device. */
+function volumeFile(claim: string): string {
+  const pvName = kubectl([
+    'get',
+    'pvc',
+    '-n',
+    'vm-images',
+    claim,
+    '-o',
+    'jsonpath={.spec.volumeName}',
+  ]);
+  const pv = JSON.parse(kubectl(['get', 'pv', pvName, '-o', 'json'])) as PvSpec;
+  const node =
+    pv.spec.nodeAffinity.required.nodeSelectorTerms[0]?.matchExpressions[0]?.values[0] ?? '';
+  const where = path.join(
+    SANDBOX,
+    'nodes',
+    node,
+    pv.spec.local?.path ?? pv.spec.hostPath?.path ?? '',
+  );
+  return pv.spec.volumeMode === 'Block' ? where : path.join(where, 'disk.img');
+}
+
+function expectSameImage(source: string, claim: string): void {
+  const expected = path.join(DIR, `${claim}.expected.raw`);
+  run('qemu-img', ['convert', '-O', 'raw', path.join(DIR, source), expected]);
+  // A block device may be larger than the image: qemu-img compare then requires the rest to be zeros.
+  expect(
+    run('qemu-img', ['compare', '-f', 'raw', '-F', 'raw', expected, volumeFile(claim)]),
+  ).toMatch(/Images are identical/);
+}
+
+async function expectDone(c: Locator): Promise<void> {
+  await expect(c.locator('[data-test="upload-checksum"]')).toHaveText('SHA-256 verified', {
+    timeout: 50_000,
+  });
+  await expect(c.getByText('Done', { exact: true })).toBeVisible({ timeout: 50_000 });
+}
+
+test('a new PVC with the upload annotation receives a qcow2 image', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openUploads(page);
+  const c = await pick(page, 'to-pvc.qcow2', '');
+  // The namespace is a typeahead of the namespaces the user may list; an unknown one is refused.
+  const ns = c.locator('[data-test="upload-namespace"]');
+  await ns.fill('no-such-namespace');
+  await expect(c.locator('[data-test="upload-namespace-problem"]')).toContainText(
+    'Namespace no-such-namespace does not exist: choose one from the list.',
+  );
+  await expect(c.locator('[data-test="upload-start"]')).toBeDisabled();
+  await ns.fill('IMAGES');
+  const options = page.locator('[data-test="upload-namespace-options"]');
+  await expect(options.getByRole('option')).toHaveText(['vm-images']);
+  await options.getByRole('option', { name: 'vm-images' }).click();
+  await expect(ns).toHaveValue('vm-images');
+  await expect(c.locator('[data-test="upload-namespace-problem"]')).toHaveCount(0);
+  await c.getByRole('radio', { name: 'New PVC with the upload annotation' }).check();
+  await c.locator('[data-test="upload-name"]').fill('e2e-to-pvc');
+  await c.locator('[data-test="upload-size"]').fill('64Mi');
+  await expect(c.locator('[data-test="upload-virtctl"] input')).toHaveValue(
+    /^virtctl image-upload pvc e2e-to-pvc --namespace=vm-images /,
+  );
+  await c.locator('[data-test="upload-start"]').click();
+  await expectDone(c);
+  const pvc = JSON.parse(
+    kubectl(['get', 'pvc', '-n', 'vm-images', 'e2e-to-pvc', '-o', 'json']),
+  ) as {
+    metadata: { annotations?: Record<string, string>; ownerReferences?: unknown[] };
+  };
+  expect(pvc.metadata.annotations).toHaveProperty(['cdi.kubevirt.io/storage.upload.target']);
+  expect(pvc.metadata.ownerReferences ?? []).toEqual([]);
+  expect(kubectl(['get', 'dv', '-n', 'vm-images', '-o', 'name'])).not.toContain('e2e-to-pvc');
+  expectSameImage('to-pvc.qcow2', 'e2e-to-pvc');
+});
+
+test('an existing upload DataVolume created with kubectl receives the image', async ({ page }) => {
+  test.setTimeout(60_000);
+  kubectl(
+    ['apply', '-f', '-'],
+    JSON.stringify({
+      apiVersion: 'cdi.kubevirt.io/v1beta1',
+      kind: 'DataVolume',
+      metadata: {
+        name: 'e2e-existing',
+        namespace: 'vm-images',
+        annotations: { 'cdi.kubevirt.io/storage.bind.immediate.requested': 'true' },
+      },
+      spec: {
+        source: { upload: {} },
+        pvc: {
+          accessModes: ['ReadWriteOnce'],
+          volumeMode: 'Filesystem',
+          resources: { requests: { storage: '64Mi' } },
+        },
+      },
+    }),
+  );
+  await openUploads(page);
+  const c = await pick(page, 'to-existing.raw');
+  await c.getByRole('radio', { name: 'Existing upload DataVolume' }).check();
+  await c.locator('[data-test="upload-existing"]').selectOption('e2e-existing');
+  await expect(c.locator('[data-test="upload-virtctl"] input')).toHaveValue(
+    /^virtctl image-upload dv e2e-existing --namespace=vm-images .*--no-create$/,
+  );
+  await c.locator('[data-test="upload-start"]').click();
+  await expectDone(c);
+  expect(
+    kubectl(['get', 'dv', '-n', 'vm-images', 'e2e-existing', '-o', 'jsonpath={.status.phase}']),
+  ).toBe('Succeeded');
+  expectSameImage('to-existing.raw', 'e2e-existing');
+});
+
+test('a Block-mode DataVolume on a local block PV receives the image into the device', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  kubectl(
+    ['apply', '-f', '-'],
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name: 'e2e-upload-block-pv' },
+      spec: {
+        capacity: { storage: '96Mi' },
+        volumeMode: 'Block',
+        accessModes: ['ReadWriteOnce'],
+        persistentVolumeReclaimPolicy: 'Retain',
+        storageClassName: 'local',
+        local: { path: '/dev/loop42' },
+        nodeAffinity: {
+          required: {
+            nodeSelectorTerms: [
+              {
+                matchExpressions: [
+                  { key: 'kubernetes.io/hostname', operator: 'In', values: ['worker-1'] },
+                ],
+              },
+            ],
+          },
+        },
+      },
+    }),
+  );
+  await openUploads(page);
+  const c = await pick(page, 'to-block.raw');
+  await c.locator('[data-test="upload-name"]').fill('e2e-to-block');
+  await c.locator('[data-test="upload-volume-mode"]').selectOption('Block');
+  await c.locator('[data-test="upload-size"]').fill('64Mi');
+  await expect(c.locator('[data-test="upload-virtctl"] input')).toHaveValue(/--volume-mode=block/);
+  await c.locator('[data-test="upload-start"]').click();
+  await expectDone(c);
+  expect(
+    kubectl(['get', 'pvc', '-n', 'vm-images', 'e2e-to-block', '-o', 'jsonpath={.spec.volumeName}']),
+  ).toBe('e2e-upload-block-pv');
+  expect(volumeFile('e2e-to-block')).toBe(path.join(SANDBOX, 'nodes/worker-1/dev/loop42'));
+  expectSameImage('to-block.raw', 'e2e-to-block');
+});
