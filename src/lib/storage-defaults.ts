@@ -155,6 +155,7 @@ export const validateData = (
   const problems: DataProblem[] = [];
   const untouched = (key: string): boolean =>
     context.stored !== undefined && context.stored[key] === data[key];
+  const classes = context.storageClasses ? new Set(context.storageClasses) : undefined;
   for (const [key, value] of Object.entries(data)) {
     const parsed = parseKey(key);
     const severity = untouched(key) ? 'warning' : 'error';
@@ -164,11 +165,7 @@ export const validateData = (
     }
     const valid = parsed.attribute === 'accessMode' ? isAccessMode(value) : isVolumeMode(value);
     if (!valid) problems.push({ kind: 'invalid-value', key, value, severity });
-    if (
-      parsed.kind === 'class' &&
-      context.storageClasses &&
-      !context.storageClasses.includes(parsed.storageClass)
-    ) {
+    if (parsed.kind === 'class' && classes && !classes.has(parsed.storageClass)) {
       problems.push({
         kind: 'unknown-class',
         key,

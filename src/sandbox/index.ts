@@ -178,7 +178,7 @@ export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSa
   } catch (e) {
     await world?.stop();
     await stopBuiltins();
-    await store.flush();
+    await store.close();
     await audit.close();
     throw e;
   }
@@ -210,7 +210,7 @@ export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSa
       });
       await world?.stop();
       await stopBuiltins();
-      await store.flush();
+      await store.close();
       await audit.close();
     },
     async writeKubeconfig(file: string, user = 'admin') {

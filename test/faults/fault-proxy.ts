@@ -9,8 +9,11 @@ import type { AddressInfo } from 'node:net';
 
 export interface FaultProxy {
   url: string;
-  /** Answer the next `count` requests with `status` (and Retry-After for 429) instead of forwarding. */
-  failNext(status: number, count: number): void;
+  /**
+   * Answer the next `count` requests with `status` (and Retry-After for 429) instead of forwarding;
+   * with `match`, only requests it accepts (the others pass).
+   */
+  failNext(status: number, count: number, match?: RequestMatch): void;
   /** Destroy every open connection (both directions) now. */
   cutAll(): number;
   /** Connections to the cluster currently open. */
@@ -20,15 +23,22 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
+/** Which requests a fault applies to (WebSocket upgrades are never failed, only cut). */
+export type RequestMatch = (req: { method: string; url: string }) => boolean;
+
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstreamUrl = new URL(target);
-  let failing: { status: number; remaining: number } | undefined;
+  let failing: { status: number; remaining: number; match?: RequestMatch } | undefined;
   const sockets = new Set<net.Socket>();
   const upstreams = new Set<net.Socket>();
   const stats = { forwarded: 0, failed: 0 };
 
   const server = http.createServer((req, res) => {
-    if (failing && failing.remaining > 0) {
+    if (
+      failing &&
+      failing.remaining > 0 &&
+      (!failing.match || failing.match({ method: req.method ?? 'GET', url: req.url ?? '/' }))
+    ) {
       failing.remaining--;
       stats.failed++;
       const body = JSON.stringify({
@@ -65,6 +75,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       },
     );
     upstream.on('socket', (s) => {
+      // Keep-alive sockets serve many requests: track each once.
+      if (upstreams.has(s)) return;
       upstreams.add(s);
       s.once('close', () => upstreams.delete(s));
     });
@@ -101,8 +113,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   return {
     url: `http://127.0.0.1:${port}`,
     stats,
-    failNext(status, count) {
-      failing = { status, remaining: count };
+    failNext(status, count, match) {
+      failing = { status, remaining: count, ...(match ? { match } : {}) };
     },
     cutAll() {
       const n = sockets.size + upstreams.size;

@@ -91,6 +91,7 @@ it(`kill -9 during ${String(ROUNDS)} bursts of writes from ${String(WORKERS)} cl
     let maxAckedRv = 0;
     const killAt = 150 + Math.floor(Math.random() * 250);
     let killed: Promise<void> | undefined;
+    const isKilled = () => killed !== undefined;
     const ack = (name: string, k: Known) => {
       known.set(name, k);
       acked++;
@@ -100,7 +101,7 @@ it(`kill -9 during ${String(ROUNDS)} bursts of writes from ${String(WORKERS)} cl
     };
     const worker = async (w: number) => {
       const mine: string[] = [];
-      for (let i = 0; !killed; i++) {
+      for (let i = 0; !isKilled(); i++) {
         const r = Math.random();
         const live = mine.filter((n) => known.get(n)?.exists);
         const target = live[Math.floor(Math.random() * live.length)];
@@ -137,7 +138,7 @@ it(`kill -9 during ${String(ROUNDS)} bursts of writes from ${String(WORKERS)} cl
         } catch {
           return; // the process died with this request in flight
         }
-        if (killed && res.status >= 500) return;
+        if (res.status >= 500 && isKilled()) return;
         expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
         inFlight.splice(inFlight.indexOf(flight), 1);
         ack(name, after.exists ? { ...after, rv: res.body.metadata.resourceVersion } : after);

@@ -65,7 +65,11 @@ export async function startSandboxProcess(options: SandboxProcessOptions): Promi
     tokens: Object.fromEntries(tokens.users.map((u) => [u.name, u.token])),
     kill: async (signal: NodeJS.Signals = 'SIGKILL') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+      const exited = new Promise<void>((ok) => {
+        child.once('exit', () => {
+          ok();
+        });
+      });
       child.kill(signal);
       await exited;
     },

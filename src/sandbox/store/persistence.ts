@@ -1,6 +1,13 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KubeObject } from '../contract';
+import {
+  listSegments,
+  readLog,
+  WriteAheadLog,
+  writeFileDurably,
+  type WalRecord,
+} from './write-ahead-log';
 
 export interface PersistedState {
   version: 1;
@@ -21,55 +28,116 @@ export const loadState = async (dataDir: string): Promise<PersistedState | undef
   }
 };
 
+/** What a data directory holds: the last snapshot and the logged changes made after it. */
+export interface LoadedState {
+  snapshot: PersistedState | undefined;
+  /** Log records newer than the snapshot, in commit order. */
+  changes: WalRecord[];
+}
+
+export const loadDurableState = async (dataDir: string): Promise<LoadedState> => {
+  const snapshot = await loadState(dataDir);
+  const from = snapshot?.resourceVersion ?? 0;
+  const changes = (await readLog(dataDir)).filter((r) => r.rv > from);
+  return { snapshot, changes };
+};
+
+export interface DurableStateOptions {
+  /** Compact (snapshot + drop the log) once the current log segment holds this many bytes. */
+  compactBytes?: number;
+  /** ...or, when the log holds anything, this often. */
+  compactIntervalMs?: number;
+}
+
 /**
- * Write-behind persistence: `markDirty()` schedules a write at most `delayMs` later; writes go to a
- * temporary file renamed over `state.json`, so a crash never leaves a torn file.
+ * Durable persistence: every change is appended to a write-ahead log and fdatasync'ed before the
+ * write that made it returns (`record()`; changes of one event-loop turn share one sync); the
+ * log is compacted into `state.json` (written atomically and durably) now and then and on close.
+ * Start-up loads `state.json` and replays the log after it (`loadDurableState`).
  */
-export class StateWriter {
+export class DurableState {
+  private readonly wal: WriteAheadLog;
+  private compacting: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> | undefined;
   private dirty = false;
-  /** Duration of the last write; under heavy load writes are spaced by twice that. */
-  private lastWriteMs = 0;
+  private readonly compactBytes: number;
+  private readonly compactIntervalMs: number;
 
   constructor(
     private readonly dataDir: string,
     private readonly snapshot: () => PersistedState,
-    private readonly delayMs = 100,
-  ) {}
-
-  markDirty(): void {
-    this.dirty = true;
-    this.timer ??= setTimeout(
-      () => {
-        this.timer = undefined;
-        void this.flush();
-      },
-      Math.max(this.delayMs, 2 * this.lastWriteMs),
-    );
+    opts: DurableStateOptions = {},
+  ) {
+    this.wal = new WriteAheadLog(dataDir);
+    this.compactBytes = opts.compactBytes ?? 8 * 1024 * 1024;
+    this.compactIntervalMs = opts.compactIntervalMs ?? 30_000;
   }
 
+  /** Starts a new log segment; with `reset`, forgets whatever the directory held. */
+  async open(reset: boolean): Promise<void> {
+    await mkdir(this.dataDir, { recursive: true });
+    if (reset) {
+      for (const s of await listSegments(this.dataDir)) await rm(s.file, { force: true });
+      await rm(stateFile(this.dataDir), { force: true });
+      this.dirty = true;
+    }
+    await this.wal.open();
+    this.timer = setInterval(() => {
+      if (this.wal.records > 0) void this.compact().catch(reportCompactionFailure);
+    }, this.compactIntervalMs);
+    this.timer.unref();
+  }
+
+  /** Logs one change; resolves once it is on disk. */
+  record(r: WalRecord): Promise<void> {
+    const done = this.wal.append(r);
+    if (this.wal.bytes >= this.compactBytes && !this.compacting) {
+      void this.compact().catch(reportCompactionFailure);
+    }
+    return done;
+  }
+
+  /** Everything recorded so far is on disk and compacted into `state.json`. */
   async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    while (this.writing) await this.writing;
-    if (!this.dirty) return;
+    while (this.compacting) await this.compacting;
+    if (this.wal.records > 0 || this.dirty) await this.compact();
+    else await this.wal.sync();
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.flush();
+    await this.wal.close();
+  }
+
+  /** Log syncs so far (for measurements). */
+  get syncs(): number {
+    return this.wal.syncs;
+  }
+
+  /**
+   * Snapshot now (synchronously, so it holds exactly the changes logged before the rotation), write
+   * it durably, then drop the older log segments.
+   */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
     this.dirty = false;
-    const started = Date.now();
-    const state = this.snapshot();
-    this.writing = (async () => {
-      await mkdir(this.dataDir, { recursive: true });
-      const tmp = `${stateFile(this.dataDir)}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(state));
-      await rename(tmp, stateFile(this.dataDir));
+    const text = JSON.stringify(this.snapshot());
+    const rotated = this.wal.rotate();
+    this.compacting = (async () => {
+      try {
+        const seq = await rotated;
+        await writeFileDurably(this.dataDir, stateFile(this.dataDir), text);
+        await this.wal.dropBefore(seq);
+      } finally {
+        this.compacting = undefined;
+      }
     })();
-    try {
-      await this.writing;
-    } finally {
-      this.writing = undefined;
-      this.lastWriteMs = Date.now() - started;
-    }
+    return this.compacting;
   }
 }
+
+const reportCompactionFailure = (e: unknown): void => {
+  console.error('sandbox: compacting the write-ahead log failed', e);
+};

@@ -19,7 +19,7 @@ import {
 } from '../api/status';
 import type { BehaviorContext, FieldCause, TypeBehavior } from './behavior';
 import { EventHistory, type HistoryEvent } from './history';
-import { loadState, StateWriter, type PersistedState } from './persistence';
+import { DurableState, loadDurableState, type PersistedState } from './persistence';
 import type { TypeRegistry } from './registry';
 import { joinApiVersion, splitApiVersion, storageVersion, typeKey } from './registry';
 import { compileFilter, matchesFilter, type ObjectFilter } from './selectors';
@@ -92,7 +92,7 @@ const finalizersOf = (o: KubeObject): string[] => {
 
 /**
  * The in-memory object store with API-server write semantics, per-type maps, a global
- * resourceVersion, a watch history and write-behind persistence.
+ * resourceVersion, a watch history and durable persistence (write-ahead log + snapshot).
  */
 export class SandboxStore implements Store {
   private rv = 0;
@@ -104,7 +104,7 @@ export class SandboxStore implements Store {
   private draining = false;
   private readonly admission = new Map<string, AdmissionHook[]>();
   private readonly behaviors = new Map<string, TypeBehavior>();
-  private writer: StateWriter | undefined;
+  private durable: DurableState | undefined;
   history: EventHistory;
 
   constructor(
@@ -114,12 +114,15 @@ export class SandboxStore implements Store {
     this.history = new EventHistory(historySize, 0);
   }
 
-  /** Loads `${dataDir}/state.json` (unless reset) and persists every later change there. */
+  /**
+   * Loads `${dataDir}/state.json` and replays the write-ahead log after it (unless reset); every
+   * later change is logged durably before the write that made it returns.
+   */
   async open(dataDir: string, reset: boolean): Promise<void> {
-    const state = reset ? undefined : await loadState(dataDir);
-    if (state) {
-      this.rv = state.resourceVersion;
-      for (const obj of state.objects) {
+    const loaded = reset ? undefined : await loadDurableState(dataDir);
+    if (loaded?.snapshot) {
+      this.rv = loaded.snapshot.resourceVersion;
+      for (const obj of loaded.snapshot.objects) {
         const { group } = splitApiVersion(obj.apiVersion);
         this.uids.add(obj.metadata.uid ?? '');
         this.bucket(typeKey({ group, kind: obj.kind })).set(
@@ -128,13 +131,41 @@ export class SandboxStore implements Store {
         );
       }
     }
+    for (const change of loaded?.changes ?? []) {
+      const bucket = this.bucket(change.t);
+      if (change.o) {
+        const previous = bucket.get(change.k);
+        if (previous) this.uids.delete(previous.metadata.uid ?? '');
+        bucket.set(change.k, change.o);
+        this.uids.add(change.o.metadata.uid ?? '');
+      } else {
+        this.uids.delete(bucket.get(change.k)?.metadata.uid ?? '');
+        bucket.delete(change.k);
+      }
+      this.rv = Math.max(this.rv, change.rv);
+    }
     this.history = new EventHistory(this.historySize, this.rv);
-    this.writer = new StateWriter(dataDir, () => this.snapshot());
-    if (reset) this.writer.markDirty();
+    this.durable = new DurableState(dataDir, () => this.snapshot());
+    await this.durable.open(reset);
+    // Fold the replayed log into the snapshot so logs do not pile up across crashes.
+    if ((loaded?.changes.length ?? 0) > 0) await this.durable.compact();
   }
 
+  /** Everything is on disk and compacted into `state.json`. */
   async flush(): Promise<void> {
-    await this.writer?.flush();
+    await this.durable?.flush();
+  }
+
+  /** Flushes and closes the log (writes after this fail). */
+  async close(): Promise<void> {
+    const durable = this.durable;
+    this.durable = undefined;
+    await durable?.close();
+  }
+
+  /** Disk syncs of the write-ahead log so far (for measurements). */
+  logSyncs(): number {
+    return this.durable?.syncs ?? 0;
   }
 
   private snapshot(): PersistedState {
@@ -284,11 +315,35 @@ export class SandboxStore implements Store {
     });
   }
 
-  private emit(e: InternalEvent): void {
+  /**
+   * What a write waits for before it returns: a write made for a user (`as`: every API request)
+   * returns only once its change is on disk, so the API never acknowledges a change a crash can
+   * lose. The controllers' own writes do not wait (they are logged in order all the same, and a
+   * later acknowledged write makes them durable too); a crash can lose their last few
+   * milliseconds, which level-triggered controllers redo.
+   */
+  private answered(durable: Promise<void>, as: UserInfo | undefined): Promise<void> {
+    if (as) return durable;
+    durable.catch((e: unknown) => {
+      console.error('sandbox: logging a controller write failed', e);
+    });
+    return Promise.resolve();
+  }
+
+  /** Publishes a committed change; the promise resolves once it is durable. */
+  private emit(e: InternalEvent): Promise<void> {
     this.history.push(e);
-    this.writer?.markDirty();
+    const durable = this.durable?.record({
+      rv: e.rv,
+      t: typeKey(e.resourceType),
+      k: objectKey(
+        e.resourceType.namespaced ? e.object.metadata.namespace : undefined,
+        e.object.metadata.name ?? '',
+      ),
+      ...(e.type === 'DELETED' ? { d: 1 as const } : { o: e.object }),
+    });
     this.queue.push(e);
-    if (this.draining) return;
+    if (this.draining) return durable ?? Promise.resolve();
     this.draining = true;
     try {
       while (this.queue.length > 0) {
@@ -305,6 +360,7 @@ export class SandboxStore implements Store {
     } finally {
       this.draining = false;
     }
+    return durable ?? Promise.resolve();
   }
 
   // ---- writes ----
@@ -421,8 +477,10 @@ export class SandboxStore implements Store {
     o.metadata.resourceVersion = String(this.rv);
     bucket.set(key, o);
     this.uids.add(o.metadata.uid ?? '');
-    this.emit({ type: 'ADDED', rv: this.rv, resourceType: type, object: o });
-    return clone(o);
+    const durable = this.emit({ type: 'ADDED', rv: this.rv, resourceType: type, object: o });
+    const out = clone(o);
+    await this.answered(durable, as);
+    return out;
   }
 
   update(obj: KubeObject, as?: UserInfo, opts: WriteOptions = {}): Promise<KubeObject> {
@@ -513,24 +571,28 @@ export class SandboxStore implements Store {
       if (next.metadata.deletionTimestamp && finalizersOf(next).length === 0) {
         bucket.delete(key);
         this.uids.delete(existing.metadata.uid ?? '');
-        this.emit({
+        const durable = this.emit({
           type: 'DELETED',
           rv: this.rv,
           resourceType: type,
           object: next,
           oldObject: existing,
         });
-        return clone(next);
+        const out = clone(next);
+        await this.answered(durable, as);
+        return out;
       }
       bucket.set(key, next);
-      this.emit({
+      const durable = this.emit({
         type: 'MODIFIED',
         rv: this.rv,
         resourceType: type,
         object: next,
         oldObject: existing,
       });
-      return clone(next);
+      const out = clone(next);
+      await this.answered(durable, as);
+      return out;
     }
   }
 
@@ -620,27 +682,31 @@ export class SandboxStore implements Store {
       this.rv++;
       next.metadata.resourceVersion = String(this.rv);
       bucket.set(key, next);
-      this.emit({
+      const durable = this.emit({
         type: 'MODIFIED',
         rv: this.rv,
         resourceType: type,
         object: next,
         oldObject: existing,
       });
-      return { object: clone(next), deleted: false };
+      const out = { object: clone(next), deleted: false };
+      await this.answered(durable, as);
+      return out;
     }
     if (opts.dryRun) return { object: next, deleted: true };
     this.rv++;
     next.metadata.resourceVersion = String(this.rv);
     bucket.delete(key);
     this.uids.delete(existing.metadata.uid ?? '');
-    this.emit({
+    const durable = this.emit({
       type: 'DELETED',
       rv: this.rv,
       resourceType: type,
       object: next,
       oldObject: existing,
     });
-    return { object: clone(next), deleted: true };
+    const out = { object: clone(next), deleted: true };
+    await this.answered(durable, as);
+    return out;
   }
 }

@@ -53,7 +53,7 @@ const conditionStatus = (type: string, status: string | undefined) => {
 
 export const HppStatusPanel: FC<{ setupLink?: boolean }> = ({ setupLink = true }) => {
   const { t } = usePluginTranslation();
-  const { version, loaded: versionLoaded } = useHppVersion();
+  const { version, loaded: versionLoaded, error: versionError } = useHppVersion();
   const [crs, crsLoaded, crsError] = useHostPathProvisioners(version ?? 'v1beta1');
   const [machineConfigs] = useMachineConfigs();
   const [pods, podsLoaded, podsError] = useProvisionerPods();
@@ -83,13 +83,15 @@ export const HppStatusPanel: FC<{ setupLink?: boolean }> = ({ setupLink = true }
   const state =
     !versionLoaded || (version && !crsLoaded)
       ? 'loading'
-      : !version
-        ? 'not-installed'
-        : cr
-          ? 'ready'
-          : crsError
-            ? 'error'
-            : 'absent';
+      : !version && versionError
+        ? 'error'
+        : !version
+          ? 'not-installed'
+          : cr
+            ? 'ready'
+            : crsError
+              ? 'error'
+              : 'absent';
 
   return (
     <Card
@@ -117,7 +119,7 @@ export const HppStatusPanel: FC<{ setupLink?: boolean }> = ({ setupLink = true }
         ) : null}
         {state === 'error' ? (
           <LoadError
-            error={crsError}
+            error={version ? crsError : versionError}
             model={hostPathProvisionerModelFor(version ?? 'v1beta1')}
             verb="list"
           />

@@ -23,6 +23,8 @@ export const useCurrentUser = (): {
     },
     staleTime: Infinity,
     retry: false,
+    // Asked again after a failure (5xx, 429, a cut connection) until it answers.
+    refetchInterval: (query) => (query.state.status === 'error' ? 5000 : false),
   });
   return {
     username: query.data || undefined,
