@@ -1,10 +1,11 @@
 /**
- * `npm run bench:ui`: time to first render of the Overview and of the host's PV list in Chromium with a
- * 200-PV world (baseline) and with 5,000 PVs + 2,000 DataVolumes, in the same run, plus scrolling smoothness
- * (frame intervals and long tasks while scrolling). Seeds through the sandbox's API with many parallel
- * requests. Prints a table; loopback only. Port: BENCH_PORT or 19010.
+ * `npm run bench:ui`: time to first render of the Overview, the local-volumes page and the host's PV list in
+ * Chromium with a 200-PV world (baseline) and with 5,000 PVs + 2,000 DataVolumes, in the same run, plus scrolling
+ * smoothness on the large world: a scripted scroll down and back up the longest list (frame intervals, long tasks
+ * and the longest of them from a PerformanceObserver, table rows in the DOM). Seeds through the sandbox's API with
+ * many parallel requests. Prints a table; loopback only. Port: BENCH_PORT or 19010.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, stat, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -33,6 +34,18 @@ interface Measure {
   frameP95: number;
   frameMax: number;
   longTasks: number;
+  longestTaskMs: number;
+  /** Table rows in the DOM after the scroll. */
+  domRows: number;
+}
+
+interface Smoothness {
+  p50: number;
+  p95: number;
+  max: number;
+  longTasks: number;
+  longestTaskMs: number;
+  domRows: number;
 }
 
 async function api(
@@ -128,24 +141,25 @@ async function observeFirstRender(page: Page, url: string, ready: Ready): Promis
   return (await handle.jsonValue()) as number;
 }
 
-async function scrollSmoothness(
-  page: Page,
-): Promise<{ p50: number; p95: number; max: number; longTasks: number }> {
-  return page.evaluate(async () => {
-    let longTasks = 0;
+/**
+ * Scrolls the scroll container `scroller` picks (the one with the most content) 150 px per frame, 60 frames down
+ * and 60 back up, recording frame intervals and long tasks.
+ */
+async function scrollSmoothness(page: Page, scroller: string): Promise<Smoothness> {
+  return page.evaluate(async (selector) => {
+    const tasks: number[] = [];
     const observer = new PerformanceObserver((list) => {
-      longTasks += list.getEntries().length;
+      for (const entry of list.getEntries()) tasks.push(entry.duration);
     });
     try {
       observer.observe({ type: 'longtask', buffered: false });
     } catch {
       // not supported
     }
+    const candidates = [...document.querySelectorAll<HTMLElement>(selector)];
+    const target: Element | null =
+      candidates.sort((a, b) => b.scrollHeight - a.scrollHeight).at(0) ?? document.scrollingElement;
     const frames: number[] = [];
-    const scroller =
-      document.querySelector<HTMLElement>('.pf-v6-c-page__main-container') ??
-      document.querySelector<HTMLElement>('main') ??
-      document.scrollingElement;
     let last = performance.now();
     for (let i = 0; i < 120; i++) {
       await new Promise<void>((resolve) => {
@@ -153,21 +167,29 @@ async function scrollSmoothness(
           const now = performance.now();
           frames.push(now - last);
           last = now;
-          if (scroller) scroller.scrollTop += i < 60 ? 150 : -150;
-          window.scrollBy(0, i < 60 ? 150 : -150);
+          if (target) target.scrollTop += i < 60 ? 150 : -150;
           resolve();
         });
       });
     }
+    // Long tasks are reported after they end: give the last one a frame to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     observer.disconnect();
     frames.sort((a, b) => a - b);
     const at = (p: number) =>
       frames[Math.min(frames.length - 1, Math.ceil(p * frames.length) - 1)] ?? 0;
-    return { p50: at(0.5), p95: at(0.95), max: frames[frames.length - 1] ?? 0, longTasks };
-  });
+    return {
+      p50: at(0.5),
+      p95: at(0.95),
+      max: frames[frames.length - 1] ?? 0,
+      longTasks: tasks.length,
+      longestTaskMs: Math.max(0, ...tasks),
+      domRows: document.querySelectorAll('tbody tr').length,
+    };
+  }, scroller);
 }
 
-const PAGES: { name: string; url: string; ready: Ready; list: string }[] = [
+const PAGES: { name: string; url: string; ready: Ready; list: string; scroller: string }[] = [
   {
     name: 'Overview',
     list: '/api/kubernetes/apis/cdi.kubevirt.io/v1beta1/datavolumes',
@@ -179,12 +201,21 @@ const PAGES: { name: string; url: string; ready: Ready; list: string }[] = [
       ],
       none: ['[data-test="section-loading"]'],
     },
+    scroller: '.vm-disks-plugin__virtual-table',
+  },
+  {
+    name: 'Local volumes',
+    list: '/api/kubernetes/api/v1/persistentvolumes',
+    url: '/vm-disks/local-volumes',
+    ready: { all: ['[data-test="lv-node-group"] [data-test-row]'], none: [] },
+    scroller: '.vm-disks-plugin__virtual-table',
   },
   {
     name: 'PV list (host)',
     list: '/api/kubernetes/api/v1/persistentvolumes',
     url: '/k8s/cluster/persistentvolumes',
     ready: { all: ['[data-test="resource-list"] [data-test-row]'], none: [] },
+    scroller: '.pf-v6-c-page__main-container',
   },
 ];
 
@@ -192,7 +223,14 @@ async function measureAll(browser: Browser, base: string, world: string): Promis
   const out: Measure[] = [];
   for (const p of PAGES) {
     const times: number[] = [];
-    let smooth = { p50: 0, p95: 0, max: 0, longTasks: 0 };
+    let smooth: Smoothness = {
+      p50: 0,
+      p95: 0,
+      max: 0,
+      longTasks: 0,
+      longestTaskMs: 0,
+      domRows: 0,
+    };
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext({
         baseURL: base,
@@ -210,7 +248,7 @@ async function measureAll(browser: Browser, base: string, world: string): Promis
           `${p.name} (${world}) did not render (screenshot: ${shot}): ${(err as Error).message}`,
         );
       }
-      if (run === RUNS - 1) smooth = await scrollSmoothness(page);
+      if (run === RUNS - 1) smooth = await scrollSmoothness(page, p.scroller);
       await context.close();
     }
     const t0 = performance.now();
@@ -226,6 +264,8 @@ async function measureAll(browser: Browser, base: string, world: string): Promis
       frameP95: smooth.p95,
       frameMax: smooth.max,
       longTasks: smooth.longTasks,
+      longestTaskMs: smooth.longestTaskMs,
+      domRows: smooth.domRows,
     });
     process.stdout.write(
       `  ${world} ${p.name}: first render ${times.map((t) => t.toFixed(0)).join(', ')} ms\n`,
@@ -234,8 +274,45 @@ async function measureAll(browser: Browser, base: string, world: string): Promis
   return out;
 }
 
+/**
+ * A working directory for the backend whose `dist/` and `dist-host/` are copies taken now and everything else links
+ * to the repository: a build started elsewhere during the run cannot swap the bundles under the pages measured.
+ */
+async function snapshotOfBuild(into: string): Promise<string> {
+  const root = process.cwd();
+  const app = path.join(into, 'app');
+  const builtAt = async () =>
+    Math.max(
+      ...(await Promise.all(
+        ['dist/plugin-manifest.json', 'dist-host/index.html'].map(async (f) =>
+          stat(path.join(root, f)).then(
+            (s) => s.mtimeMs,
+            () => NaN,
+          ),
+        ),
+      )),
+    );
+  // A build may be under way: copy again until both builds stayed the same during the copy.
+  for (let attempt = 0; ; attempt++) {
+    await rm(app, { recursive: true, force: true });
+    await mkdir(app, { recursive: true });
+    const before = await builtAt();
+    for (const entry of await readdir(root)) {
+      if (entry === 'dist' || entry === 'dist-host') {
+        await cp(path.join(root, entry), path.join(app, entry), { recursive: true });
+      } else {
+        await symlink(path.join(root, entry), path.join(app, entry));
+      }
+    }
+    if (!Number.isNaN(before) && before === (await builtAt())) return app;
+    if (attempt === 20) throw new Error('dist/ and dist-host/ kept changing; is a build looping?');
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
+}
+
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vm-disks-bench-ui-'));
+  process.chdir(await snapshotOfBuild(dataDir));
   const backend = await startBackend({ port: PORT, dataDir: path.join(dataDir, 'sandbox') });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -301,11 +378,12 @@ async function main(): Promise<void> {
         mb.toFixed(0),
         (mb / ma).toFixed(2),
         `${(b?.frameP50 ?? 0).toFixed(1)} / ${(b?.frameP95 ?? 0).toFixed(1)} / ${(b?.frameMax ?? 0).toFixed(0)}`,
-        String(b?.longTasks ?? 0),
+        `${b?.longTasks ?? 0} / ${(b?.longestTaskMs ?? 0).toFixed(0)}`,
+        String(b?.domRows ?? 0),
       ];
     });
     process.stdout.write(
-      `\nUI bench (Chromium, median of ${RUNS} loads; scrolling = 120 frames on the large world)\n\n` +
+      `\nUI bench (Chromium, median of ${RUNS} loads; scrolling = 120 frames of 150 px down and up the longest list on the large world)\n\n` +
         markdownTable(
           [
             'page',
@@ -314,7 +392,8 @@ async function main(): Promise<void> {
             `first render ms (${LARGE_PVS} PVs + ${LARGE_DVS} DVs)`,
             'ratio',
             'frame ms p50 / p95 / max while scrolling',
-            'long tasks while scrolling',
+            'long tasks while scrolling (count / longest ms)',
+            'table rows in the DOM',
           ],
           rows,
         ) +

@@ -1,15 +1,9 @@
 // Built-in list page for any kind (PVCs, PVs and VirtualMachines are in the nav): live table with the
-// plugin's resource actions in a kebab per row.
+// plugin's resource actions in a kebab per row. Like the console's list pages it is virtualized against the page
+// scroll: only the rows near the viewport (and their action menus) are rendered, however long the list.
 import type { FC } from 'react';
-import { useMemo, useState } from 'react';
-import {
-  Alert,
-  EmptyState,
-  EmptyStateBody,
-  Label,
-  Pagination,
-  Spinner,
-} from '@patternfly/react-core';
+import { useMemo } from 'react';
+import { Alert, EmptyState, EmptyStateBody, Label, Spinner } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useParams } from 'react-router';
 import { useResolvedExtensions } from '@openshift/dynamic-plugin-sdk';
@@ -29,14 +23,14 @@ import { modelMatches } from './actions/action-types';
 import { resourceStatus } from './resource-status';
 import { useModelForSegment } from './use-model-for-segment';
 import { errorMessage } from './error-message';
+import { usePageRowWindow } from './use-page-row-window';
 
-const PER_PAGE_DEFAULT = 50;
-const PER_PAGE_OPTIONS = [
-  { title: '20', value: 20 },
-  { title: '50', value: 50 },
-  { title: '100', value: 100 },
-  { title: '200', value: 200 },
-];
+const Spacer: FC<{ height: number; columns: number }> = ({ height, columns }) =>
+  height > 0 ? (
+    <tr aria-hidden="true">
+      <td colSpan={columns} style={{ height, padding: 0, border: 0 }} />
+    </tr>
+  ) : null;
 
 const ResourceTable: FC<{ model: K8sModel; namespace: string }> = ({ model, namespace }) => {
   const gvk = useMemo(() => getGroupVersionKindForModel(model), [model]);
@@ -54,15 +48,10 @@ const ResourceTable: FC<{ model: K8sModel; namespace: string }> = ({ model, name
     [providerExtensions, gvk],
   );
   const showNamespace = Boolean(model.namespaced) && namespace === ALL_NAMESPACES_KEY;
-  // Paged: thousands of rows (each with its actions menu) would freeze the page.
-  const [page, setPage] = useState(1);
-  const [perPage, setPerPage] = useState(PER_PAGE_DEFAULT);
-  const lastPage = Math.max(1, Math.ceil(items.length / perPage));
-  const currentPage = Math.min(page, lastPage);
-  const pageItems = useMemo(
-    () => items.slice((currentPage - 1) * perPage, currentPage * perPage),
-    [items, currentPage, perPage],
-  );
+  // Windowed: thousands of rows (each with its actions menu) would freeze the page.
+  const { bodyRef, window: shown } = usePageRowWindow(items.length);
+  const pageItems = items.slice(shown.start, shown.end);
+  const columns = showNamespace ? 5 : 4;
 
   if (loadError) {
     return (
@@ -88,30 +77,18 @@ const ResourceTable: FC<{ model: K8sModel; namespace: string }> = ({ model, name
       </EmptyState>
     );
   }
-  const pagination = (variant: 'top' | 'bottom') => (
-    <Pagination
-      itemCount={items.length}
-      page={currentPage}
-      perPage={perPage}
-      perPageOptions={PER_PAGE_OPTIONS}
-      onSetPage={(_event, next) => {
-        setPage(next);
-      }}
-      onPerPageSelect={(_event, next) => {
-        setPerPage(next);
-        setPage(1);
-      }}
-      variant={variant}
-      isCompact={variant === 'top'}
-      data-test={`resource-list-pagination-${variant}`}
-    />
-  );
   return (
     <>
-      {pagination('top')}
-      <Table aria-label={model.labelPlural} variant="compact" data-test="resource-list">
+      <Table
+        aria-label={model.labelPlural}
+        aria-rowcount={items.length + 1}
+        variant="compact"
+        data-test="resource-list"
+        data-row-count={items.length}
+        data-window={`${shown.start}-${shown.end}`}
+      >
         <Thead>
-          <Tr>
+          <Tr aria-rowindex={1}>
             <Th>Name</Th>
             {showNamespace && <Th>Namespace</Th>}
             <Th>Status</Th>
@@ -119,12 +96,17 @@ const ResourceTable: FC<{ model: K8sModel; namespace: string }> = ({ model, name
             <Th screenReaderText="Actions" />
           </Tr>
         </Thead>
-        <Tbody>
-          {pageItems.map((obj) => {
+        <Tbody ref={bodyRef}>
+          <Spacer height={shown.before} columns={columns} />
+          {pageItems.map((obj, i) => {
             const name = obj.metadata?.name ?? '';
             const ns = obj.metadata?.namespace;
             return (
-              <Tr key={`${ns ?? ''}/${name}`} data-test-row={name}>
+              <Tr
+                key={`${ns ?? ''}/${name}`}
+                data-test-row={name}
+                aria-rowindex={shown.start + i + 2}
+              >
                 <Td dataLabel="Name">
                   <ResourceLink
                     groupVersionKind={gvk}
@@ -154,9 +136,9 @@ const ResourceTable: FC<{ model: K8sModel; namespace: string }> = ({ model, name
               </Tr>
             );
           })}
+          <Spacer height={shown.after} columns={columns} />
         </Tbody>
       </Table>
-      {pagination('bottom')}
     </>
   );
 };

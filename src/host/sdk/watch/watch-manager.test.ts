@@ -7,7 +7,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { WebSocket as ServerSocket } from 'ws';
 import { PersistentVolumeClaimModel } from '../models/core-models';
 import type { WatchQuery } from './watch-manager';
-import { WatchManager } from './watch-manager';
+import { WatchManager, notifyDelayFor } from './watch-manager';
 
 let server: Server;
 let sockets: ServerSocket[] = [];
@@ -134,5 +134,44 @@ describe('WatchManager', () => {
       expect(sockets.at(-1)?.readyState).toBe(WebSocket.CLOSED);
     });
     sockets = [];
+  });
+
+  it('applies a burst of watch events together: all of them, in a few notifications', async () => {
+    sockets = [];
+    items = Array.from({ length: 2000 }, (_, i) => pvc(`p${i}`, '1'));
+    listVersion = 300;
+    const manager = new WatchManager();
+    let notified = 0;
+    const stop = manager.subscribe(query, () => (notified += 1));
+    await vi.waitFor(() => {
+      expect(manager.getSnapshot(query)?.loaded).toBe(true);
+    });
+    await vi.waitFor(() => {
+      expect(sockets).toHaveLength(1);
+    });
+    notified = 0;
+    const burst = 400;
+    // One frame carries many events (newline-separated), as the API server may send them.
+    sockets[0]?.send(
+      Array.from({ length: burst }, (_, i) =>
+        JSON.stringify({ type: 'MODIFIED', object: pvc(`p${i}`, String(301 + i)) }),
+      ).join('\n'),
+    );
+    await vi.waitFor(() => {
+      const data = manager.getSnapshot(query)?.data as { metadata: { resourceVersion: string } }[];
+      expect(data.filter((o) => o.metadata.resourceVersion !== '1')).toHaveLength(burst);
+    });
+    expect(notified).toBeGreaterThan(0);
+    expect(notified).toBeLessThan(burst / 10);
+    stop();
+  });
+});
+
+describe('notifyDelayFor', () => {
+  it('notifies within a frame for small lists and waits longer, up to a bound, for big ones', () => {
+    expect(notifyDelayFor(0)).toBe(16);
+    expect(notifyDelayFor(100)).toBeLessThan(25);
+    expect(notifyDelayFor(2000)).toBeGreaterThan(notifyDelayFor(100));
+    expect(notifyDelayFor(1_000_000)).toBe(250);
   });
 });

@@ -4,8 +4,8 @@
 import { consoleFetchJSON } from '../console-fetch';
 import type { K8sModel, K8sResourceCommon, Selector } from '../k8s-types';
 import { apiVersionForModel, listQueryParams, resourceURL, watchURL } from '../k8s-resource';
-import type { ListState } from './watch-reducer';
-import { applyWatchEvent, parseWatchFrame, stateFromList } from './watch-reducer';
+import type { ListState, WatchEvent } from './watch-reducer';
+import { applyWatchEvents, parseWatchFrame, stateFromList } from './watch-reducer';
 
 export interface WatchQuery {
   model: K8sModel;
@@ -28,6 +28,14 @@ const MAX_BACKOFF_MS = 15_000;
 const STOP_GRACE_MS = 2000;
 const NOT_FOUND_RETRY_MS = 5000;
 const NOTIFY_DELAY_MS = 16;
+const MAX_NOTIFY_DELAY_MS = 250;
+
+/**
+ * How long watch events are gathered before the list is rebuilt and its users re-render: a frame for small lists,
+ * growing with the list (every rebuild copies it and its users re-derive from it) up to a quarter second.
+ */
+export const notifyDelayFor = (listSize: number): number =>
+  Math.min(MAX_NOTIFY_DELAY_MS, NOTIFY_DELAY_MS + Math.floor(listSize / 20));
 
 export const queryKey = (q: WatchQuery): string =>
   JSON.stringify([
@@ -57,6 +65,8 @@ class WatchEntry {
   refs = 0;
   snapshot: WatchSnapshot;
   private state: ListState | undefined;
+  /** Watch events received and not yet applied (applied together when the users are notified). */
+  private pending: WatchEvent[] = [];
   private socket: WebSocket | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -112,6 +122,7 @@ class WatchEntry {
       }
       if (this.stopped || generation !== this.generation) return;
       this.state = state;
+      this.pending = [];
       this.backoff = INITIAL_BACKOFF_MS;
       this.publish(undefined, true);
       this.openSocket(state.resourceVersion);
@@ -155,15 +166,9 @@ class WatchEntry {
           else this.scheduleRetry();
           return;
         }
-        if (this.state) {
-          const next = applyWatchEvent(this.state, event);
-          if (next !== this.state) {
-            const itemsChanged = next.items !== this.state.items;
-            this.state = next;
-            if (itemsChanged) this.scheduleNotify();
-          }
-        }
+        if (this.state) this.pending.push(event);
       }
+      if (this.pending.length > 0) this.scheduleNotify();
     };
     socket.onclose = () => {
       if (this.socket !== socket) return;
@@ -194,10 +199,18 @@ class WatchEntry {
 
   private scheduleNotify(): void {
     if (this.notifyTimer !== undefined) return;
-    this.notifyTimer = setTimeout(() => {
-      this.notifyTimer = undefined;
-      if (!this.stopped) this.publish(undefined, true);
-    }, NOTIFY_DELAY_MS);
+    this.notifyTimer = setTimeout(
+      () => {
+        this.notifyTimer = undefined;
+        if (this.stopped || !this.state) return;
+        const next = applyWatchEvents(this.state, this.pending);
+        this.pending = [];
+        const itemsChanged = next.items !== this.state.items;
+        this.state = next;
+        if (itemsChanged) this.publish(undefined, true);
+      },
+      notifyDelayFor(this.state?.items.size ?? 0),
+    );
   }
 
   private notifyNow(): void {

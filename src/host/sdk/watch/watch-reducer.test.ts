@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { K8sResourceCommon } from '../k8s-types';
-import { applyWatchEvent, parseWatchFrame, stateFromList } from './watch-reducer';
+import { applyWatchEvent, applyWatchEvents, parseWatchFrame, stateFromList } from './watch-reducer';
 
 const pvc = (
   name: string,
@@ -66,5 +66,57 @@ describe('watch reducer', () => {
     const one = JSON.stringify({ type: 'ADDED', object: pvc('x', '1') });
     expect(parseWatchFrame(one)).toHaveLength(1);
     expect(parseWatchFrame(`${one}\n${one}\n`)).toHaveLength(2);
+  });
+});
+
+describe('watch reducer, batches', () => {
+  const big = stateFromList(
+    {
+      items: Array.from({ length: 5000 }, (_, i) => ({
+        metadata: { name: `pv-${i}`, namespace: '', resourceVersion: '1' },
+      })),
+      metadata: { resourceVersion: '1' },
+    },
+    'PersistentVolume',
+    'v1',
+  );
+  const pv = (name: string, rv: string) => ({
+    apiVersion: 'v1',
+    kind: 'PersistentVolume',
+    metadata: { name, namespace: '', resourceVersion: rv },
+  });
+
+  it('applies a burst of events in order, as one event at a time would', () => {
+    const events = [
+      { type: 'MODIFIED' as const, object: pv('pv-1', '2') },
+      { type: 'DELETED' as const, object: pv('pv-2', '3') },
+      { type: 'ADDED' as const, object: pv('pv-new', '4') },
+      { type: 'MODIFIED' as const, object: pv('pv-1', '1') },
+      { type: 'BOOKMARK' as const, object: { metadata: { resourceVersion: '9' } } },
+    ];
+    const batched = applyWatchEvents(big, events);
+    const oneByOne = events.reduce(applyWatchEvent, big);
+    expect([...batched.items.entries()]).toEqual([...oneByOne.items.entries()]);
+    expect(batched.resourceVersion).toBe('9');
+    expect(batched.items.get('/pv-1')?.metadata?.resourceVersion).toBe('2');
+    expect(batched.items.has('/pv-2')).toBe(false);
+    expect(batched.items.size).toBe(5000);
+    // the input state is never modified
+    expect(big.items.size).toBe(5000);
+    expect(big.items.has('/pv-2')).toBe(true);
+  });
+
+  it('returns the same state for a batch that changes nothing', () => {
+    expect(applyWatchEvents(big, [])).toBe(big);
+    expect(applyWatchEvents(big, [{ type: 'MODIFIED', object: pv('pv-1', '0') }])).toBe(big);
+  });
+
+  it('keeps the item map when only the resourceVersion moves', () => {
+    const next = applyWatchEvents(big, [
+      { type: 'DELETED', object: pv('missing', '5') },
+      { type: 'BOOKMARK', object: { metadata: { resourceVersion: '6' } } },
+    ]);
+    expect(next.items).toBe(big.items);
+    expect(next.resourceVersion).toBe('6');
   });
 });

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import type { FC } from 'react';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
 import { humanizeQuantity } from '../../../lib/quantity';
 import { StatusLabel } from '../../components/StatusLabel';
@@ -20,11 +19,8 @@ import {
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { NO_VALUE, sortedByName } from './cells';
 import type { Focus } from './focus';
-import { isFocused } from './focus';
-import { rowProps } from './row-props';
 import { SectionCard } from './SectionCard';
-import { TablePagination } from './TablePagination';
-import { usePagedRows } from './usePagedRows';
+import { SectionTable } from './SectionTable';
 import { useScopeText } from './useScopeText';
 
 const KIND = 'PersistentVolumeClaim';
@@ -37,9 +33,6 @@ export const ClaimsSection: FC<{ focus: Focus | undefined; namespace: string }> 
   const ns = listNamespace(namespace);
   const [claims, loaded, error] = usePersistentVolumeClaims(ns);
   const rows = useMemo(() => sortedByName(claims), [claims]);
-  const paged = usePagedRows(rows, (pvc) =>
-    isFocused(focus, KIND, pvc.metadata?.namespace, pvc.metadata?.name),
-  );
   const title = t('PersistentVolumeClaims');
   const scope = useScopeText(ns);
   return (
@@ -54,64 +47,54 @@ export const ClaimsSection: FC<{ focus: Focus | undefined; namespace: string }> 
       emptyTitle={t('No PersistentVolumeClaims')}
       emptyBody={t('Disks of virtual machines are PersistentVolumeClaims; none exist here yet.')}
     >
-      <Table aria-label={title} variant="compact">
-        <Thead>
-          <Tr>
-            <Th>{t('Name')}</Th>
-            {ns ? null : <Th>{t('Namespace')}</Th>}
-            <Th>{t('Status')}</Th>
-            <Th>{t('Capacity')}</Th>
-            <Th>{t('Volume mode')}</Th>
-            <Th>{t('Storage class')}</Th>
-            <Th>{t('PersistentVolume')}</Th>
-          </Tr>
-        </Thead>
-        <Tbody>
-          {paged.visible.map((pvc) => {
-            const name = pvc.metadata?.name;
-            const pvcNamespace = pvc.metadata?.namespace;
-            const size = getPVCSize(pvc);
-            const storageClass = pvc.spec?.storageClassName;
-            const volume = pvc.spec?.volumeName;
-            return (
-              <Tr
-                key={pvc.metadata?.uid ?? `${pvcNamespace ?? ''}/${name ?? ''}`}
-                data-test-namespace={pvcNamespace}
-                {...rowProps(name, isFocused(focus, KIND, pvcNamespace, name))}
-              >
-                <Td dataLabel={t('Name')} modifier="nowrap">
-                  <ResourceLink
-                    groupVersionKind={gvkOf(PersistentVolumeClaimModel)}
-                    name={name}
-                    namespace={pvcNamespace}
-                  />
-                </Td>
-                {ns ? null : <Td dataLabel={t('Namespace')}>{pvcNamespace}</Td>}
-                <Td dataLabel={t('Status')}>
-                  <StatusLabel phase={getPVCPhase(pvc)} />
-                </Td>
-                <Td dataLabel={t('Capacity')}>{humanizeQuantity(size) || NO_VALUE}</Td>
-                <Td dataLabel={t('Volume mode')}>{getPVCVolumeMode(pvc)}</Td>
-                <Td dataLabel={t('Storage class')}>
-                  {storageClass ? (
-                    <ResourceLink groupVersionKind={gvkOf(StorageClassModel)} name={storageClass} />
-                  ) : (
-                    NO_VALUE
-                  )}
-                </Td>
-                <Td dataLabel={t('PersistentVolume')}>
-                  {volume ? (
-                    <ResourceLink groupVersionKind={gvkOf(PersistentVolumeModel)} name={volume} />
-                  ) : (
-                    NO_VALUE
-                  )}
-                </Td>
-              </Tr>
-            );
-          })}
-        </Tbody>
-      </Table>
-      <TablePagination paged={paged} label={title} />
+      <SectionTable
+        label={title}
+        kind={KIND}
+        focus={focus}
+        rows={rows}
+        rowAttributes={(pvc) => ({ 'data-test-namespace': pvc.metadata?.namespace })}
+        columns={[
+          {
+            title: t('Name'),
+            modifier: 'nowrap',
+            cell: (pvc) => (
+              <ResourceLink
+                groupVersionKind={gvkOf(PersistentVolumeClaimModel)}
+                name={pvc.metadata?.name}
+                namespace={pvc.metadata?.namespace}
+              />
+            ),
+          },
+          !ns && { title: t('Namespace'), cell: (pvc) => pvc.metadata?.namespace },
+          { title: t('Status'), cell: (pvc) => <StatusLabel phase={getPVCPhase(pvc)} /> },
+          { title: t('Capacity'), cell: (pvc) => humanizeQuantity(getPVCSize(pvc)) || NO_VALUE },
+          { title: t('Volume mode'), cell: (pvc) => getPVCVolumeMode(pvc) },
+          {
+            title: t('Storage class'),
+            cell: (pvc) =>
+              pvc.spec?.storageClassName ? (
+                <ResourceLink
+                  groupVersionKind={gvkOf(StorageClassModel)}
+                  name={pvc.spec.storageClassName}
+                />
+              ) : (
+                NO_VALUE
+              ),
+          },
+          {
+            title: t('PersistentVolume'),
+            cell: (pvc) =>
+              pvc.spec?.volumeName ? (
+                <ResourceLink
+                  groupVersionKind={gvkOf(PersistentVolumeModel)}
+                  name={pvc.spec.volumeName}
+                />
+              ) : (
+                NO_VALUE
+              ),
+          },
+        ]}
+      />
     </SectionCard>
   );
 };

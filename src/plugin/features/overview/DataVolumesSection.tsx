@@ -7,7 +7,6 @@ import {
   ProgressMeasureLocation,
   ProgressSize,
 } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
 import { humanizeQuantity } from '../../../lib/quantity';
 import { StatusLabel } from '../../components/StatusLabel';
@@ -25,11 +24,8 @@ import type { DataVolumeKind } from '../../k8s/types';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { NO_VALUE, sortedByName } from './cells';
 import type { Focus } from './focus';
-import { isFocused } from './focus';
-import { rowProps } from './row-props';
 import { SectionCard } from './SectionCard';
-import { TablePagination } from './TablePagination';
-import { usePagedRows } from './usePagedRows';
+import { SectionTable } from './SectionTable';
 import { useScopeText } from './useScopeText';
 
 const KIND = 'DataVolume';
@@ -67,9 +63,6 @@ export const DataVolumesSection: FC<{ focus: Focus | undefined; namespace: strin
   const ns = listNamespace(namespace);
   const [dataVolumes, loaded, error] = useDataVolumes(ns);
   const rows = useMemo(() => sortedByName(dataVolumes), [dataVolumes]);
-  const paged = usePagedRows(rows, (dv) =>
-    isFocused(focus, KIND, dv.metadata?.namespace, dv.metadata?.name),
-  );
   const title = t('DataVolumes');
   const scope = useScopeText(ns);
   return (
@@ -84,55 +77,44 @@ export const DataVolumesSection: FC<{ focus: Focus | undefined; namespace: strin
       emptyTitle={t('No DataVolumes')}
       emptyBody={t('DataVolumes import, upload, clone or create blank disks; none exist here yet.')}
     >
-      <Table aria-label={title} variant="compact">
-        <Thead>
-          <Tr>
-            <Th>{t('Name')}</Th>
-            {ns ? null : <Th>{t('Namespace')}</Th>}
-            <Th>{t('Phase')}</Th>
-            <Th>{t('Source')}</Th>
-            <Th>{t('Size')}</Th>
-            <Th>{t('Storage class')}</Th>
-          </Tr>
-        </Thead>
-        <Tbody>
-          {paged.visible.map((dv) => {
-            const name = dv.metadata?.name;
-            const dvNamespace = dv.metadata?.namespace;
-            const storageClass = getDVStorageClass(dv);
-            return (
-              <Tr
-                key={dv.metadata?.uid ?? `${dvNamespace ?? ''}/${name ?? ''}`}
-                data-test-namespace={dvNamespace}
-                data-phase={getDVPhase(dv)}
-                {...rowProps(name, isFocused(focus, KIND, dvNamespace, name))}
-              >
-                <Td dataLabel={t('Name')} modifier="nowrap">
-                  <ResourceLink
-                    groupVersionKind={gvkOf(DataVolumeModel)}
-                    name={name}
-                    namespace={dvNamespace}
-                  />
-                </Td>
-                {ns ? null : <Td dataLabel={t('Namespace')}>{dvNamespace}</Td>}
-                <Td dataLabel={t('Phase')}>
-                  <PhaseCell dv={dv} />
-                </Td>
-                <Td dataLabel={t('Source')}>{getDVSourceType(dv)}</Td>
-                <Td dataLabel={t('Size')}>{humanizeQuantity(getDVSize(dv)) || NO_VALUE}</Td>
-                <Td dataLabel={t('Storage class')}>
-                  {storageClass ? (
-                    <ResourceLink groupVersionKind={gvkOf(StorageClassModel)} name={storageClass} />
-                  ) : (
-                    NO_VALUE
-                  )}
-                </Td>
-              </Tr>
-            );
-          })}
-        </Tbody>
-      </Table>
-      <TablePagination paged={paged} label={title} />
+      <SectionTable
+        label={title}
+        kind={KIND}
+        focus={focus}
+        rows={rows}
+        rowAttributes={(dv) => ({
+          'data-test-namespace': dv.metadata?.namespace,
+          'data-phase': getDVPhase(dv),
+        })}
+        columns={[
+          {
+            title: t('Name'),
+            modifier: 'nowrap',
+            cell: (dv) => (
+              <ResourceLink
+                groupVersionKind={gvkOf(DataVolumeModel)}
+                name={dv.metadata?.name}
+                namespace={dv.metadata?.namespace}
+              />
+            ),
+          },
+          !ns && { title: t('Namespace'), cell: (dv) => dv.metadata?.namespace },
+          { title: t('Phase'), cell: (dv) => <PhaseCell dv={dv} /> },
+          { title: t('Source'), cell: (dv) => getDVSourceType(dv) },
+          { title: t('Size'), cell: (dv) => humanizeQuantity(getDVSize(dv)) || NO_VALUE },
+          {
+            title: t('Storage class'),
+            cell: (dv) => {
+              const storageClass = getDVStorageClass(dv);
+              return storageClass ? (
+                <ResourceLink groupVersionKind={gvkOf(StorageClassModel)} name={storageClass} />
+              ) : (
+                NO_VALUE
+              );
+            },
+          },
+        ]}
+      />
     </SectionCard>
   );
 };
