@@ -33,6 +33,7 @@ import * as tus from 'tus-js-client';
 import { createSHA256 } from 'hash-wasm';
 import { inspectImage } from '../../src/lib/image-inspection';
 import { Sha256 } from '../../src/lib/sha256';
+import { ensureCompiledBackend } from '../support/backend-process';
 
 const MiB = 1024 * 1024;
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -41,8 +42,15 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '256,1024' },
     'no-browser': { type: 'boolean', default: false },
     port: { type: 'string', default: '18720' },
+    // The shipped backend (node dist-server/main.js, rebuilt when stale) unless --tsx.
+    tsx: { type: 'boolean', default: false },
+    // Which runs: a (direct), b (tus from Node), c (Chromium); default all (c unless --no-browser).
+    runs: { type: 'string', default: 'a,b,c' },
+    // Write V8 CPU profiles of the backend into this directory.
+    'cpu-prof': { type: 'string' },
   },
 });
+const runs = new Set(values.runs.split(','));
 const sizes = values.sizes.split(',').map((s) => Number(s) * MiB);
 const SANDBOX_PORT = Number(values.port);
 const BACKEND_PORT = SANDBOX_PORT + 1;
@@ -51,8 +59,12 @@ const NS = 'vm-images';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const children: ChildProcess[] = [];
 
-function startProcess(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+function startProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  nodeArgs = ['--import', 'tsx'],
+): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,7 +118,14 @@ function request(
     const lib = u.protocol === 'https:' ? https : http;
     const req = lib.request(
       u,
-      { method: init.method ?? 'GET', headers: init.headers, ...(init.ca ? { ca: init.ca } : {}) },
+      // A fresh connection each time: a reused keep-alive socket the server is just closing ends in
+      // "socket hang up" after long runs.
+      {
+        method: init.method ?? 'GET',
+        headers: init.headers,
+        agent: false,
+        ...(init.ca ? { ca: init.ca } : {}),
+      },
       (res) => {
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString()));
@@ -192,6 +211,14 @@ async function deleteDv(k: Kube, name: string): Promise<void> {
   await sleep(3000);
 }
 
+/** CPU seconds (user + system) a process and its finished children have used so far. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime + stime, and the same of waited-for children (qemu-img runs of the sandbox).
+  return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
+}
+
 function peakRss(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
@@ -251,6 +278,18 @@ async function viaTus(
   await createReady(k, name, size);
   const started = performance.now();
   const headers = { cookie: 'csrf-token=bench', 'x-csrftoken': 'bench' };
+  const stages: string[] = [];
+  const stage = (what: string) =>
+    stages.push(`${what} ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  // Hashed while tus sends, as the browser's worker does.
+  const hashed = (async () => {
+    const sha = createHash('sha256');
+    for await (const chunk of createReadStream(file, { highWaterMark: 4 * MiB }))
+      sha.update(chunk as Buffer);
+    const hex = sha.digest('hex');
+    stage('hashed');
+    return hex;
+  })();
   const url = await new Promise<string>((resolve, reject) => {
     const upload: tus.Upload = new tus.Upload(createReadStream(file), {
       endpoint: `${backend}/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads/tus/`,
@@ -271,17 +310,18 @@ async function viaTus(
     });
     upload.start();
   });
+  stage('tus done');
   const id = url.split('/').pop() ?? '';
-  const sha = createHash('sha256');
-  for await (const chunk of createReadStream(file)) sha.update(chunk as Buffer);
+  const digest = await hashed;
   await request(
     `${backend}/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads/${id}/checksum`,
     {
       method: 'PUT',
       headers: { ...headers, 'content-type': 'application/json' },
-      body: { sha256: sha.digest('hex') },
+      body: { sha256: digest },
     },
   );
+  stage('checksum sent');
   await waitFor(
     'tus upload done',
     async () => {
@@ -295,6 +335,8 @@ async function viaTus(
     },
     30 * 60_000,
   );
+  stage('done');
+  process.stderr.write(`(b) ${size / MiB} MiB stages: ${stages.join(', ')}\n`);
   return performance.now() - started;
 }
 
@@ -448,7 +490,7 @@ async function main(): Promise<void> {
   try {
     const hash = await hashThroughput();
     const inspect = await inspectionTimes(dir);
-    startProcess(
+    const sandboxProc = startProcess(
       [
         'src/sandbox/main.ts',
         '--listen',
@@ -477,19 +519,28 @@ async function main(): Promise<void> {
     // A private copy of the built plugin and host: other builds of dist/ must not change files under the page.
     cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
     cpSync(path.join(ROOT, 'dist-host'), path.join(dir, 'dist-host'), { recursive: true });
-    const backendProc = startProcess([
-      'src/server/main.ts',
-      '--kubeconfig',
-      kubeconfig,
-      '--port',
-      String(BACKEND_PORT),
-      '--staging-dir',
-      staging,
-      '--dist',
-      path.join(dir, 'dist'),
-      '--host-dist',
-      path.join(dir, 'dist-host'),
-    ]);
+    const profDir = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined;
+    const nodeArgs = [
+      ...(profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : []),
+      ...(values.tsx ? ['--import', 'tsx'] : []),
+    ];
+    const backendProc = startProcess(
+      [
+        values.tsx ? 'src/server/main.ts' : ensureCompiledBackend(),
+        '--kubeconfig',
+        kubeconfig,
+        '--port',
+        String(BACKEND_PORT),
+        '--staging-dir',
+        staging,
+        '--dist',
+        path.join(dir, 'dist'),
+        '--host-dist',
+        path.join(dir, 'dist-host'),
+      ],
+      {},
+      nodeArgs,
+    );
     const backend = `http://127.0.0.1:${BACKEND_PORT}`;
     await waitFor('backend', async () =>
       (await request(`${backend}/`, {})).status === 200 ? true : undefined,
@@ -503,15 +554,39 @@ async function main(): Promise<void> {
         stdio: 'pipe',
       });
       const tag = `${size / MiB}m`;
-      const a = await direct(k, proxy, file, size, `bench-a-${tag}`);
-      await deleteDv(k, `bench-a-${tag}`);
+      let a = NaN;
+      if (runs.has('a')) {
+        const cpuBefore = [cpuSeconds(sandboxProc.pid ?? 0), process.cpuUsage()] as const;
+        a = await direct(k, proxy, file, size, `bench-a-${tag}`);
+        const client = process.cpuUsage(cpuBefore[1]);
+        process.stderr.write(
+          `(a) ${size / MiB} MiB CPU seconds: sandbox ${(cpuSeconds(sandboxProc.pid ?? 0) - cpuBefore[0]).toFixed(1)}, ` +
+            `bench client ${((client.user + client.system) / 1e6).toFixed(1)}\n`,
+        );
+        await deleteDv(k, `bench-a-${tag}`);
+      }
       const idleRss = resetPeak(pid);
-      const b = await viaTus(k, backend, file, size, `bench-b-${tag}`);
-      const rssB = peakRss(pid);
-      await deleteDv(k, `bench-b-${tag}`);
+      let b = NaN;
+      let rssB = 0;
+      if (runs.has('b')) {
+        const cpuBefore = [
+          cpuSeconds(pid),
+          cpuSeconds(sandboxProc.pid ?? 0),
+          process.cpuUsage(),
+        ] as const;
+        b = await viaTus(k, backend, file, size, `bench-b-${tag}`);
+        const client = process.cpuUsage(cpuBefore[2]);
+        process.stderr.write(
+          `(b) ${size / MiB} MiB CPU seconds: backend ${(cpuSeconds(pid) - cpuBefore[0]).toFixed(1)}, ` +
+            `sandbox ${(cpuSeconds(sandboxProc.pid ?? 0) - cpuBefore[1]).toFixed(1)}, ` +
+            `bench client ${((client.user + client.system) / 1e6).toFixed(1)}\n`,
+        );
+        rssB = peakRss(pid);
+        await deleteDv(k, `bench-b-${tag}`);
+      }
       let c: BrowserRun | undefined;
       let rssC = 0;
-      if (!values['no-browser']) {
+      if (!values['no-browser'] && runs.has('c')) {
         resetPeak(pid);
         try {
           c = await viaBrowser(backend, file, size, `bench-c-${tag}`);
@@ -537,7 +612,7 @@ async function main(): Promise<void> {
       process.stderr.write(`row: ${rows[rows.length - 1] ?? ''}\n`);
     }
     const lines = [
-      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}; sandbox and backend in separate processes, loopback.`,
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}; sandbox and backend in separate processes, loopback; backend: ${values.tsx ? 'tsx src/server/main.ts' : 'node dist-server/main.js (compiled)'}.`,
       '',
       '| size | (a) direct POST to upload proxy | (b) tus from Node | (b)/(a) | (c) Chromium via UI | (c)/(a) | backend peak RSS (idle before the run) | page JS heap growth | SHA-256 in worker | inspection in worker |',
       '|---|---|---|---|---|---|---|---|---|---|',

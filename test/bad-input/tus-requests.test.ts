@@ -4,6 +4,7 @@
  * and oversized headers. Each gets a specific 4xx, and the upload in progress (its offset and staged bytes) and
  * every cluster object stay as they were.
  */
+import { createHash } from 'node:crypto';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { differences, snapshot, type Snapshot } from '../support/snapshot';
@@ -103,6 +104,29 @@ describe('PATCH', () => {
       'more bytes than the declared length',
       () => patch(String(SIZE / 2), Buffer.alloc(SIZE), {}),
       [400, 413],
+    ],
+    [
+      'a body that does not match its Upload-Checksum (tus checksum extension)',
+      () =>
+        patch(String(SIZE / 2), Buffer.alloc(SIZE / 4, 0x11), {
+          'upload-checksum': `sha256 ${createHash('sha256')
+            .update(Buffer.alloc(SIZE / 4, 0x22))
+            .digest('base64')}`,
+        }),
+      [460],
+    ],
+    [
+      'an Upload-Checksum algorithm the server does not offer',
+      () =>
+        patch(String(SIZE / 2), Buffer.alloc(10), {
+          'upload-checksum': `crc32 ${Buffer.from('abcd').toString('base64')}`,
+        }),
+      [400],
+    ],
+    [
+      'a PATCH from another site (foreign Origin)',
+      () => patch(String(SIZE / 2), Buffer.alloc(10), { origin: 'https://evil.example' }),
+      [403],
     ],
     [
       'a different Upload-Length',

@@ -5,8 +5,8 @@
  * then follow CDI's import to Succeeded and drop the staged data.
  */
 import type { IncomingMessage } from 'node:http';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import type { ClientRequest } from 'node:http';
+import { finished } from 'node:stream/promises';
 import { KubeApiError, type KubeClient } from '../api/kube-client';
 import type { Identity } from '../kube-target';
 import {
@@ -19,6 +19,7 @@ import {
   type UploadProxyEndpoint,
 } from './cdi-client';
 import type { SessionStore } from './session-store';
+import type { StagedOffsets } from './staged-offsets';
 import type { UploadSession } from './session-types';
 import { ChecksumMismatch, stagedBytes } from './staged-bytes';
 
@@ -30,6 +31,8 @@ export interface ForwarderOptions {
   kube: KubeClient;
   store: SessionStore;
   stagedPath(id: string): string;
+  /** How far each staged file is written (and verified): the CDI leg never reads beyond it. */
+  offsets: StagedOffsets;
   /** Latest bearer token seen from this user (memory only). */
   tokenOf(owner: string): string | undefined;
   /** Called when the staged data may go (done, failed for good, cancelled). */
@@ -61,6 +64,44 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** Resolves once `piece` has been handed to the socket (the buffer may be reused afterwards). */
+function writeFlushed(req: ClientRequest, piece: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // A destroyed request may never call back: its close ends the wait.
+    const onClose = () => {
+      reject(new Error('the connection to the CDI upload proxy closed'));
+    };
+    req.once('close', onClose);
+    req.write(piece, (err) => {
+      req.off('close', onClose);
+      if (err) reject(err);
+      else resolve();
+    });
+  });
+}
+
+/**
+ * Sends the staged pieces as the request body, one write in flight while the next piece is read. The reader
+ * reuses its two buffers (see `stagedBytes`): asking for piece i+1 happens only after piece i-1 is flushed.
+ */
+async function sendPieces(pieces: AsyncGenerator<Buffer>, req: ClientRequest): Promise<void> {
+  let inFlight: Promise<void> = Promise.resolve();
+  try {
+    for await (const piece of pieces) {
+      await inFlight;
+      inFlight = writeFlushed(req, piece);
+      // Handled here too: a failure while the next piece is being read must not go unobserved.
+      inFlight.catch(() => undefined);
+    }
+    await inFlight;
+    req.end();
+    await finished(req, { readable: false });
+  } catch (err) {
+    req.destroy(err as Error);
+    throw err;
+  }
 }
 
 async function readText(res: IncomingMessage): Promise<string> {
@@ -238,23 +279,25 @@ export class Forwarder {
         },
         () => undefined,
       );
-      const body = Readable.from(
-        stagedBytes({
-          file: this.o.stagedPath(id),
-          size: s.size,
-          signal: attemptAbort.signal,
-          beforeLast: (sha) => this.verify(id, sha, attemptAbort.signal),
-          onBytes: (sent) => {
-            if (sent - lastSaved >= 16 * 1024 * 1024 || sent === s.size) {
-              lastSaved = sent;
-              void this.o.store.update(id, { forwarded: sent });
-            }
-          },
-        }),
-      );
-      const sent = pipeline(body, req).catch((err: unknown) => {
-        throw err;
+      req.on('error', (err) => {
+        attemptAbort.abort(err);
       });
+      const pieces = stagedBytes({
+        file: this.o.stagedPath(id),
+        size: s.size,
+        signal: attemptAbort.signal,
+        beforeLast: (sha) => this.verify(id, sha, attemptAbort.signal),
+        readable: () => this.o.offsets.readable(id),
+        more: (position, stop) => this.o.offsets.beyond(id, position, stop),
+        onBytes: (sent) => {
+          if (sent - lastSaved >= 16 * 1024 * 1024 || sent === s.size) {
+            lastSaved = sent;
+            void this.o.store.update(id, { forwarded: sent });
+          }
+        },
+      });
+      const sent = sendPieces(pieces, req);
+      void sent.catch(() => undefined);
       let res: IncomingMessage;
       try {
         [res] = await Promise.all([response, sent]);

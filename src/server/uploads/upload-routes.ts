@@ -9,21 +9,28 @@
  * - `PUT /api/v1/uploads/<id>/checksum` `{ sha256 }`: the browser's SHA-256 of the whole file.
  * - `DELETE /api/v1/uploads/<id>`: cancel, drop the staged data.
  *
- * Bytes are forwarded to CDI while they arrive (see `forwarder.ts`).
+ * Bytes are forwarded to CDI while they arrive (see `forwarder.ts`). PATCH runs on Node streams
+ * (`tus-patch.ts`, with the tus checksum extension); OPTIONS is answered here; `@tus/server` keeps creation,
+ * HEAD, termination and expiry. Same-origin only: no CORS headers, a foreign `Origin` gets 403.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { EVENTS, Server as TusServer } from '@tus/server';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { bearerToken } from '../api/bearer';
 import { KubeApiError, type KubeClient } from '../api/kube-client';
 import { canI } from './cdi-client';
 import { Forwarder } from './forwarder';
+import { crossOriginProblem, withoutCorsHeaders } from './same-origin';
 import { SessionStore } from './session-store';
 import { ACTIVE_STATES, type UploadSession, type UploadTargetKind } from './session-types';
+import { StagedOffsets } from './staged-offsets';
 import { checkStagingSpace } from './staging-space';
+import { CHECKSUM_ALGORITHMS } from './tus-checksum';
+import { TusPatchReceiver } from './tus-patch';
 
 export interface UploadsApiOptions {
   kube: KubeClient | null;
@@ -87,9 +94,13 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
     expirationPeriodInMilliseconds: 7 * 24 * 60 * 60_000,
   });
   const stagedPath = (id: string) => path.join(tusDir, id);
+  const offsets = new StagedOffsets(stagedPath);
   async function dropStaged(id: string): Promise<void> {
+    await patches.settle(id);
+    offsets.forget(id);
     await rm(stagedPath(id), { force: true });
     await rm(`${stagedPath(id)}.json`, { force: true });
+    await rm(`${stagedPath(id)}.unverified`, { force: true });
   }
 
   const { cdiUploadProxy } = app;
@@ -98,6 +109,7 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
         kube,
         store,
         stagedPath,
+        offsets,
         tokenOf: (owner) => tokens.get(owner),
         dropStaged,
         log,
@@ -123,7 +135,47 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
       .reduce((sum, s) => sum + Math.max(0, s.size - s.received), 0);
   }
 
+  /** Identity from the bearer token; anyone but the owner gets 404; a finished upload takes no bytes. */
+  async function authorize(
+    method: string,
+    authorization: string | undefined,
+    id: string,
+  ): Promise<void> {
+    const token = bearerToken({ authorization });
+    if (!token) throw tusError(401, 'Unauthorized');
+    const user = await userOf(token).catch((err: unknown) => {
+      if (err instanceof KubeApiError) throw tusError(err.status === 403 ? 403 : 401, err.message);
+      throw err;
+    });
+    if (method === 'POST') return;
+    const session = store.get(id);
+    if (!session || session.owner !== user) throw tusError(404, 'Upload not found');
+    if (ACTIVE_STATES.has(session.state)) forwarder?.ensure(id);
+    else if (method === 'PATCH') {
+      throw tusError(410, `This upload is ${session.state}; start a new one`);
+    }
+  }
+
+  const patches = new TusPatchReceiver({
+    fileOf: stagedPath,
+    offsets,
+    authorize: (req: IncomingMessage, id) =>
+      authorize('PATCH', req.headers.authorization, SessionStore.isId(id) ? id : ''),
+    async uploadOf(id) {
+      const upload = await datastore.getUpload(id);
+      return { offset: upload.offset, ...(upload.size !== undefined ? { size: upload.size } : {}) };
+    },
+    async onStaged(id, offset) {
+      const s = store.get(id);
+      if (s && offset > s.received) await store.update(id, { received: offset });
+    },
+    log,
+  });
+  await patches.recoverUnverified(tusDir);
+
   const tus = new TusServer({
+    // Same-origin only: no Access-Control-Allow-Origin for anyone (and a foreign Origin is refused first).
+    allowedOrigins: [],
     path: '/api/v1/uploads/tus',
     datastore,
     maxSize: options.maxSize ?? 1024 ** 4,
@@ -133,20 +185,7 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
     getFileIdFromRequest: (_req, last) => (last && SessionStore.isId(last) ? last : undefined),
     disableTerminationForFinishedUploads: false,
     async onIncomingRequest(req, id) {
-      const token = bearerToken({ authorization: req.headers.get('authorization') ?? undefined });
-      if (!token) throw tusError(401, 'Unauthorized');
-      const user = await userOf(token).catch((err: unknown) => {
-        if (err instanceof KubeApiError)
-          throw tusError(err.status === 403 ? 403 : 401, err.message);
-        throw err;
-      });
-      if (req.method === 'POST') return;
-      const session = store.get(id);
-      if (!session || session.owner !== user) throw tusError(404, 'Upload not found');
-      if (ACTIVE_STATES.has(session.state)) forwarder?.ensure(id);
-      else if (req.method === 'PATCH') {
-        throw tusError(410, `This upload is ${session.state}; start a new one`);
-      }
+      await authorize(req.method, req.headers.get('authorization') ?? undefined, id);
     },
     async onUploadCreate(req, upload) {
       const token = bearerToken({ authorization: req.headers.get('authorization') ?? undefined });
@@ -261,13 +300,47 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
     done(null);
   });
 
+  const tusHeaders = {
+    'tus-resumable': '1.0.0',
+    'tus-version': '1.0.0',
+    // Not creation-with-upload (bytes arrive by PATCH only) nor creation-defer-length (the size is needed first).
+    'tus-extension': 'creation,termination,expiration,checksum',
+    'tus-checksum-algorithm': CHECKSUM_ALGORITHMS.join(','),
+    'tus-max-size': String(options.maxSize ?? 1024 ** 4),
+  };
+
   async function handleTus(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    // Checked on the headers as sent: the bridge stand-in drops `Origin` from the parsed ones.
+    const originProblem = crossOriginProblem(request.raw.rawHeaders);
     // The bridge stand-in rewrites `headers` (Authorization, Cookie…); the tus server reads `rawHeaders` too.
     request.raw.rawHeaders = Object.entries(request.headers).flatMap(([name, value]) =>
       value === undefined ? [] : (Array.isArray(value) ? value : [value]).flatMap((v) => [name, v]),
     );
     reply.hijack();
-    await tus.handle(request.raw, reply.raw);
+    const res = reply.raw;
+    if (originProblem) {
+      const body = `${originProblem}\n`;
+      res.writeHead(403, {
+        'content-type': 'text/plain; charset=utf-8',
+        'content-length': String(Buffer.byteLength(body)),
+      });
+      res.end(body);
+      return;
+    }
+    const { id } = request.params as { id?: string };
+    if (request.method === 'OPTIONS') {
+      res.writeHead(204, tusHeaders);
+      res.end();
+      return;
+    }
+    if (request.method === 'PATCH' && id) {
+      await patches.handle(request.raw, res, id);
+      return;
+    }
+    // A HEAD or DELETE first ends a PATCH still running for the upload, so it sees settled bytes.
+    if (id && SessionStore.isId(id)) await patches.settle(id);
+    withoutCorsHeaders(res);
+    await tus.handle(request.raw, res);
   }
   app.all('/api/v1/uploads/tus', handleTus);
   app.all('/api/v1/uploads/tus/', handleTus);

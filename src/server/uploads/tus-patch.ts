@@ -1,0 +1,273 @@
+/**
+ * tus PATCH on Node streams, in front of `@tus/server` (which keeps creation, HEAD, termination and expiry):
+ * the body goes from the socket straight into the staged file in large `writev` batches, and each batch is
+ * committed to `StagedOffsets` at once so the CDI leg streams it on while the rest arrives.
+ *
+ * With `Upload-Checksum` (tus checksum extension) nothing of the body is committed until the whole body is in
+ * and its digest matches: a mismatch answers 460, cuts the staged file back to where the PATCH started and
+ * leaves the offset unchanged, so the bad bytes are neither kept nor forwarded. While such a body is being
+ * written a marker `<file>.unverified` holds the start offset; `recoverUnverified` cuts any tail a crash left.
+ *
+ * One PATCH per upload at a time: a new PATCH or HEAD for the same upload ends the one still running (its
+ * client has given up on it) and waits for it to settle before it looks at the offset.
+ */
+import { readdir, readFile, rm, truncate, writeFile, open } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { StagedOffsets } from './staged-offsets';
+import { ChecksumHeaderError, checksumHash, parseUploadChecksum } from './tus-checksum';
+
+/** Bytes gathered from the socket before one `writev` (and one commit). */
+const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
+const UNVERIFIED = '.unverified';
+
+/** An answer a check produced (`status_code` and `body`, as `@tus/server` hooks throw them). */
+export interface TusAnswerLike {
+  status_code: number;
+  body: string;
+}
+
+const isAnswer = (err: unknown): err is TusAnswerLike =>
+  typeof err === 'object' &&
+  err !== null &&
+  typeof (err as TusAnswerLike).status_code === 'number' &&
+  typeof (err as TusAnswerLike).body === 'string';
+
+class Refusal extends Error implements TusAnswerLike {
+  readonly body: string;
+  constructor(
+    readonly status_code: number,
+    message: string,
+  ) {
+    super(message);
+    this.body = `${message}\n`;
+  }
+}
+
+export interface TusPatchOptions {
+  /** The staged file of an upload. */
+  fileOf(id: string): string;
+  offsets: StagedOffsets;
+  /** Identity and ownership checks (throws an answer: 401, 404, 410 …). */
+  authorize(req: IncomingMessage, id: string): Promise<void>;
+  /** The upload's declared length and current offset (throws 404 when unknown). */
+  uploadOf(id: string): Promise<{ size?: number; offset: number }>;
+  /** Bytes `0..offset` are staged for good. */
+  onStaged(id: string, offset: number, size: number): Promise<void>;
+  log(message: string): void;
+}
+
+interface Running {
+  req: IncomingMessage;
+  done: Promise<void>;
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function answer(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body = '',
+): void {
+  if (res.headersSent || res.destroyed) {
+    res.end();
+    return;
+  }
+  res.writeHead(status, {
+    'tus-resumable': '1.0.0',
+    ...headers,
+    ...(body ? { 'content-type': 'text/plain; charset=utf-8' } : {}),
+    'content-length': String(Buffer.byteLength(body)),
+  });
+  res.end(body);
+}
+
+export class TusPatchReceiver {
+  private readonly running = new Map<string, Running>();
+
+  constructor(private readonly o: TusPatchOptions) {}
+
+  /** Ends the PATCH still running for `id` (if any) and waits until its bytes are settled. */
+  async settle(id: string): Promise<void> {
+    const current = this.running.get(id);
+    if (!current) return;
+    current.req.destroy();
+    await current.done;
+  }
+
+  /** Cuts tails a crash left behind in the middle of a checksummed PATCH. */
+  async recoverUnverified(dir: string): Promise<void> {
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      if (!name.endsWith(UNVERIFIED)) continue;
+      const marker = path.join(dir, name);
+      const start = Number((await readFile(marker, 'utf8').catch(() => '')).trim());
+      const file = marker.slice(0, -UNVERIFIED.length);
+      if (Number.isSafeInteger(start) && start >= 0) {
+        await truncate(file, start).catch(() => undefined);
+        this.o.log(`upload ${path.basename(file)}: dropped unverified bytes after ${start}`);
+      }
+      await rm(marker, { force: true });
+    }
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    try {
+      await this.receive(req, res, id);
+    } catch (err) {
+      if (isAnswer(err)) {
+        answer(res, err.status_code, {}, err.body);
+        return;
+      }
+      this.o.log(`upload ${id}: PATCH failed: ${(err as Error).message}`);
+      answer(res, 500, {}, `The upload could not be staged: ${(err as Error).message}\n`);
+    }
+  }
+
+  private async receive(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    if (!header(req, 'tus-resumable')) throw new Refusal(412, 'Tus-Resumable Required');
+    const offsetHeader = header(req, 'upload-offset');
+    if (offsetHeader === undefined || !/^\d{1,16}$/.test(offsetHeader)) {
+      throw new Refusal(400, 'Upload-Offset must be a non-negative integer');
+    }
+    const start = Number(offsetHeader);
+    if (
+      (header(req, 'content-type') ?? '').split(';')[0]?.trim() !==
+      'application/offset+octet-stream'
+    ) {
+      throw new Refusal(415, 'Content-Type must be application/offset+octet-stream');
+    }
+    await this.o.authorize(req, id);
+    let expected;
+    try {
+      expected = parseUploadChecksum(header(req, 'upload-checksum'));
+    } catch (err) {
+      if (err instanceof ChecksumHeaderError) throw new Refusal(400, err.message);
+      throw err;
+    }
+    if (header(req, 'upload-length') !== undefined) {
+      throw new Refusal(400, 'Upload-Length is fixed at creation; it cannot be sent with a PATCH');
+    }
+    const lengthHeader = header(req, 'content-length');
+    const bodyLength = lengthHeader === undefined ? undefined : Number(lengthHeader);
+
+    await this.settle(id);
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.running.set(id, { req, done });
+    try {
+      const upload = await this.o.uploadOf(id);
+      if (upload.offset !== start) {
+        throw new Refusal(
+          409,
+          `Upload-Offset ${start} does not match the upload's offset ${upload.offset}: send a HEAD and resume from there`,
+        );
+      }
+      const size = upload.size ?? 0;
+      if (bodyLength !== undefined && start + bodyLength > size) {
+        throw new Refusal(
+          413,
+          `The body (${bodyLength} bytes from offset ${start}) runs past the upload's length ${size}`,
+        );
+      }
+      await this.write(req, res, id, start, size, expected);
+    } finally {
+      this.running.delete(id);
+      release();
+    }
+  }
+
+  private async write(
+    req: IncomingMessage,
+    res: ServerResponse,
+    id: string,
+    start: number,
+    size: number,
+    expected: ReturnType<typeof parseUploadChecksum>,
+  ): Promise<void> {
+    const file = this.o.fileOf(id);
+    const marker = `${file}${UNVERIFIED}`;
+    const hash = expected ? checksumHash(expected) : undefined;
+    // From here on the CDI leg follows the commits, never the file's size (which may hold unverified bytes).
+    this.o.offsets.commit(id, start);
+    if (expected) await writeFile(marker, String(start));
+    const handle = await open(file, 'r+');
+    let position = start;
+    let batch: Buffer[] = [];
+    let batchBytes = 0;
+    let overflow = false;
+    let failure: Error | undefined;
+    const flush = async () => {
+      if (batchBytes === 0) return;
+      const pieces = batch;
+      const bytes = batchBytes;
+      batch = [];
+      batchBytes = 0;
+      const { bytesWritten } = await handle.writev(pieces, position);
+      if (bytesWritten !== bytes)
+        throw new Error(`short write (${bytesWritten} of ${bytes} bytes)`);
+      position += bytes;
+      if (!expected) this.o.offsets.commit(id, position);
+    };
+    try {
+      for await (const chunk of req) {
+        let piece = chunk as Buffer;
+        const room = size - position - batchBytes;
+        if (piece.length > room) {
+          overflow = true;
+          piece = piece.subarray(0, Math.max(0, room));
+        }
+        if (piece.length === 0) continue;
+        hash?.update(piece);
+        batch.push(piece);
+        batchBytes += piece.length;
+        if (batchBytes >= WRITE_BATCH_BYTES) await flush();
+      }
+      await flush();
+    } catch (err) {
+      failure = err as Error;
+      // What arrived before the connection ended stays staged (tus resumes from it), unless it is unverified.
+      if (!expected) await flush().catch(() => undefined);
+    } finally {
+      await handle.close();
+    }
+
+    if (expected) {
+      const actual = hash?.digest();
+      const good = !failure && !overflow && actual !== undefined && actual.equals(expected.digest);
+      if (!good) {
+        await truncate(file, start);
+        await rm(marker, { force: true });
+        if (failure) return;
+        if (overflow) {
+          throw new Refusal(
+            413,
+            `The body runs past the upload's length ${size}; nothing was kept`,
+          );
+        }
+        throw new Refusal(
+          460,
+          `Checksum Mismatch: the ${expected.algorithm} of the ${position - start} bytes received is ` +
+            `${actual?.toString('base64') ?? '?'}, Upload-Checksum says ${expected.digest.toString('base64')}; ` +
+            `nothing was kept, the offset stays ${start}: send this chunk again`,
+        );
+      }
+      await rm(marker, { force: true });
+      this.o.offsets.commit(id, position);
+    }
+    if (position > start) await this.o.onStaged(id, position, size);
+    if (failure) return;
+    if (overflow) {
+      throw new Refusal(
+        413,
+        `The body runs past the upload's length ${size}; kept up to ${position}`,
+      );
+    }
+    answer(res, 204, { 'upload-offset': String(position) });
+  }
+}
