@@ -5,28 +5,15 @@
  * with its cause, and the same file resumes from the offset the backend acknowledged (> 0) and ends with the
  * PV's disk.img equal to `qemu-img convert -O raw` of the source.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { kubectl } from './support/cluster';
-import { expect, loginAs, test, waitForHost } from './support/fixtures';
+import { expect, test, waitForHost } from './support/fixtures';
+import { expectSameImage, noise, openUploads, run } from './support/uploads';
 
 const DIR = path.resolve('test-results/upload-resume-images');
-const SANDBOX = path.resolve('test-results/sandbox');
 const UPLOADS_API = '/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads';
-const MiB = 1024 * 1024;
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: 'pipe' }).toString();
-
-function noise(file: string, mib: number, seed: number): void {
-  const buf = Buffer.alloc(mib * MiB);
-  let x = seed;
-  for (let i = 0; i < buf.length; i += 4) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    buf.writeUInt32LE(x, i);
-  }
-  writeFileSync(file, buf);
-}
 
 test.beforeAll(() => {
   mkdirSync(DIR, { recursive: true });
@@ -64,43 +51,11 @@ const sessions = async (page: Page): Promise<Session[]> => {
   return ((await r.json()) as { items: Session[] }).items;
 };
 
-function diskImage(claim: string): string {
-  const pvName = kubectl([
-    'get',
-    'pvc',
-    '-n',
-    'vm-images',
-    claim,
-    '-o',
-    'jsonpath={.spec.volumeName}',
-  ]);
-  const pv = JSON.parse(kubectl(['get', 'pv', pvName, '-o', 'json'])) as {
-    spec: {
-      local?: { path: string };
-      hostPath?: { path: string };
-      nodeAffinity: {
-        required: { nodeSelectorTerms: { matchExpressions: { values: string[] }[] }[] };
-      };
-    };
-  };
-  const node =
-    pv.spec.nodeAffinity.required.nodeSelectorTerms[0]?.matchExpressions[0]?.values[0] ?? '';
-  return path.join(
-    SANDBOX,
-    'nodes',
-    node,
-    pv.spec.local?.path ?? pv.spec.hostPath?.path ?? '',
-    'disk.img',
-  );
-}
-
 test('after a reload mid-upload the same file resumes from the acknowledged offset; another file is refused', async ({
   page,
 }) => {
   test.setTimeout(90_000);
-  await loginAs(page, 'developer');
-  await page.goto('/vm-disks/uploads');
-  await waitForHost(page);
+  await openUploads(page);
 
   // The network carries the first PATCH (one 64 MiB chunk) and resets every later one until the reload.
   let patches = 0;
@@ -181,9 +136,5 @@ test('after a reload mid-upload the same file resumes from the acknowledged offs
   expect(
     kubectl(['get', 'dv', '-n', 'vm-images', 'e2e-resume', '-o', 'jsonpath={.status.phase}']),
   ).toBe('Succeeded');
-  const expected = path.join(DIR, 'e2e-resume.expected.raw');
-  run('qemu-img', ['convert', '-O', 'raw', path.join(DIR, 'resume.raw'), expected]);
-  expect(
-    run('qemu-img', ['compare', '-f', 'raw', '-F', 'raw', expected, diskImage('e2e-resume')]),
-  ).toMatch(/Images are identical/);
+  expectSameImage(DIR, 'resume.raw', 'e2e-resume');
 });

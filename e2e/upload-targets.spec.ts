@@ -4,27 +4,14 @@
  * (`--no-create`), and a Block-mode DataVolume bound to a local block PV made with kubectl (the bytes are then
  * the PV's device file on the sandbox node).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { kubectl } from './support/cluster';
-import { expect, loginAs, test, waitForHost } from './support/fixtures';
+import { expect, test } from './support/fixtures';
+import { expectSameImage, noise, openUploads, run, SANDBOX, volumeFile } from './support/uploads';
 
 const DIR = path.resolve('test-results/upload-targets-images');
-const SANDBOX = path.resolve('test-results/sandbox');
-const MiB = 1024 * 1024;
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: 'pipe' }).toString();
-
-function noise(file: string, mib: number, seed: number): void {
-  const buf = Buffer.alloc(mib * MiB);
-  let x = seed;
-  for (let i = 0; i < buf.length; i += 4) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    buf.writeUInt32LE(x, i);
-  }
-  writeFileSync(file, buf);
-}
 
 test.beforeAll(() => {
   mkdirSync(DIR, { recursive: true });
@@ -57,62 +44,12 @@ test.afterAll(() => {
   kubectl(['delete', '--ignore-not-found', 'pv/e2e-upload-block-pv']);
 });
 
-async function openUploads(page: Page): Promise<void> {
-  await loginAs(page, 'developer');
-  await page.goto('/vm-disks/uploads');
-  await waitForHost(page);
-  await expect(page.locator('[data-test="uploads-page"]')).toBeVisible();
-}
-
 async function pick(page: Page, file: string, namespace = 'vm-images'): Promise<Locator> {
   await page.locator('input[type=file][multiple]').setInputFiles(path.join(DIR, file));
   const c = page.locator(`[data-test="upload-item"][data-file="${file}"]`);
   await expect(c.locator('[data-test="upload-namespace"]')).toBeVisible();
   if (namespace) await c.locator('[data-test="upload-namespace"]').fill(namespace);
   return c;
-}
-
-interface PvSpec {
-  spec: {
-    local?: { path: string };
-    hostPath?: { path: string };
-    volumeMode?: string;
-    nodeAffinity: {
-      required: { nodeSelectorTerms: { matchExpressions: { values: string[] }[] }[] };
-    };
-  };
-}
-
-/** The file on the sandbox node that holds the claim's bytes: `disk.img` (Filesystem) or the device. */
-function volumeFile(claim: string): string {
-  const pvName = kubectl([
-    'get',
-    'pvc',
-    '-n',
-    'vm-images',
-    claim,
-    '-o',
-    'jsonpath={.spec.volumeName}',
-  ]);
-  const pv = JSON.parse(kubectl(['get', 'pv', pvName, '-o', 'json'])) as PvSpec;
-  const node =
-    pv.spec.nodeAffinity.required.nodeSelectorTerms[0]?.matchExpressions[0]?.values[0] ?? '';
-  const where = path.join(
-    SANDBOX,
-    'nodes',
-    node,
-    pv.spec.local?.path ?? pv.spec.hostPath?.path ?? '',
-  );
-  return pv.spec.volumeMode === 'Block' ? where : path.join(where, 'disk.img');
-}
-
-function expectSameImage(source: string, claim: string): void {
-  const expected = path.join(DIR, `${claim}.expected.raw`);
-  run('qemu-img', ['convert', '-O', 'raw', path.join(DIR, source), expected]);
-  // A block device may be larger than the image: qemu-img compare then requires the rest to be zeros.
-  expect(
-    run('qemu-img', ['compare', '-f', 'raw', '-F', 'raw', expected, volumeFile(claim)]),
-  ).toMatch(/Images are identical/);
 }
 
 async function expectDone(c: Locator): Promise<void> {
@@ -155,7 +92,7 @@ test('a new PVC with the upload annotation receives a qcow2 image', async ({ pag
   expect(pvc.metadata.annotations).toHaveProperty(['cdi.kubevirt.io/storage.upload.target']);
   expect(pvc.metadata.ownerReferences ?? []).toEqual([]);
   expect(kubectl(['get', 'dv', '-n', 'vm-images', '-o', 'name'])).not.toContain('e2e-to-pvc');
-  expectSameImage('to-pvc.qcow2', 'e2e-to-pvc');
+  expectSameImage(DIR, 'to-pvc.qcow2', 'e2e-to-pvc');
 });
 
 test('an existing upload DataVolume created with kubectl receives the image', async ({ page }) => {
@@ -192,7 +129,7 @@ test('an existing upload DataVolume created with kubectl receives the image', as
   expect(
     kubectl(['get', 'dv', '-n', 'vm-images', 'e2e-existing', '-o', 'jsonpath={.status.phase}']),
   ).toBe('Succeeded');
-  expectSameImage('to-existing.raw', 'e2e-existing');
+  expectSameImage(DIR, 'to-existing.raw', 'e2e-existing');
 });
 
 test('a Block-mode DataVolume on a local block PV receives the image into the device', async ({
@@ -238,5 +175,5 @@ test('a Block-mode DataVolume on a local block PV receives the image into the de
     kubectl(['get', 'pvc', '-n', 'vm-images', 'e2e-to-block', '-o', 'jsonpath={.spec.volumeName}']),
   ).toBe('e2e-upload-block-pv');
   expect(volumeFile('e2e-to-block')).toBe(path.join(SANDBOX, 'nodes/worker-1/dev/loop42'));
-  expectSameImage('to-block.raw', 'e2e-to-block');
+  expectSameImage(DIR, 'to-block.raw', 'e2e-to-block');
 });

@@ -5,28 +5,15 @@
  * upload and it still ends identical. Every refusal of bad input is shown before any byte moves.
  * (Backend restarts and a failing CDI leg are covered by src/server/uploads/uploads-faults.test.ts.)
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { makeIso } from '../src/lib/image-inspection/testing/iso9660';
 import { kubectl } from './support/cluster';
-import { expect, loginAs, test, waitForHost } from './support/fixtures';
+import { expect, test } from './support/fixtures';
+import { expectSameImage, noise, openUploads, run } from './support/uploads';
 
 const DIR = path.resolve('test-results/upload-images');
-const SANDBOX = path.resolve('test-results/sandbox');
-const MiB = 1024 * 1024;
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: 'pipe' }).toString();
-
-function noise(file: string, mib: number, seed: number): void {
-  const buf = Buffer.alloc(mib * MiB);
-  let x = seed;
-  for (let i = 0; i < buf.length; i += 4) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    buf.writeUInt32LE(x, i);
-  }
-  writeFileSync(file, buf);
-}
 
 test.beforeAll(() => {
   mkdirSync(DIR, { recursive: true });
@@ -61,13 +48,6 @@ test.beforeAll(() => {
   run('qemu-img', ['create', '-f', 'qcow2', path.join(DIR, 'big.qcow2'), '20G']);
 });
 
-async function openUploads(page: Page, user = 'developer'): Promise<void> {
-  await loginAs(page, user);
-  await page.goto('/vm-disks/uploads');
-  await waitForHost(page);
-  await expect(page.locator('[data-test="uploads-page"]')).toBeVisible();
-}
-
 const card = (page: Page, file: string): Locator =>
   page.locator(`[data-test="upload-item"][data-file="${file}"]`);
 
@@ -82,46 +62,6 @@ async function fillTarget(c: Locator, name: string, size?: string): Promise<void
   await c.locator('[data-test="upload-namespace"]').fill('vm-images');
   await c.locator('[data-test="upload-name"]').fill(name);
   if (size) await c.locator('[data-test="upload-size"]').fill(size);
-}
-
-function diskImage(claim: string): string {
-  const pvName = kubectl([
-    'get',
-    'pvc',
-    '-n',
-    'vm-images',
-    claim,
-    '-o',
-    'jsonpath={.spec.volumeName}',
-  ]);
-  const pv = JSON.parse(kubectl(['get', 'pv', pvName, '-o', 'json'])) as {
-    spec: {
-      local?: { path: string };
-      hostPath?: { path: string };
-      nodeAffinity: {
-        required: { nodeSelectorTerms: { matchExpressions: { values: string[] }[] }[] };
-      };
-    };
-  };
-  const node =
-    pv.spec.nodeAffinity.required.nodeSelectorTerms[0]?.matchExpressions[0]?.values[0] ?? '';
-  return path.join(
-    SANDBOX,
-    'nodes',
-    node,
-    pv.spec.local?.path ?? pv.spec.hostPath?.path ?? '',
-    'disk.img',
-  );
-}
-
-function expectSameImage(source: string, claim: string): void {
-  const expected = path.join(DIR, `${claim}.expected.raw`);
-  // qemu-img reads no xz: the reference is the image inside (kept next to it by xz -k).
-  const image = source.replace(/\.xz$/, '');
-  run('qemu-img', ['convert', '-O', 'raw', path.join(DIR, image), expected]);
-  expect(
-    run('qemu-img', ['compare', '-f', 'raw', '-F', 'raw', expected, diskImage(claim)]),
-  ).toMatch(/Images are identical/);
 }
 
 test('uploads a qcow2.xz, an ISO and a raw image at once; each disk.img equals the converted source', async ({
@@ -152,7 +92,7 @@ test('uploads a qcow2.xz, an ISO and a raw image at once; each disk.img equals t
     expect(kubectl(['get', 'dv', '-n', 'vm-images', name, '-o', 'jsonpath={.status.phase}'])).toBe(
       'Succeeded',
     );
-    expectSameImage(file, name);
+    expectSameImage(DIR, file, name);
   }
   // Formats were detected from the content (inside the xz wrapper too).
   await expect(card(page, 'install.iso').locator('[data-test="upload-format"]')).toHaveText(
@@ -184,7 +124,7 @@ test('the connection to the backend drops three times during an upload; it resum
   await c.locator('[data-test="upload-start"]').click();
   await expect(c.getByText('Done', { exact: true })).toBeVisible({ timeout: 200_000 });
   expect(cuts).toBe(3);
-  expectSameImage('flaky.raw', 'e2e-flaky');
+  expectSameImage(DIR, 'flaky.raw', 'e2e-flaky');
 });
 
 test('refuses bad input before any byte moves, naming the cause and the fix', async ({ page }) => {

@@ -1,0 +1,78 @@
+/**
+ * What the upload specs share: images made at test time, the Uploads page, and the check that a volume's bytes on
+ * the sandbox node equal `qemu-img convert -O raw` of the source.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { kubectl } from './cluster';
+import { expect, loginAs, waitForHost } from './fixtures';
+
+export const SANDBOX = path.resolve('test-results/sandbox');
+const MiB = 1024 * 1024;
+
+export const run = (cmd: string, args: string[]): string =>
+  execFileSync(cmd, args, { stdio: 'pipe' }).toString();
+
+/** `mib` MiB of reproducible incompressible bytes. */
+export function noise(file: string, mib: number, seed: number): void {
+  const buf = Buffer.alloc(mib * MiB);
+  let x = seed;
+  for (let i = 0; i < buf.length; i += 4) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    buf.writeUInt32LE(x, i);
+  }
+  writeFileSync(file, buf);
+}
+
+export async function openUploads(page: Page, user = 'developer'): Promise<void> {
+  await loginAs(page, user);
+  await page.goto('/vm-disks/uploads');
+  await waitForHost(page);
+  await expect(page.locator('[data-test="uploads-page"]')).toBeVisible();
+}
+
+interface PvSpec {
+  spec: {
+    local?: { path: string };
+    hostPath?: { path: string };
+    volumeMode?: string;
+    nodeAffinity: {
+      required: { nodeSelectorTerms: { matchExpressions: { values: string[] }[] }[] };
+    };
+  };
+}
+
+/** The file on the sandbox node that holds the claim's bytes: `disk.img` (Filesystem) or the device (Block). */
+export function volumeFile(claim: string): string {
+  const pvName = kubectl([
+    'get',
+    'pvc',
+    '-n',
+    'vm-images',
+    claim,
+    '-o',
+    'jsonpath={.spec.volumeName}',
+  ]);
+  const pv = JSON.parse(kubectl(['get', 'pv', pvName, '-o', 'json'])) as PvSpec;
+  const node =
+    pv.spec.nodeAffinity.required.nodeSelectorTerms[0]?.matchExpressions[0]?.values[0] ?? '';
+  const where = path.join(
+    SANDBOX,
+    'nodes',
+    node,
+    pv.spec.local?.path ?? pv.spec.hostPath?.path ?? '',
+  );
+  return pv.spec.volumeMode === 'Block' ? where : path.join(where, 'disk.img');
+}
+
+/** The claim's bytes equal `source` (in `dir`) converted to raw; for `.xz`, the image kept next to it by `xz -k`. */
+export function expectSameImage(dir: string, source: string, claim: string): void {
+  const expected = path.join(dir, `${claim}.expected.raw`);
+  run('qemu-img', ['convert', '-O', 'raw', path.join(dir, source.replace(/\.xz$/, '')), expected]);
+  // A block device may be larger than the image: qemu-img compare then requires the rest to be zeros.
+  expect(
+    run('qemu-img', ['compare', '-f', 'raw', '-F', 'raw', expected, volumeFile(claim)]),
+  ).toMatch(/Images are identical/);
+}
