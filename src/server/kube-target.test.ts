@@ -1,5 +1,5 @@
 /**
- * Kubeconfig handling through @kubernetes/client-node: static tokens, exec plugins, client certificates,
+ * Kubeconfig handling (client-node only for exec plugins): static tokens, exec plugins, client certificates,
  * custom CAs, insecure-skip-tls-verify, and clear errors for unusable files.
  */
 import https from 'node:https';

@@ -1,14 +1,14 @@
 /**
- * The cluster the backend talks to, and how to reach it as a given identity. Built from a
- * `@kubernetes/client-node` `KubeConfig` (a kubeconfig file, the embedded sandbox, or the in-cluster service
- * account config), so tokens, client certificates, exec plugins, custom CAs and insecure-skip-tls-verify all
- * behave as they do for kubectl.
+ * The cluster the backend talks to, and how to reach it as a given identity: from kubeconfig files (read as
+ * kubectl merges them: tokens, token files, client certificates, basic auth, impersonation, custom CAs,
+ * insecure-skip-tls-verify; exec plugins and auth providers through `@kubernetes/client-node`, loaded only for
+ * such users), the embedded sandbox, or the in-cluster service account.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { OutgoingHttpHeaders } from 'node:http';
-import { KubeConfig } from '@kubernetes/client-node';
+import { readKubeconfig, type Kubeconfig, type KubeconfigUser } from './kubeconfig';
 
 /** Who a request to the cluster acts as. `default` = the credentials of the kubeconfig (or sandbox admin). */
 export type Identity = { kind: 'default' } | { kind: 'bearer'; token: string };
@@ -45,7 +45,7 @@ interface TlsOptions {
 }
 
 interface AppliedOptions extends https.RequestOptions {
-  headers: Record<string, string>;
+  headers: Record<string, string | string[]>;
 }
 
 function bufferFrom(file: string | undefined, base64: string | undefined): Buffer | undefined {
@@ -54,33 +54,25 @@ function bufferFrom(file: string | undefined, base64: string | undefined): Buffe
   return undefined;
 }
 
-function withHttpsServer(kc: KubeConfig, clusterName: string): KubeConfig {
-  const copy = new KubeConfig();
-  copy.loadFromOptions({
-    clusters: kc.clusters.map((c) =>
-      c.name === clusterName ? { ...c, server: c.server.replace(/^http:/i, 'https:') } : c,
-    ),
-    users: kc.users,
-    contexts: kc.contexts,
-    currentContext: kc.currentContext,
-  });
-  return copy;
+interface TargetParts {
+  description: string;
+  server: string;
+  caFile?: string;
+  caData?: string;
+  tlsServerName?: string;
+  skipTLSVerify?: boolean;
+  /** The default identity's credentials (headers, client certificate, basic auth). */
+  credentials: () => Promise<AppliedOptions>;
 }
 
-/** Builds a target from a loaded KubeConfig, using its current context. */
-export function kubeTargetFromKubeConfig(kc: KubeConfig, description: string): KubeTarget {
-  const cluster = kc.getCurrentCluster();
-  if (!cluster) {
-    throw new KubeTargetError(
-      `${description}: the current context ${JSON.stringify(kc.getCurrentContext())} names no cluster`,
-    );
-  }
+function makeKubeTarget(parts: TargetParts): KubeTarget {
+  const { description } = parts;
   let server: URL;
   try {
-    server = new URL(cluster.server);
+    server = new URL(parts.server);
   } catch {
     throw new KubeTargetError(
-      `${description}: cluster ${JSON.stringify(cluster.name)} has an invalid server URL ${JSON.stringify(cluster.server)}`,
+      `${description}: the cluster has an invalid server URL ${JSON.stringify(parts.server)}`,
     );
   }
   if (server.protocol !== 'https:' && server.protocol !== 'http:') {
@@ -88,16 +80,16 @@ export function kubeTargetFromKubeConfig(kc: KubeConfig, description: string): K
   }
   let ca: Buffer | undefined;
   try {
-    ca = bufferFrom(cluster.caFile, cluster.caData);
+    ca = bufferFrom(parts.caFile, parts.caData);
   } catch (err) {
     throw new KubeTargetError(
-      `${description}: cannot read the cluster CA ${cluster.caFile ?? ''}: ${(err as Error).message}`,
+      `${description}: cannot read the cluster CA ${parts.caFile ?? ''}: ${(err as Error).message}`,
     );
   }
   const tls: TlsOptions = {};
   if (ca) tls.ca = ca;
-  if (cluster.tlsServerName) tls.servername = cluster.tlsServerName;
-  if (cluster.skipTLSVerify) tls.rejectUnauthorized = false;
+  if (parts.tlsServerName) tls.servername = parts.tlsServerName;
+  if (parts.skipTLSVerify) tls.rejectUnauthorized = false;
 
   const secure = server.protocol === 'https:';
   const agent = secure
@@ -107,16 +99,7 @@ export function kubeTargetFromKubeConfig(kc: KubeConfig, description: string): K
     secure ? https.request(options) : http.request(options);
   const basePath = server.pathname.replace(/\/+$/, '');
 
-  // client-node refuses to produce options for plain-HTTP servers (the sandbox on loopback); the user's
-  // credentials do not depend on the scheme, so read them through a copy that says https.
-  const credentialSource = secure ? kc : withHttpsServer(kc, cluster.name);
-
-  async function defaultCredentials(): Promise<AppliedOptions> {
-    const applied: AppliedOptions = { headers: {} };
-    // Client certificate, CA, token, exec plugin / auth provider, impersonation: all as kubectl does.
-    await credentialSource.applyToHTTPSOptions(applied);
-    return applied;
-  }
+  const defaultCredentials = parts.credentials;
 
   return {
     description,
@@ -161,33 +144,93 @@ export function kubeTargetFromKubeConfig(kc: KubeConfig, description: string): K
   };
 }
 
+/** Credentials of a kubeconfig user without plugins, read fresh on each use (token files rotate). */
+function staticCredentials(user: KubeconfigUser): () => Promise<AppliedOptions> {
+  return () => {
+    const applied: AppliedOptions = { headers: {} };
+    const token =
+      user.token ?? (user.tokenFile ? readFileSync(user.tokenFile, 'utf8').trim() : undefined);
+    if (token) applied.headers.Authorization = `Bearer ${token}`;
+    const cert = bufferFrom(user.certFile, user.certData);
+    const key = bufferFrom(user.keyFile, user.keyData);
+    if (cert) applied.cert = cert;
+    if (key) applied.key = key;
+    if (user.username !== undefined && user.password !== undefined)
+      applied.auth = `${user.username}:${user.password}`;
+    if (user.impersonate) applied.headers['Impersonate-User'] = user.impersonate;
+    if (user.impersonateGroups.length > 0)
+      applied.headers['Impersonate-Group'] = user.impersonateGroups;
+    return Promise.resolve(applied);
+  };
+}
+
+/**
+ * Credentials of an `exec` / `auth-provider` user, produced by `@kubernetes/client-node` (imported on first use)
+ * from the same files and context, as kubectl would run the plugin.
+ */
+function pluginCredentials(config: Kubeconfig, contextName: string): () => Promise<AppliedOptions> {
+  let loaded: Promise<{ applyToHTTPSOptions(o: AppliedOptions): Promise<void> }> | undefined;
+  const load = async () => {
+    const { KubeConfig } = await import('@kubernetes/client-node');
+    const kc = new KubeConfig();
+    kc.loadFromFile(config.files[0] ?? '');
+    for (const file of config.files.slice(1)) {
+      const more = new KubeConfig();
+      more.loadFromFile(file);
+      kc.mergeConfig(more, true);
+    }
+    kc.setCurrentContext(contextName);
+    // client-node refuses to produce options for plain-HTTP servers; credentials do not depend on the scheme.
+    const copy = new KubeConfig();
+    copy.loadFromOptions({
+      clusters: kc.clusters.map((c) => ({ ...c, server: c.server.replace(/^http:/i, 'https:') })),
+      users: kc.users,
+      contexts: kc.contexts,
+      currentContext: contextName,
+    });
+    return copy;
+  };
+  return async () => {
+    loaded ??= load();
+    const applied: AppliedOptions = { headers: {} };
+    await (await loaded).applyToHTTPSOptions(applied);
+    return applied;
+  };
+}
+
 /**
  * Loads a kubeconfig file (or a `KUBECONFIG`-style list of files, merged like kubectl: the first file's
  * current context wins).
  */
 export function loadKubeconfigTarget(files: readonly string[], contextName?: string): KubeTarget {
   if (files.length === 0) throw new KubeTargetError('no kubeconfig file given');
-  const kc = new KubeConfig();
+  let config: Kubeconfig;
   try {
-    kc.loadFromFile(files[0] ?? '');
-    for (const file of files.slice(1)) {
-      const more = new KubeConfig();
-      more.loadFromFile(file);
-      kc.mergeConfig(more, true);
-    }
+    config = readKubeconfig(files);
   } catch (err) {
     throw new KubeTargetError(
       `cannot load kubeconfig ${files.join(':')}: ${(err as Error).message}`,
     );
   }
-  if (contextName) kc.setCurrentContext(contextName);
-  if (!kc.getCurrentContext()) {
-    throw new KubeTargetError(`kubeconfig ${files.join(':')} has no current-context`);
+  const name = contextName ?? config.currentContext;
+  if (!name) throw new KubeTargetError(`kubeconfig ${files.join(':')} has no current-context`);
+  const description = `kubeconfig ${files.join(':')} (context ${name})`;
+  const context = config.contexts.get(name);
+  const cluster = context ? config.clusters.get(context.cluster) : undefined;
+  if (!context || !cluster) {
+    throw new KubeTargetError(
+      `${description}: the current context ${JSON.stringify(name)} names no cluster`,
+    );
   }
-  return kubeTargetFromKubeConfig(
-    kc,
-    `kubeconfig ${files.join(':')} (context ${kc.getCurrentContext()})`,
-  );
+  // A context without a known user is anonymous, as with kubectl.
+  const user = config.users.get(context.user);
+  return makeKubeTarget({
+    description,
+    ...cluster,
+    credentials: user?.plugin
+      ? pluginCredentials(config, name)
+      : staticCredentials(user ?? { impersonateGroups: [], plugin: false }),
+  });
 }
 
 export interface SandboxCluster {
@@ -198,31 +241,29 @@ export interface SandboxCluster {
 
 /** The embedded sandbox: its URL, its CA when it serves HTTPS, and its admin as the default identity. */
 export function sandboxKubeTarget(sandbox: SandboxCluster): KubeTarget {
-  const kc = new KubeConfig();
-  kc.loadFromOptions({
-    clusters: [
-      {
-        name: 'sandbox',
-        server: sandbox.url,
-        skipTLSVerify: false,
-        ...(sandbox.caPem ? { caData: Buffer.from(sandbox.caPem).toString('base64') } : {}),
-      },
-    ],
-    users: [{ name: 'admin', token: sandbox.adminToken }],
-    contexts: [{ name: 'sandbox', cluster: 'sandbox', user: 'admin' }],
-    currentContext: 'sandbox',
+  return makeKubeTarget({
+    description: 'embedded sandbox',
+    server: sandbox.url,
+    ...(sandbox.caPem ? { caData: Buffer.from(sandbox.caPem).toString('base64') } : {}),
+    credentials: staticCredentials({
+      token: sandbox.adminToken,
+      impersonateGroups: [],
+      plugin: false,
+    }),
   });
-  return kubeTargetFromKubeConfig(kc, 'embedded sandbox');
 }
 
 export const SERVICE_ACCOUNT_CA = '/var/run/secrets/kubernetes.io/serviceaccount/ca.crt';
+const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
 /**
  * In-cluster: the API server from `KUBERNETES_SERVICE_HOST`/`_PORT` and the service-account CA. The service
  * account's own token is deliberately not used for anything a user asks for.
  */
 export function inClusterKubeTarget(env: NodeJS.ProcessEnv = process.env): KubeTarget {
-  if (!env.KUBERNETES_SERVICE_HOST || !env.KUBERNETES_SERVICE_PORT) {
+  const host = env.KUBERNETES_SERVICE_HOST;
+  const port = env.KUBERNETES_SERVICE_PORT;
+  if (!host || !port) {
     throw new KubeTargetError(
       'in-cluster mode needs KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT (set in every pod); ' +
         'outside a cluster pass --kubeconfig FILE',
@@ -233,7 +274,14 @@ export function inClusterKubeTarget(env: NodeJS.ProcessEnv = process.env): KubeT
       `in-cluster mode needs the service-account CA at ${SERVICE_ACCOUNT_CA} (automountServiceAccountToken)`,
     );
   }
-  const kc = new KubeConfig();
-  kc.loadFromCluster();
-  return kubeTargetFromKubeConfig(kc, 'in-cluster');
+  return makeKubeTarget({
+    description: 'in-cluster',
+    server: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    caFile: SERVICE_ACCOUNT_CA,
+    credentials: staticCredentials({
+      tokenFile: SERVICE_ACCOUNT_TOKEN,
+      impersonateGroups: [],
+      plugin: false,
+    }),
+  });
 }
