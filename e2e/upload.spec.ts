@@ -68,6 +68,12 @@ test('uploads a qcow2.xz, an ISO and a raw image at once; each disk.img equals t
   page,
 }) => {
   test.setTimeout(240_000);
+  // Every chunk is sent with its SHA-256 (tus checksum extension), computed in the worker.
+  const checksums: (string | undefined)[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'PATCH' && r.url().includes('/uploads/tus/'))
+      checksums.push(r.headers()['upload-checksum']);
+  });
   await openUploads(page);
   await pick(page, ['guest.qcow2.xz', 'install.iso', 'plain.raw']);
   const targets: [string, string][] = [
@@ -94,6 +100,8 @@ test('uploads a qcow2.xz, an ISO and a raw image at once; each disk.img equals t
     );
     expectSameImage(DIR, file, name);
   }
+  expect(checksums.length).toBeGreaterThanOrEqual(targets.length);
+  for (const header of checksums) expect(header).toMatch(/^sha256 [A-Za-z0-9+/]{43}=$/);
   // Formats were detected from the content (inside the xz wrapper too).
   await expect(card(page, 'install.iso').locator('[data-test="upload-format"]')).toHaveText(
     'ISO 9660',

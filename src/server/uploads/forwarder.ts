@@ -320,9 +320,17 @@ export class Forwarder {
     }
   }
 
-  /** Waits for the browser's checksum, then compares (held before the last piece goes to CDI). */
+  /**
+   * Before the last piece goes to CDI: when every chunk arrived with a matching SHA-256 `Upload-Checksum`, the
+   * bytes are verified already; otherwise waits for the browser's whole-file checksum and compares.
+   */
   private async verify(id: string, sha256: string, signal: AbortSignal): Promise<void> {
     let s = this.o.store.get(id);
+    if (!s?.sha256 && s?.everyChunkChecked) {
+      // Each chunk's SHA-256 matched on arrival: what goes to CDI is what the browser read.
+      await this.o.store.update(id, { verifiedSha256: sha256, state: 'forwarding' });
+      return;
+    }
     if (!s?.sha256) {
       await this.o.store.update(id, { state: 'verifying' });
       await new Promise<void>((resolve) => {

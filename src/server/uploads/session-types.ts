@@ -28,6 +28,12 @@ export interface UploadSession {
   sha256?: string;
   /** Hex SHA-256 the backend computed of what it sent to CDI. */
   verifiedSha256?: string;
+  /**
+   * Every byte so far arrived in a PATCH with a SHA-256 `Upload-Checksum` that matched: the bytes are verified
+   * end to end already, and the last piece need not wait for the browser's whole-file SHA-256. Set at creation,
+   * cleared by the first PATCH without one (sessions from older versions lack it and wait, as before).
+   */
+  everyChunkChecked?: boolean;
   state: UploadState;
   /** Bytes staged (the tus offset). */
   received: number;

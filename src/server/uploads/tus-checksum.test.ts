@@ -100,6 +100,71 @@ describe('tus checksum extension', () => {
     expect([...res.headers.keys()].filter((h) => h.startsWith('access-control-'))).toEqual([]);
   });
 
+  it('when every chunk carried a matching SHA-256, the upload completes without the whole-file checksum; one unchecked chunk makes it wait for it', async () => {
+    const whole = async (name: string, seed: number, checkEvery: boolean) => {
+      const created = await w.kube(
+        'developer',
+        'POST',
+        `/apis/cdi.kubevirt.io/v1beta1/namespaces/${NS}/datavolumes`,
+        uploadDataVolume(name, '1Gi'),
+      );
+      expect(created.status).toBe(201);
+      const source = noise(2 * MiB, seed);
+      const id = await create(name, source.length);
+      const [one, two] = [source.subarray(0, MiB), source.subarray(MiB)];
+      expect((await patch(id, 0, one, `sha256 ${digest('sha256', one)}`)).status).toBe(204);
+      const second = await patch(
+        id,
+        MiB,
+        two,
+        checkEvery ? `sha256 ${digest('sha256', two)}` : undefined,
+      );
+      expect(second.status).toBe(204);
+      return { id, sha: createHash('sha256').update(source).digest('hex') };
+    };
+    const stateOf = async (id: string) =>
+      (await api<UploadSession>(w, 'developer', 'GET', `/uploads/${id}`)).body;
+
+    const checked = await whole('sum-every-chunk', 31, true);
+    const done = await waitFor('upload done without the whole-file checksum', async () => {
+      const s = await stateOf(checked.id);
+      if (s.state === 'failed') throw new Error(s.error);
+      return s.state === 'done' ? s : undefined;
+    });
+    expect(done.sha256).toBeUndefined();
+    expect(done.verifiedSha256).toBe(checked.sha);
+    // The browser's whole-file hash, arriving later, must agree with the verified bytes.
+    const wrong = await api<{ error: string }>(
+      w,
+      'developer',
+      'PUT',
+      `/uploads/${checked.id}/checksum`,
+      {
+        sha256: 'f'.repeat(64),
+      },
+    );
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.error).toMatch(/the file changed during the upload/);
+
+    const unchecked = await whole('sum-one-unchecked', 32, false);
+    await waitFor('waiting for the whole-file checksum', async () =>
+      (await stateOf(unchecked.id)).state === 'verifying' ? true : undefined,
+    );
+    expect(
+      (
+        await api(w, 'developer', 'PUT', `/uploads/${unchecked.id}/checksum`, {
+          sha256: unchecked.sha,
+        })
+      ).status,
+    ).toBe(200);
+    const after = await waitFor('upload done after the checksum', async () => {
+      const s = await stateOf(unchecked.id);
+      if (s.state === 'failed') throw new Error(s.error);
+      return s.state === 'done' ? s : undefined;
+    });
+    expect(after.verifiedSha256).toBe(unchecked.sha);
+  });
+
   it('keeps a good chunk, refuses a corrupted one with 460 (offset and staged bytes unchanged), then takes the right one; the volume ends identical', async () => {
     expect(
       (

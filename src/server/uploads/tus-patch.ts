@@ -54,6 +54,8 @@ export interface TusPatchOptions {
   uploadOf(id: string): Promise<{ size?: number; offset: number }>;
   /** Bytes `0..offset` are staged for good. */
   onStaged(id: string, offset: number, size: number): Promise<void>;
+  /** A PATCH without a SHA-256 `Upload-Checksum` is about to stage bytes. */
+  onUnchecked(id: string): Promise<void>;
   log(message: string): void;
 }
 
@@ -175,6 +177,7 @@ export class TusPatchReceiver {
           `The body (${bodyLength} bytes from offset ${start}) runs past the upload's length ${size}`,
         );
       }
+      if (expected?.algorithm !== 'sha256') await this.o.onUnchecked(id);
       await this.write(req, res, id, start, size, expected);
     } finally {
       this.running.delete(id);

@@ -169,6 +169,9 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
       const s = store.get(id);
       if (s && offset > s.received) await store.update(id, { received: offset });
     },
+    async onUnchecked(id) {
+      if (store.get(id)?.everyChunkChecked) await store.update(id, { everyChunkChecked: false });
+    },
     log,
   });
   await patches.recoverUnverified(tusDir);
@@ -277,6 +280,7 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
         fingerprint: (m.fingerprint ?? '').slice(0, 200),
         ...(m.sha256 && /^[a-f0-9]{64}$/.test(m.sha256) ? { sha256: m.sha256 } : {}),
         state: 'receiving',
+        everyChunkChecked: true,
         received: 0,
         forwarded: 0,
         cdiAttempts: 0,
@@ -396,6 +400,11 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
         return reply
           .code(409)
           .send({ error: 'a different checksum was already recorded for this upload' });
+      }
+      if (s.verifiedSha256 && s.verifiedSha256 !== sha) {
+        return reply.code(409).send({
+          error: `the file's SHA-256 ${sha} differs from the ${s.verifiedSha256} of the bytes received (every chunk was verified): the file changed during the upload`,
+        });
       }
       const next = await store.update(s.id, { sha256: sha });
       forwarder?.checksumArrived(s.id);

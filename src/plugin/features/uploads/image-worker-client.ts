@@ -79,3 +79,10 @@ export function hashInWorker(
     }),
   };
 }
+
+/** Base64 SHA-256 of one upload chunk (WebCrypto in the worker), for the tus `Upload-Checksum` header. */
+export async function digestInWorker(chunk: Blob): Promise<string> {
+  const r = await request({ type: 'digest', chunk }).done;
+  if (r.type !== 'digested') throw new Error('unexpected worker answer');
+  return r.base64;
+}

@@ -12,7 +12,7 @@ import {
   TUS_ENDPOINT,
   uploadIdOf,
 } from './backend-api';
-import { hashInWorker } from './image-worker-client';
+import { digestInWorker, hashInWorker } from './image-worker-client';
 import { uploadDataVolume, uploadPersistentVolumeClaim, type TargetValues } from './manifests';
 import { addSample, bytesPerSecond, secondsLeft, type RateSample } from './transfer-rate';
 import { uploadStore } from './upload-store';
@@ -138,9 +138,19 @@ export async function startTransfer(key: string): Promise<void> {
       targetName: v.name,
       fingerprint: item.fingerprint,
     },
-    onBeforeRequest: (req) => {
+    onBeforeRequest: async (req) => {
       const token = csrfToken();
       if (token) req.setHeader('X-CSRFToken', token);
+      if (req.getMethod() === 'PATCH') {
+        // Every chunk carries its SHA-256: the backend refuses a corrupted chunk (460) and, when all chunks
+        // matched, need not wait for the whole-file hash before the last piece goes to CDI.
+        const start = Number(req.getHeader('Upload-Offset'));
+        const end = Math.min(start + CHUNK_SIZE, item.file.size);
+        req.setHeader(
+          'Upload-Checksum',
+          `sha256 ${await digestInWorker(item.file.slice(start, end))}`,
+        );
+      }
     },
     onShouldRetry: (err, _attempt, options) => {
       const status = err.originalResponse?.getStatus() ?? 0;
