@@ -401,10 +401,19 @@ async function viaBrowser(
     );
     const started = performance.now();
     await start.click();
+    const phases: string[] = [];
+    let lastPhase = '';
     for (;;) {
       peak = Math.max(peak, await heap());
       const phase = await card.getAttribute('data-phase');
-      if (phase === 'done') break;
+      if (phase && phase !== lastPhase) {
+        lastPhase = phase;
+        phases.push(`${phase} ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      }
+      if (phase === 'done') {
+        console.error(`(c) ${size / MiB} MiB phases: ${phases.join(', ')}`);
+        break;
+      }
       if (phase === 'failed') throw new Error(`browser upload failed: ${await card.innerText()}`);
       await sleep(250);
     }
