@@ -10,12 +10,12 @@ import path from 'node:path';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { markdownTable, pool, startBackend, type BackendProcess } from '../support/backend-process';
+import { dv, NAMESPACE, pv } from './world-manifests';
 
 const PORT = Number(process.env.PROFILE_PORT ?? 19301);
 const DATA = process.env.PROFILE_DATA ?? path.join(os.tmpdir(), 'vm-disks-profile-render');
 const PVS = Number(process.env.PROFILE_PVS ?? 5000);
 const DVS = Number(process.env.PROFILE_DVS ?? 2000);
-const NAMESPACE = 'bench-ui';
 const TOP = 25;
 
 interface ProfileNode {
@@ -39,38 +39,6 @@ const admin = async (b: BackendProcess, method: string, p: string, body?: unknow
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
 
-const pvManifest = (i: number) => ({
-  apiVersion: 'v1',
-  kind: 'PersistentVolume',
-  metadata: { name: `bench-pv-${String(i).padStart(5, '0')}` },
-  spec: {
-    capacity: { storage: `${1 + (i % 20)}Gi` },
-    accessModes: ['ReadWriteOnce'],
-    persistentVolumeReclaimPolicy: 'Retain',
-    storageClassName: 'bench-none',
-    volumeMode: 'Filesystem',
-    local: { path: `/mnt/local-storage/bench/disk${i}` },
-    nodeAffinity: {
-      required: {
-        nodeSelectorTerms: [
-          {
-            matchExpressions: [
-              { key: 'kubernetes.io/hostname', operator: 'In', values: [`worker-${i % 3}`] },
-            ],
-          },
-        ],
-      },
-    },
-  },
-});
-
-const dvManifest = (i: number) => ({
-  apiVersion: 'cdi.kubevirt.io/v1beta1',
-  kind: 'DataVolume',
-  metadata: { name: `bench-dv-${String(i).padStart(5, '0')}`, namespace: NAMESPACE },
-  spec: { source: { blank: {} }, storage: { resources: { requests: { storage: '1Gi' } } } },
-});
-
 async function seed(b: BackendProcess): Promise<void> {
   const have = (await (await admin(b, 'GET', '/api/v1/persistentvolumes')).json()) as {
     items: unknown[];
@@ -84,7 +52,7 @@ async function seed(b: BackendProcess): Promise<void> {
   await pool(
     Array.from({ length: PVS }, (_, i) => i),
     32,
-    async (i) => (await admin(b, 'POST', '/api/v1/persistentvolumes', pvManifest(i))).arrayBuffer(),
+    async (i) => (await admin(b, 'POST', '/api/v1/persistentvolumes', pv(i))).arrayBuffer(),
   );
   await pool(
     Array.from({ length: DVS }, (_, i) => i),
@@ -95,7 +63,7 @@ async function seed(b: BackendProcess): Promise<void> {
           b,
           'POST',
           `/apis/cdi.kubevirt.io/v1beta1/namespaces/${NAMESPACE}/datavolumes`,
-          dvManifest(i),
+          dv(i),
         )
       ).arrayBuffer(),
   );

@@ -16,13 +16,13 @@ import {
   startBackend,
   type BackendProcess,
 } from '../support/backend-process';
+import { dv, NAMESPACE, pv } from './world-manifests';
 
 const PORT = Number(process.env.BENCH_PORT ?? 19010);
 const BASELINE_PVS = 200;
 const LARGE_PVS = Number(process.env.BENCH_PVS ?? 5000);
 const LARGE_DVS = Number(process.env.BENCH_DVS ?? 2000);
 const RUNS = 3;
-const NAMESPACE = 'bench-ui';
 
 interface Measure {
   page: string;
@@ -83,41 +83,6 @@ async function createAll(
   if (failed) throw new Error(`${failed} of ${objects.length} ${what} could not be created`);
   return Date.now() - t0;
 }
-
-const pv = (i: number) => ({
-  apiVersion: 'v1',
-  kind: 'PersistentVolume',
-  metadata: {
-    name: `bench-pv-${String(i).padStart(5, '0')}`,
-    labels: { 'bench.vm-disks/ui': 'true' },
-  },
-  spec: {
-    capacity: { storage: `${1 + (i % 20)}Gi` },
-    accessModes: ['ReadWriteOnce'],
-    persistentVolumeReclaimPolicy: 'Retain',
-    storageClassName: 'bench-none',
-    volumeMode: 'Filesystem',
-    local: { path: `/mnt/local-storage/bench/disk${i}` },
-    nodeAffinity: {
-      required: {
-        nodeSelectorTerms: [
-          {
-            matchExpressions: [
-              { key: 'kubernetes.io/hostname', operator: 'In', values: [`worker-${i % 3}`] },
-            ],
-          },
-        ],
-      },
-    },
-  },
-});
-
-const dv = (i: number) => ({
-  apiVersion: 'cdi.kubevirt.io/v1beta1',
-  kind: 'DataVolume',
-  metadata: { name: `bench-dv-${String(i).padStart(5, '0')}`, namespace: NAMESPACE },
-  spec: { source: { blank: {} }, storage: { resources: { requests: { storage: '1Gi' } } } },
-});
 
 interface Ready {
   /** Selectors that must all match. */
