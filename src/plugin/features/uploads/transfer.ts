@@ -121,6 +121,21 @@ export async function startTransfer(key: string): Promise<void> {
     },
   );
 
+  const digests = new Map<number, Promise<string>>();
+  const chunkDigest = (start: number): Promise<string> => {
+    let digest = digests.get(start);
+    if (!digest) {
+      digest = digestInWorker(
+        item.file.slice(start, Math.min(start + CHUNK_SIZE, item.file.size)),
+      ).catch((err: unknown) => {
+        digests.delete(start); // a retry computes it again
+        throw err;
+      });
+      digests.set(start, digest);
+    }
+    return digest;
+  };
+
   // Absolute, so that the relative upload URLs the backend answers resolve under the endpoint.
   const endpoint = new URL(TUS_ENDPOINT, window.location.href).href;
   const upload = new tus.Upload(item.file, {
@@ -143,13 +158,14 @@ export async function startTransfer(key: string): Promise<void> {
       if (token) req.setHeader('X-CSRFToken', token);
       if (req.getMethod() === 'PATCH') {
         // Every chunk carries its SHA-256: the backend refuses a corrupted chunk (460) and, when all chunks
-        // matched, need not wait for the whole-file hash before the last piece goes to CDI.
+        // matched, need not wait for the whole-file hash before the last piece goes to CDI. The next chunk's
+        // digest is computed while this one is sent.
         const start = Number(req.getHeader('Upload-Offset'));
-        const end = Math.min(start + CHUNK_SIZE, item.file.size);
-        req.setHeader(
-          'Upload-Checksum',
-          `sha256 ${await digestInWorker(item.file.slice(start, end))}`,
-        );
+        const digest = await chunkDigest(start);
+        digests.clear();
+        if (start + CHUNK_SIZE < item.file.size)
+          void chunkDigest(start + CHUNK_SIZE).catch(() => undefined);
+        req.setHeader('Upload-Checksum', `sha256 ${digest}`);
       }
     },
     onShouldRetry: (err, _attempt, options) => {
