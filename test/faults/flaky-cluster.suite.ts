@@ -4,7 +4,7 @@
  * on as they are (status, Retry-After, the Status message), keeps serving, frees what a cut leaves behind, and
  * a client that retries (as the UI does) ends with every object exactly once and every watch event once.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -13,9 +13,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { markdownTable } from '../../bench/support/backend-process';
 import { buildApp } from '../../src/server/app';
 import { loadKubeconfigTarget } from '../../src/server/kube-target';
-import { startEmbeddedSandbox, type RunningSandbox } from '../../src/server/sandbox-launcher';
+import type { RunningSandbox } from '../../src/server/sandbox-launcher';
 import { makeFakeBuilds, type FakeBuilds } from '../../src/server/testing/fake-builds';
-import { startFaultProxy, type FaultProxy } from './fault-proxy';
+import type { FaultProxy } from './fault-proxy';
+import { startProxiedSandbox } from './proxied-sandbox';
 
 let dir: string;
 let sandbox: RunningSandbox;
@@ -30,16 +31,8 @@ const CMS = '/api/kubernetes/api/v1/namespaces/default/configmaps';
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'vm-disks-faults-flaky-'));
-  const started = await startEmbeddedSandbox({ dataDir: path.join(dir, 'sandbox'), quiet: true });
-  if (!started) throw new Error('no sandbox');
-  sandbox = started;
-  proxy = await startFaultProxy(sandbox.url);
-  const kubeconfig = path.join(dir, 'kubeconfig');
-  await sandbox.writeKubeconfig(kubeconfig);
-  await writeFile(
-    kubeconfig,
-    (await readFile(kubeconfig, 'utf8')).replaceAll(sandbox.url, proxy.url),
-  );
+  let kubeconfig: string;
+  ({ sandbox, proxy, kubeconfig } = await startProxiedSandbox(dir));
   builds = await makeFakeBuilds();
   app = await buildApp({
     mode: 'standalone',

@@ -8,7 +8,7 @@
  * error (not "not served") and the HostPathProvisioner status once discovery answers again.
  * Needs `npm run build` and `npm run build:host` (dist/, dist-host/).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -17,8 +17,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { markdownTable } from '../../bench/support/backend-process';
 import { buildApp } from '../../src/server/app';
 import { loadKubeconfigTarget } from '../../src/server/kube-target';
-import { startEmbeddedSandbox, type RunningSandbox } from '../../src/server/sandbox-launcher';
-import { startFaultProxy, type FaultProxy } from './fault-proxy';
+import type { RunningSandbox } from '../../src/server/sandbox-launcher';
+import type { FaultProxy } from './fault-proxy';
+import { startProxiedSandbox } from './proxied-sandbox';
 
 const PORT = Number(process.env.FAULTS_UI_PORT ?? 19420);
 /** Long enough for the watch backoff (1 s doubling, at most 15 s) to come round. */
@@ -35,16 +36,8 @@ const rows: string[][] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'vm-disks-faults-ui-'));
-  const started = await startEmbeddedSandbox({ dataDir: path.join(dir, 'sandbox'), quiet: true });
-  if (!started) throw new Error('no sandbox');
-  sandbox = started;
-  proxy = await startFaultProxy(sandbox.url);
-  const kubeconfig = path.join(dir, 'kubeconfig');
-  await sandbox.writeKubeconfig(kubeconfig);
-  await writeFile(
-    kubeconfig,
-    (await readFile(kubeconfig, 'utf8')).replaceAll(sandbox.url, proxy.url),
-  );
+  let kubeconfig: string;
+  ({ sandbox, proxy, kubeconfig } = await startProxiedSandbox(dir));
   app = await buildApp({
     mode: 'standalone',
     distDir: path.resolve('dist'),
