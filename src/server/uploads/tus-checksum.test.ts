@@ -11,6 +11,7 @@ import type { UploadSession } from './session-types';
 import {
   api,
   diskOf,
+  noiseBuffer,
   NS,
   run,
   startUploadWorld,
@@ -77,16 +78,6 @@ async function offsetOf(id: string): Promise<string | null> {
   return res.headers.get('upload-offset');
 }
 
-function noise(bytes: number, seed: number): Buffer {
-  const buf = Buffer.alloc(bytes);
-  let x = seed;
-  for (let i = 0; i < buf.length; i += 4) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    buf.writeUInt32LE(x, i);
-  }
-  return buf;
-}
-
 describe('tus checksum extension', () => {
   it('OPTIONS advertises checksum and its algorithms, and no CORS headers', async () => {
     const res = await tusFetch('', 'OPTIONS', {});
@@ -109,7 +100,7 @@ describe('tus checksum extension', () => {
         uploadDataVolume(name, '1Gi'),
       );
       expect(created.status).toBe(201);
-      const source = noise(2 * MiB, seed);
+      const source = noiseBuffer(2 * MiB, seed);
       const id = await create(name, source.length);
       const [one, two] = [source.subarray(0, MiB), source.subarray(MiB)];
       expect((await patch(id, 0, one, `sha256 ${digest('sha256', one)}`)).status).toBe(204);
@@ -176,7 +167,7 @@ describe('tus checksum extension', () => {
         )
       ).status,
     ).toBe(201);
-    const source = noise(3 * MiB, 777);
+    const source = noiseBuffer(3 * MiB, 777);
     const file = path.join(w.dir, 'sum.raw');
     await writeFile(file, source);
     const id = await create('sum-target', source.length);
@@ -246,7 +237,7 @@ describe('a crash in the middle of a checksummed PATCH', () => {
         )
       ).status,
     ).toBe(201);
-    const data = noise(2 * MiB, 4242);
+    const data = noiseBuffer(2 * MiB, 4242);
     const id = await create('crash-target', data.length);
     const first = data.subarray(0, MiB);
     expect((await patch(id, 0, first, `sha256 ${digest('sha256', first)}`)).status).toBe(204);

@@ -13,6 +13,7 @@ import { startTcpCutter, type TcpCutter } from './testing/tcp-cutter';
 import {
   api,
   diskOf,
+  noiseBuffer,
   NS,
   run,
   startUploadWorld,
@@ -49,13 +50,7 @@ afterAll(async () => {
 
 async function noiseRaw(name: string, mib: number, seed: number): Promise<string> {
   const file = path.join(w.dir, name);
-  const buf = Buffer.alloc(mib * MiB);
-  let x = seed;
-  for (let i = 0; i < buf.length; i += 4) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    buf.writeUInt32LE(x, i);
-  }
-  await writeFile(file, buf);
+  await writeFile(file, noiseBuffer(mib * MiB, seed));
   return file;
 }
 const sha256 = async (file: string) =>

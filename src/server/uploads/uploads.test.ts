@@ -10,6 +10,7 @@ import type { UploadSession } from './session-types';
 import {
   api,
   diskOf,
+  noiseBuffer,
   NS,
   run,
   startUploadWorld,
@@ -31,13 +32,7 @@ afterAll(async () => {
 
 async function noiseRaw(name: string, mib: number): Promise<string> {
   const file = path.join(w.dir, name);
-  const buf = Buffer.alloc(mib * MiB);
-  let x = 12345;
-  for (let i = 0; i < buf.length; i += 4) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    buf.writeUInt32LE(x, i);
-  }
-  await writeFile(file, buf);
+  await writeFile(file, noiseBuffer(mib * MiB, 12345));
   return file;
 }
 

@@ -16,6 +16,17 @@ import { sandboxKubeTarget } from '../../kube-target';
 import { startEmbeddedSandbox, type RunningSandbox } from '../../sandbox-launcher';
 
 export const run = promisify(execFile);
+
+/** `bytes` reproducible incompressible bytes (a 32-bit LCG from `seed`; `bytes` a multiple of 4). */
+export function noiseBuffer(bytes: number, seed: number): Buffer {
+  const buf = Buffer.alloc(bytes);
+  let x = seed;
+  for (let i = 0; i < buf.length; i += 4) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    buf.writeUInt32LE(x, i);
+  }
+  return buf;
+}
 export const NS = 'vm-images';
 
 export interface UploadWorld {
