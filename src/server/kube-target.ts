@@ -144,12 +144,21 @@ function makeKubeTarget(parts: TargetParts): KubeTarget {
   };
 }
 
-/** Credentials of a kubeconfig user without plugins, read fresh on each use (token files rotate). */
+/** How long a token read from a file is used before the file is read again (token files rotate). */
+const TOKEN_FILE_TTL_MS = 60_000;
+
+/** Credentials of a kubeconfig user without plugins. */
 function staticCredentials(user: KubeconfigUser): () => Promise<AppliedOptions> {
+  let fromFile: { token: string; readAt: number } | undefined;
+  const tokenFromFile = (file: string): string => {
+    if (!fromFile || Date.now() - fromFile.readAt > TOKEN_FILE_TTL_MS) {
+      fromFile = { token: readFileSync(file, 'utf8').trim(), readAt: Date.now() };
+    }
+    return fromFile.token;
+  };
   return () => {
     const applied: AppliedOptions = { headers: {} };
-    const token =
-      user.token ?? (user.tokenFile ? readFileSync(user.tokenFile, 'utf8').trim() : undefined);
+    const token = user.token ?? (user.tokenFile ? tokenFromFile(user.tokenFile) : undefined);
     if (token) applied.headers.Authorization = `Bearer ${token}`;
     const cert = bufferFrom(user.certFile, user.certData);
     const key = bufferFrom(user.keyFile, user.keyData);
