@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkUpload, type UploadTargetInput } from '../../src/lib/cdi-upload-rules';
 import { bytesSource, inspectImage } from '../../src/lib/image-inspection';
+import { luksQcow2, luksVolume } from '../../src/lib/image-inspection/testing/luks';
 
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
@@ -71,35 +72,15 @@ describe('disk images CDI refuses are refused before upload, each with its own r
     expect(await problemsOf(file('overlay.qcow2'))).toContain('qcow2-backing-file');
   });
 
+  // Both LUKS fixtures are built from the on-disk formats (testing/luks.ts): `qemu-img create` times
+  // its key derivation against the CPU clock and fails on a loaded machine.
   it('encrypted qcow2 (LUKS inside qcow2) → qcow2-encrypted', async () => {
-    await run('qemu-img', [
-      'create',
-      '-q',
-      '--object',
-      'secret,id=sec0,data=quality-passphrase',
-      '-f',
-      'qcow2',
-      '-o',
-      'encrypt.format=luks,encrypt.key-secret=sec0',
-      file('encrypted.qcow2'),
-      '64M',
-    ]);
+    await writeFile(file('encrypted.qcow2'), luksQcow2('quality-passphrase', 64 * MiB));
     expect(await problemsOf(file('encrypted.qcow2'))).toContain('qcow2-encrypted');
   });
 
   it('raw LUKS volume → encrypted-luks', async () => {
-    await run('qemu-img', [
-      'create',
-      '-q',
-      '--object',
-      'secret,id=sec0,data=quality-passphrase',
-      '-f',
-      'luks',
-      '-o',
-      'key-secret=sec0',
-      file('volume.luks.qcow2'),
-      '16M',
-    ]);
+    await writeFile(file('volume.luks.qcow2'), luksVolume('quality-passphrase', 16 * MiB));
     expect(await problemsOf(file('volume.luks.qcow2'))).toContain('encrypted-luks');
   });
 
