@@ -17,8 +17,6 @@ import {
 } from '../support/stack';
 
 async function newAudit(stack: Stack, since: number): Promise<AuditLine[]> {
-  // The audit line is written when the sandbox's response finishes: give the last one a moment.
-  await new Promise((r) => setTimeout(r, 100));
   return (await stack.audit()).slice(since);
 }
 

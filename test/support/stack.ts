@@ -29,7 +29,12 @@ export interface Stack {
   /** Every log line the backend wrote so far. */
   logs: string[];
   tokenOf(user: SandboxUserName): string;
-  /** Audit records the sandbox wrote so far (see src/sandbox/api/audit.ts). */
+  /**
+   * Audit records of every request the sandbox answered before this call (see src/sandbox/api/audit.ts).
+   * The sandbox writes a record when a response finishes, which can be after its client has the answer:
+   * this sends a marker request and waits for the marker's record, so that no earlier record is missing
+   * however slow the machine is. Marker records are left out.
+   */
   audit(): Promise<AuditLine[]>;
   close(): Promise<void>;
 }
@@ -91,6 +96,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     const running = app;
     const fakeBuilds = builds;
+    let markers = 0;
     return {
       sandbox,
       app: running,
@@ -105,11 +111,24 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         return found.token;
       },
       async audit() {
-        const text = await readFile(path.join(clusterDataDir, 'audit.log'), 'utf8').catch(() => '');
-        return text
-          .split('\n')
-          .filter((l) => l.trim())
-          .map((l) => JSON.parse(l) as AuditLine);
+        const marker = `audit-settled-${++markers}`;
+        const admin = sandbox.users.find((u) => u.name === 'admin');
+        await send(sandbox.url, {
+          path: `/api/v1/namespaces/default/configmaps/${marker}`,
+          headers: { authorization: `Bearer ${admin?.token ?? ''}` },
+        });
+        for (;;) {
+          const text = await readFile(path.join(clusterDataDir, 'audit.log'), 'utf8').catch(
+            () => '',
+          );
+          const lines = text
+            .split('\n')
+            .filter((l) => l.trim())
+            .map((l) => JSON.parse(l) as AuditLine);
+          if (lines.some((l) => l.name === marker))
+            return lines.filter((l) => !l.name?.startsWith('audit-settled-'));
+          await new Promise((r) => setTimeout(r, 20));
+        }
       },
       async close() {
         await running.close();

@@ -118,9 +118,8 @@ for (const tls of [false, true]) {
         namespace: 'default',
         body: { metadata: { name: 'cn-watched' } },
       });
-      const deadline = Date.now() + 15000;
-      while (!seen.includes('ADDED cn-watched') && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 50));
+      // Bounded by the test's timeout, not by a deadline that assumes an idle machine.
+      while (!seen.includes('ADDED cn-watched')) await new Promise((r) => setTimeout(r, 50));
       controller.abort();
       expect(seen).toContain('ADDED cn-watched');
     });

@@ -252,14 +252,10 @@ volumeBindingMode: WaitForFirstConsumer
       'sandbox.vm-disks.io/chcon=/var/hpvolumes',
     ]);
     expect(chcon.code).toBe(0);
-    const pvc = await waitFor(
-      'claim bound after chcon',
-      async () => {
-        const c = await w.get('pvc', 'rhel-claim', 'vm-images');
-        return field(c, 'status.phase') === 'Bound' ? c : undefined;
-      },
-      20_000,
-    );
+    const pvc = await waitFor('claim bound after chcon', async () => {
+      const c = await w.get('pvc', 'rhel-claim', 'vm-images');
+      return field(c, 'status.phase') === 'Bound' ? c : undefined;
+    });
     const pv = await w.get('pv', String(field(pvc, 'spec.volumeName')));
     expect(JSON.stringify(field(pv, 'spec.nodeAffinity'))).toContain('worker-2');
   });

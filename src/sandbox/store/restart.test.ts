@@ -127,7 +127,28 @@ describe('persistence', () => {
     const second = await startBareSandbox({ dataDir, world: gadgetWorld });
     try {
       const b = apiClient(second.url, second.adminToken);
-      await new Promise((r) => setTimeout(r, 500));
+      // A witness whose owner never existed: once the collector has removed it, it has finished the
+      // pass it starts with after a restart (a wait on an event, not on the clock).
+      await b.post('/api/v1/namespaces/default/configmaps', {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: {
+          name: 'witness',
+          ownerReferences: [
+            {
+              apiVersion: 'example.kubevirt.io/v1',
+              kind: 'Gadget',
+              name: 'gone',
+              uid: 'no-such-uid',
+            },
+          ],
+        },
+      });
+      await eventually(async () =>
+        (await b.get('/api/v1/namespaces/default/configmaps/witness')).status === 404
+          ? true
+          : undefined,
+      );
       expect((await b.get('/api/v1/namespaces/default/configmaps/owned')).status).toBe(200);
       // ...and the collector still works for that owner.
       await b.del('/apis/example.kubevirt.io/v1/namespaces/default/gadgets/g');

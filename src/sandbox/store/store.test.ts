@@ -80,7 +80,8 @@ describe('SandboxStore', () => {
       }
     });
     await store.create(widget('w'));
-    await new Promise((r) => setTimeout(r, 20));
+    // The reaction is created from inside the subscriber: wait for its event, not for the clock.
+    while (seen.length < 2) await new Promise((r) => setTimeout(r, 5));
     expect(store.get(WIDGET, undefined, 'w')?.metadata.name).toBe('w');
     const rvs = seen.map((s) => Number(s.split(' ')[2]));
     expect(rvs).toEqual([...rvs].sort((x, y) => x - y));

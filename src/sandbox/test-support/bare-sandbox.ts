@@ -70,10 +70,13 @@ export const tokenOf = (sandbox: RunningSandbox, user: string): string => {
   return u.token;
 };
 
-/** Polls until `check` returns a value (not undefined); fails after `timeoutMs`. */
+/**
+ * Polls until `check` returns a value (not undefined); fails after `timeoutMs`. The default is generous
+ * (just under Vitest's test timeout): a loaded CI machine is slow, and no test asserts on speed.
+ */
 export const eventually = async <T>(
   check: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 15000,
+  timeoutMs = 100_000,
 ): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

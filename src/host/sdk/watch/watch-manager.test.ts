@@ -9,6 +9,9 @@ import { PersistentVolumeClaimModel } from '../models/core-models';
 import type { WatchQuery } from './watch-manager';
 import { WatchManager, notifyDelayFor } from './watch-manager';
 
+/** Waits for `check` to pass; bounded by the test's timeout, not by an idle machine's speed. */
+const until = (check: () => void): Promise<void> => vi.waitFor(check, { timeout: 60_000 });
+
 let server: Server;
 let sockets: ServerSocket[] = [];
 const listRequests: string[] = [];
@@ -73,14 +76,14 @@ describe('WatchManager', () => {
     const stopA = manager.subscribe(query, () => (notified += 1));
     const stopB = manager.subscribe(query, () => undefined);
 
-    await vi.waitFor(() => {
+    await until(() => {
       expect(manager.getSnapshot(query)?.loaded).toBe(true);
     });
     expect(names(manager)).toEqual(['a']);
     expect(listRequests.at(-1)).toBe(
       '/api/kubernetes/api/v1/namespaces/ns1/persistentvolumeclaims',
     );
-    await vi.waitFor(() => {
+    await until(() => {
       expect(sockets).toHaveLength(1);
     });
     // One socket for both subscribers, starting at the list's resourceVersion.
@@ -90,7 +93,7 @@ describe('WatchManager', () => {
 
     send(sockets[0], { type: 'ADDED', object: pvc('b', '101') });
     send(sockets[0], { type: 'DELETED', object: pvc('a', '102') });
-    await vi.waitFor(() => {
+    await until(() => {
       expect(names(manager)).toEqual(['b']);
     });
     expect(notified).toBeGreaterThan(0);
@@ -99,10 +102,10 @@ describe('WatchManager', () => {
     items = [pvc('b', '101'), pvc('c', '150')];
     listVersion = 200;
     send(sockets[0], { type: 'ERROR', object: { kind: 'Status', code: 410, message: 'too old' } });
-    await vi.waitFor(() => {
+    await until(() => {
       expect(names(manager)).toEqual(['b', 'c']);
     });
-    await vi.waitFor(() => {
+    await until(() => {
       expect(watchRequests.at(-1)).toContain('resourceVersion=200');
     });
 
@@ -110,27 +113,21 @@ describe('WatchManager', () => {
     items = [pvc('d', '250')];
     listVersion = 300;
     sockets.at(-1)?.close();
-    await vi.waitFor(
-      () => {
-        expect(names(manager)).toEqual(['d']);
-      },
-      { timeout: 10_000 },
-    );
-    await vi.waitFor(() => {
+    await until(() => {
+      expect(names(manager)).toEqual(['d']);
+    });
+    await until(() => {
       expect(watchRequests.at(-1)).toContain('resourceVersion=300');
     });
 
     stopA();
     stopB();
     expect(manager.size).toBe(1);
-    await vi.waitFor(
-      () => {
-        expect(manager.size).toBe(0);
-      },
-      { timeout: 10_000 },
-    );
+    await until(() => {
+      expect(manager.size).toBe(0);
+    });
     // The last user gone, the watch socket is closed.
-    await vi.waitFor(() => {
+    await until(() => {
       expect(sockets.at(-1)?.readyState).toBe(WebSocket.CLOSED);
     });
     sockets = [];
@@ -143,10 +140,10 @@ describe('WatchManager', () => {
     const manager = new WatchManager();
     let notified = 0;
     const stop = manager.subscribe(query, () => (notified += 1));
-    await vi.waitFor(() => {
+    await until(() => {
       expect(manager.getSnapshot(query)?.loaded).toBe(true);
     });
-    await vi.waitFor(() => {
+    await until(() => {
       expect(sockets).toHaveLength(1);
     });
     notified = 0;
@@ -157,7 +154,7 @@ describe('WatchManager', () => {
         JSON.stringify({ type: 'MODIFIED', object: pvc(`p${i}`, String(301 + i)) }),
       ).join('\n'),
     );
-    await vi.waitFor(() => {
+    await until(() => {
       const data = manager.getSnapshot(query)?.data as { metadata: { resourceVersion: string } }[];
       expect(data.filter((o) => o.metadata.resourceVersion !== '1')).toHaveLength(burst);
     });

@@ -65,7 +65,7 @@ function diffuse(block: Buffer): Buffer {
 /** The anti-forensic split of the master key into STRIPES blocks; merging them gives the key back. */
 function afSplit(masterKey: Buffer, random: (n: number) => Buffer): Buffer {
   const stripes = Buffer.alloc(KEY_BYTES * STRIPES);
-  let block = Buffer.alloc(KEY_BYTES);
+  let block: Buffer = Buffer.alloc(KEY_BYTES);
   for (let i = 0; i < STRIPES - 1; i++) {
     const stripe = random(KEY_BYTES);
     stripe.copy(stripes, i * KEY_BYTES);

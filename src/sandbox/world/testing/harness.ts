@@ -109,7 +109,7 @@ export async function startWorld(): Promise<WorldHarness> {
 export async function waitFor<T>(
   what: string,
   check: () => Promise<T | undefined | false>,
-  timeoutMs = 30_000,
+  timeoutMs = 100_000, // generous: a loaded machine is slow, and no test asserts on speed
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
