@@ -66,6 +66,17 @@ test.describe('Local volumes', () => {
     await form.locator('[data-test="lv-capacity"]').fill('2Gi');
     await form.locator('[data-test="lv-name"]').fill('e2e-block-pv');
     const commands = form.locator('[data-test="lv-commands"]');
+    // A backing file that is not a safe absolute path gets an error, not silently no commands.
+    const backing = form.locator('[data-test="lv-backing-file"]');
+    for (const [bad, message] of [
+      ['../x.img', 'The path must be absolute'],
+      ['x.img; rm -rf /', 'The path must not contain spaces'],
+    ]) {
+      await backing.fill(bad);
+      await expect(form).toContainText(message);
+      await expect(commands).toHaveCount(0);
+    }
+    await backing.fill('/var/local-storage/loop10.img');
     await expect(commands).toContainText('Run as root on worker-2');
     const lines = form.locator('[data-test="lv-command"] input');
     await expect(lines.nth(0)).toHaveValue(

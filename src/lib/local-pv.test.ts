@@ -107,6 +107,28 @@ describe('validateLocalPV', () => {
     });
   });
 
+  it.each([
+    ['../x.img', 'not-absolute'],
+    ['x.img; rm -rf /', 'whitespace'],
+    ['/var/local-storage/../x.img', 'dot-segment'],
+    ['', 'empty'],
+  ] as const)(
+    'refuses the loop backing file %j (%s) instead of dropping the node commands',
+    (backingFile, kind) => {
+      expect(validateLocalPV(input({ backingFile }), context)).toContainEqual({
+        field: 'backingFile',
+        kind,
+      });
+    },
+  );
+
+  it('checks the backing file only when the form makes a loop device', () => {
+    expect(validateLocalPV(input({ backingFile: '/var/local-storage/a.img' }), context)).toEqual(
+      [],
+    );
+    expect(validateLocalPV(input(), context)).toEqual([]);
+  });
+
   it('refuses a path another PV already claims on the same node (by node name or hostname)', () => {
     expect(
       validateLocalPV(input({ path: '/mnt/local-storage/local/disk1/' }), context),

@@ -143,6 +143,7 @@ export type LocalPVFieldProblem =
   | { field: 'node'; kind: 'unknown'; node: string }
   | { field: 'path'; kind: PathProblem }
   | { field: 'path'; kind: 'claimed'; by: string }
+  | { field: 'backingFile'; kind: PathProblem }
   | { field: 'capacity'; kind: 'invalid'; message: string }
   | { field: 'capacity'; kind: 'zero' }
   | { field: 'storageClassName'; kind: 'invalid'; message: string }
@@ -156,6 +157,8 @@ export interface LocalPVFormInput {
   capacity: string;
   storageClassName: string;
   labelsText: string;
+  /** The loop device's backing file, when the form will print the commands that create it. */
+  backingFile?: string;
 }
 
 /** Every problem of the form's values; empty when the PV can be created. */
@@ -186,6 +189,11 @@ export const validateLocalPV = (
         (pv.hostnames.includes(hostname) || pv.hostnames.includes(input.node)),
     );
     if (holder) problems.push({ field: 'path', kind: 'claimed', by: holder.name });
+  }
+
+  if (input.backingFile !== undefined) {
+    const backingKind = pathProblem(input.backingFile);
+    if (backingKind) problems.push({ field: 'backingFile', kind: backingKind });
   }
 
   const capacity = input.capacity.trim();

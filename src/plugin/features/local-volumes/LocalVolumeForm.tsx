@@ -123,8 +123,17 @@ export const LocalVolumeForm: FC<LocalVolumeFormProps> = ({
     }),
     [nodes, pvs],
   );
+  const makesLoopDevice = volumeMode === 'Block' && loopBacked;
   const problems = validateLocalPV(
-    { name: effectiveName, node, path: effectivePath, capacity, storageClassName, labelsText },
+    {
+      name: effectiveName,
+      node,
+      path: effectivePath,
+      capacity,
+      storageClassName,
+      labelsText,
+      ...(makesLoopDevice ? { backingFile: effectiveBackingFile } : {}),
+    },
     context,
   );
   const problemOf = (field: LocalPVFieldProblem['field']): string | undefined => {
@@ -143,13 +152,16 @@ export const LocalVolumeForm: FC<LocalVolumeFormProps> = ({
     reclaimPolicy,
     labels: parseLabels(labelsText).labels,
   });
-  const commands =
-    volumeMode === 'Block' && loopBacked
-      ? loopDeviceCommands({ backingFile: effectiveBackingFile, device: effectivePath, capacity })
-      : undefined;
+  const commands = makesLoopDevice
+    ? loopDeviceCommands({ backingFile: effectiveBackingFile, device: effectivePath, capacity })
+    : undefined;
 
   const shown = (field: LocalPVFieldProblem['field']): string | undefined =>
-    touched || field === 'path' || field === 'name' || field === 'capacity'
+    touched ||
+    field === 'path' ||
+    field === 'name' ||
+    field === 'capacity' ||
+    field === 'backingFile'
       ? problemOf(field)
       : undefined;
 
@@ -341,7 +353,9 @@ export const LocalVolumeForm: FC<LocalVolumeFormProps> = ({
                 onChange={(_event, value) => {
                   setBackingFile(value);
                 }}
+                validated={shown('backingFile') ? 'error' : 'default'}
               />
+              {fieldHelp(shown('backingFile'))}
             </FormGroup>
           ) : null}
           {commands ? (
