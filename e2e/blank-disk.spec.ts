@@ -87,6 +87,10 @@ test.describe('Blank disk', () => {
   test('offers the blank DataVolume YAML template', async ({ page }) => {
     await page.goto('/yaml-samples');
     await waitForHost(page);
-    await expect(page.locator('body')).toContainText('blank-image-datavolume');
+    // The sample is shown in monaco, which can take long to load on a loaded machine: wait for it
+    // (bounded by the test's timeout), then for the template's own name in the editor.
+    const sample = page.locator('[data-test="yaml-template-blank-disk"]');
+    await expect(sample.locator('.monaco-editor')).toBeVisible({ timeout: 90_000 });
+    await expect(sample).toContainText('blank-image-datavolume');
   });
 });
