@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { KubeObject, ResourceAttributes, ResourceType, UserInfo } from '../contract';
 import type { Authenticator } from '../auth/users';
 import { forbiddenMessage, type RbacAuthorizer } from '../auth/rbac';
-import type { DeleteOptions, SandboxStore } from '../store/store';
+import type { DeleteOptions, SandboxStore, WriteOptions } from '../store/store';
 import { joinApiVersion, listKindOf, storageVersion, type TypeRegistry } from '../store/registry';
 import { compileFilter } from '../store/selectors';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, KUBE_VERSION } from './discovery';
@@ -18,6 +18,7 @@ import {
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { bearerToken, parseResourceRequest, readBody, type ResourceRequest } from './request';
 import { ApiError, invalidError, isApiError, notFoundError } from './status';
+import { warningHeaders } from './warnings';
 import { toTable, wantsTable, type IncludeObject } from './table';
 import { runWatch, type WatchEvent, type WatchSink } from './watch';
 import { synthesizeCrds } from './crds';
@@ -39,8 +40,14 @@ export interface ApiServerDeps {
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' };
 
-const sendJson = (res: ServerResponse, code: number, body: unknown): void => {
+const sendJson = (
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  warnings: string[] = [],
+): void => {
   const text = JSON.stringify(body);
+  if (warnings.length > 0) res.setHeader('Warning', warningHeaders(warnings));
   res.writeHead(code, { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 };
@@ -432,8 +439,9 @@ export class ApiServer {
             'resourceVersion should not be set on objects to be created',
           );
         }
-        const created = await store.create(obj, user, { dryRun, fromApi: true });
-        sendJson(res, 201, this.render(r.type, r.version, created));
+        const warnings: string[] = [];
+        const created = await store.create(obj, user, { dryRun, fromApi: true, warnings });
+        sendJson(res, 201, this.render(r.type, r.version, created), warnings);
         return;
       }
       case 'update': {
@@ -449,15 +457,17 @@ export class ApiServer {
             },
           ]);
         }
-        const updated = await this.writeUpdate(r, obj, user, dryRun);
-        sendJson(res, 200, this.render(r.type, r.version, updated));
+        const warnings: string[] = [];
+        const updated = await this.writeUpdate(r, obj, user, { dryRun, warnings });
+        sendJson(res, 200, this.render(r.type, r.version, updated), warnings);
         return;
       }
       case 'patch': {
         this.authorize(user, r);
         const body = await readBody(req);
-        const { object, created } = await this.patch(req, r, body, user, dryRun);
-        sendJson(res, created ? 201 : 200, this.render(r.type, r.version, object));
+        const warnings: string[] = [];
+        const { object, created } = await this.patch(req, r, body, user, { dryRun, warnings });
+        sendJson(res, created ? 201 : 200, this.render(r.type, r.version, object), warnings);
         return;
       }
       case 'delete': {
@@ -577,10 +587,10 @@ export class ApiServer {
     r: ResourceRequest,
     obj: KubeObject,
     user: UserInfo,
-    dryRun: boolean,
+    opts: WriteOptions,
   ): Promise<KubeObject> {
     const { store } = this.deps;
-    if (r.subresource === 'status') return store.updateStatus(obj, user, { dryRun });
+    if (r.subresource === 'status') return store.updateStatus(obj, user, opts);
     if (r.subresource === 'finalize') {
       const current = store.getRaw(r.type, undefined, r.name ?? '');
       if (!current) throw notFoundError(r.type.plural, r.group, r.name ?? '');
@@ -589,9 +599,9 @@ export class ApiServer {
         ...(next.spec as object | undefined),
         finalizers: (obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [],
       };
-      return store.update(next, user, { dryRun });
+      return store.update(next, user, opts);
     }
-    return store.update(obj, user, { dryRun });
+    return store.update(obj, user, opts);
   }
 
   private deleteOptions(q: URLSearchParams, body: unknown): DeleteOptions {
@@ -618,7 +628,7 @@ export class ApiServer {
     r: ResourceRequest,
     body: Buffer,
     user: UserInfo,
-    dryRun: boolean,
+    opts: WriteOptions,
   ): Promise<{ object: KubeObject; created: boolean }> {
     const { store, registry } = this.deps;
     const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim();
@@ -657,7 +667,7 @@ export class ApiServer {
         if (contentType === 'application/apply-patch+yaml' && !r.subresource) {
           const obj = asObject(structuredClone(patchDoc));
           this.checkBodyIdentity(r, obj, true);
-          const created = await store.create(obj, user, { dryRun, fromApi: true });
+          const created = await store.create(obj, user, { ...opts, fromApi: true });
           return { object: created, created: true };
         }
         throw notFoundError(r.type.plural, r.group, r.name ?? '');
@@ -693,7 +703,7 @@ export class ApiServer {
         );
       }
       try {
-        const updated = await this.writeUpdate(r, obj, user, dryRun);
+        const updated = await this.writeUpdate(r, obj, user, opts);
         return { object: updated, created: false };
       } catch (e) {
         if (
