@@ -17,10 +17,17 @@ import {
 } from './openapi-v2-protobuf';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { bearerToken, parseResourceRequest, readBody, type ResourceRequest } from './request';
-import { ApiError, invalidError, isApiError, notFoundError } from './status';
+import {
+  ApiError,
+  invalidError,
+  isApiError,
+  notFoundError,
+  tooLargeResourceVersionError,
+} from './status';
 import { warningHeaders } from './warnings';
+import { checkStringMaps, dryRunError, exceedsJsonDepth, tooDeepError } from './decode';
 import { toTable, wantsTable, type IncludeObject } from './table';
-import { runWatch, type WatchEvent, type WatchSink } from './watch';
+import { runWatch, waitForResourceVersion, type WatchEvent, type WatchSink } from './watch';
 import { synthesizeCrds } from './crds';
 import { decodeProtobufObject } from './protobuf';
 import type { AuditLog } from './audit';
@@ -73,7 +80,7 @@ const statusSuccess = (details: object): object => ({
   details,
 });
 
-const parseBody = (buf: Buffer, contentType: string | undefined): unknown => {
+const parseBody = (buf: Buffer, contentType: string | undefined, kind?: string): unknown => {
   if (contentType?.includes('protobuf')) {
     const decoded = decodeProtobufObject(buf);
     if (decoded) return decoded;
@@ -87,8 +94,10 @@ const parseBody = (buf: Buffer, contentType: string | undefined): unknown => {
   if (text.trim() === '') return undefined;
   try {
     if (contentType && /yaml/.test(contentType)) return parseYaml(text) as unknown;
+    if (kind !== undefined && exceedsJsonDepth(text)) throw tooDeepError(kind, buf);
     return JSON.parse(text) as unknown;
   } catch (e) {
+    if (isApiError(e)) throw e;
     throw new ApiError(
       400,
       'BadRequest',
@@ -389,6 +398,7 @@ export class ApiServer {
     const { store } = this.deps;
     const q = r.query;
     const dryRun = q.getAll('dryRun').includes('All');
+    const dryRunProblem = dryRunError(r.verb, q.getAll('dryRun'));
     if (r.type.group === 'apiextensions.k8s.io' && r.type.kind === 'CustomResourceDefinition') {
       this.authorize(user, r);
       this.serveCrds(req, res, r);
@@ -419,7 +429,7 @@ export class ApiServer {
       case 'list':
         this.authorize(user, r);
         {
-          this.serveList(req, res, r);
+          await this.serveList(req, res, r);
           return;
         }
       case 'watch':
@@ -430,8 +440,12 @@ export class ApiServer {
         }
       case 'create': {
         this.authorize(user, r);
-        const obj = asObject(parseBody(await readBody(req), req.headers['content-type']));
+        if (dryRunProblem) throw dryRunProblem;
+        const obj = asObject(
+          parseBody(await readBody(req), req.headers['content-type'], r.type.kind),
+        );
         this.checkBodyIdentity(r, obj, false);
+        checkStringMaps(r.type, r.version, obj);
         if (obj.metadata.resourceVersion) {
           throw new ApiError(
             400,
@@ -446,8 +460,12 @@ export class ApiServer {
       }
       case 'update': {
         this.authorize(user, r);
-        const obj = asObject(parseBody(await readBody(req), req.headers['content-type']));
+        if (dryRunProblem) throw dryRunProblem;
+        const obj = asObject(
+          parseBody(await readBody(req), req.headers['content-type'], r.type.kind),
+        );
         this.checkBodyIdentity(r, obj, true);
+        checkStringMaps(r.type, r.version, obj);
         if (!this.deps.registry.isBuiltin(r.type) && !obj.metadata.resourceVersion) {
           // Custom resources do not allow unconditional updates.
           throw invalidError(r.type, r.name ?? '', [
@@ -464,6 +482,7 @@ export class ApiServer {
       }
       case 'patch': {
         this.authorize(user, r);
+        if (dryRunProblem) throw dryRunProblem;
         const body = await readBody(req);
         const warnings: string[] = [];
         const { object, created } = await this.patch(req, r, body, user, { dryRun, warnings });
@@ -472,6 +491,7 @@ export class ApiServer {
       }
       case 'delete': {
         this.authorize(user, r);
+        if (dryRunProblem) throw dryRunProblem;
         const options = this.deleteOptions(q, parseBody(await readBody(req), 'application/json'));
         const result = await store.deleteObject(r.type, r.namespace, r.name ?? '', user, {
           ...options,
@@ -503,6 +523,7 @@ export class ApiServer {
       }
       case 'deletecollection': {
         this.authorize(user, r);
+        if (dryRunProblem) throw dryRunProblem;
         const options = this.deleteOptions(q, parseBody(await readBody(req), 'application/json'));
         const filter = compileFilter(
           q.get('labelSelector') ?? undefined,
@@ -653,6 +674,7 @@ export class ApiServer {
     const patchDoc = parseBody(
       body,
       contentType === 'application/apply-patch+yaml' ? 'application/yaml' : 'application/json',
+      r.type.kind,
     );
     if (contentType === 'application/apply-patch+yaml' && !r.query.get('fieldManager')) {
       throw new ApiError(
@@ -691,6 +713,7 @@ export class ApiServer {
         }
       }
       const obj = asObject(patched);
+      checkStringMaps(r.type, r.version, obj);
       const explicitRv =
         (patchDoc as { metadata?: { resourceVersion?: string } } | undefined)?.metadata
           ?.resourceVersion !== undefined && contentType !== 'application/apply-patch+yaml';
@@ -719,9 +742,18 @@ export class ApiServer {
     }
   }
 
-  private serveList(req: IncomingMessage, res: ServerResponse, r: ResourceRequest): void {
+  private async serveList(
+    req: IncomingMessage,
+    res: ServerResponse,
+    r: ResourceRequest,
+  ): Promise<void> {
     const { store } = this.deps;
     const q = r.query;
+    const wanted = Number(q.get('resourceVersion') ?? '');
+    if (Number.isInteger(wanted) && wanted > 0 && !(await waitForResourceVersion(store, wanted))) {
+      // A list at a resourceVersion not reached within the watch cache's wait.
+      throw tooLargeResourceVersionError(wanted, store.currentResourceVersion());
+    }
     const filter = compileFilter(
       q.get('labelSelector') ?? undefined,
       q.get('fieldSelector') ?? undefined,

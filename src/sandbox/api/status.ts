@@ -13,7 +13,7 @@ export interface StatusBody {
     group?: string;
     kind?: string;
     uid?: string;
-    causes?: { reason: string; message: string; field: string }[];
+    causes?: { reason: string; message: string; field?: string }[];
     retryAfterSeconds?: number;
   };
   code: number;
@@ -113,6 +113,22 @@ export const invalidError = (
 };
 
 export const goneError = (message: string): ApiError => new ApiError(410, 'Expired', message);
+
+/**
+ * A read at a resourceVersion the server has not reached within its wait (3 s): 504 Timeout with
+ * cause ResourceVersionTooLarge (kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/storage/errors.go
+ * `NewTooLargeResourceVersionError`, retry after 1 s as pkg/storage/cacher sets it).
+ */
+export const tooLargeResourceVersionError = (wanted: number, current: number): ApiError =>
+  new ApiError(
+    504,
+    'Timeout',
+    `Timeout: Too large resource version: ${String(wanted)}, current: ${String(current)}`,
+    {
+      causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+      retryAfterSeconds: 1,
+    },
+  );
 
 /** The factory handed to the world through the context. */
 export const makeErrorFactory = (

@@ -52,7 +52,7 @@ spec:
 }
 
 async function waitDv(name: string, want: (dv: KubeObject) => boolean): Promise<KubeObject> {
-  return waitFor(`${name}`, async () => {
+  return waitFor(name, async () => {
     const dv = await w.get('dv', name, 'vm-images');
     return dv && want(dv) ? dv : undefined;
   });
@@ -80,10 +80,11 @@ async function tokenRequest(spec: object): Promise<{ status: number; token: stri
     },
   );
   const body = (await res.json()) as KubeObject;
-  return { status: res.status, token: String(field(body, 'status.token') ?? '') };
+  const token = field(body, 'status.token');
+  return { status: res.status, token: typeof token === 'string' ? token : '' };
 }
 
-const upload = (authorization: string, body: Buffer | string = 'x') =>
+const upload = (authorization: string, body: Buffer<ArrayBuffer> | string = 'x') =>
   fetch(`${proxy}/v1beta1/upload`, { method: 'POST', headers: { authorization }, body });
 
 describe('CDI upload proxy and cdi-apiserver tokens (containerized-data-importer uploadproxy.go, apiserver.go, uploadserver.go)', () => {
