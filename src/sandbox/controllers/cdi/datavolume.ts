@@ -307,7 +307,8 @@ async function reconcileDv(
         progress: 'N/A',
         bound: boundCondition(name),
         running: { type: 'Running', status: 'True', reason: 'Pod is running', message: '' },
-        ready: { type: 'Ready', status: 'False', reason: '', message: '' },
+        // CDI pkg/controller/datavolume/conditions.go: Ready is False/TransferRunning while Running is True.
+        ready: { type: 'Ready', status: 'False', reason: 'TransferRunning', message: '' },
       })
     ) {
       await recordEvent(ctx, dv, 'Normal', 'UploadReady', `Upload into ${name} ready`, COMPONENT);
@@ -346,7 +347,7 @@ async function reconcileDv(
     progress,
     bound: boundCondition(name),
     running: { type: 'Running', status: 'True', reason: '', message: '' },
-    ready: { type: 'Ready', status: 'False', reason: '', message: '' },
+    ready: { type: 'Ready', status: 'False', reason: 'TransferRunning', message: '' },
   });
   const taskId = `dv/${dv.metadata.uid ?? ''}`;
   if (kind === 'blank') tasks.start(taskId, () => runBlank(ctx, ns, name, requeue));
