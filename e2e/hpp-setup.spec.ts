@@ -158,7 +158,7 @@ test('RHCOS-only: a MachineConfig per pool, rollout, and a passing smoke test', 
   await expect(status.locator('[data-test="hpp-condition-Available"]')).toHaveAttribute(
     'data-status',
     'True',
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
   await expect(
     status.locator(
@@ -346,7 +346,7 @@ test('an existing StorageClass with other parameters gets a new name; YAML edits
   await expect(panel.locator('[data-test="hpp-condition-Available"]')).toHaveAttribute(
     'data-status',
     'True',
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
   await expect(panel.locator('[data-test="hpp-smoke-class"] option')).toContainText([
     'hpp-e2e-taken-csi',

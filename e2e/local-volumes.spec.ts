@@ -98,6 +98,9 @@ test.describe('Local volumes', () => {
     expect(pv.spec.storageClassName).toBe('local');
     expect(affinityHost(pv)).toEqual(['worker-2']);
     expect(consoleProblems.messages).toEqual([]);
+    // An Available Block PV of class `local` left behind would compete with the one a later spec makes
+    // for its Block upload (the scheduler may pick either node): leave the shared sandbox as found.
+    kubectl(['delete', 'pv', 'e2e-block-pv', '--wait=true']);
   });
 
   test('creates a filesystem PV on worker-1 with labels, refusing a path already used there', async ({

@@ -54,7 +54,7 @@ const sessions = async (page: Page): Promise<Session[]> => {
 test('after a reload mid-upload the same file resumes from the acknowledged offset; another file is refused', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(240_000);
   await openUploads(page);
 
   // The network carries the first PATCH (one 64 MiB chunk) and resets every later one until the reload.
@@ -86,7 +86,9 @@ test('after a reload mid-upload the same file resumes from the acknowledged offs
         );
         return staged?.received ?? 0;
       },
-      { timeout: 30_000 },
+      // The DataVolume must become UploadReady and a 64 MiB chunk be hashed and sent first: on a loaded
+      // machine that takes well over 30 s.
+      { timeout: 120_000 },
     )
     .toBeGreaterThan(0);
   await page.reload();
@@ -132,7 +134,7 @@ test('after a reload mid-upload the same file resumes from the acknowledged offs
   expect(resumedFrom).toBeGreaterThan(0);
 
   const resumed = page.locator('[data-test="upload-item"][data-file="resume.raw"]');
-  await expect(resumed.getByText('Done', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(resumed.getByText('Done', { exact: true })).toBeVisible({ timeout: 150_000 });
   expect(
     kubectl(['get', 'dv', '-n', 'vm-images', 'e2e-resume', '-o', 'jsonpath={.status.phase}']),
   ).toBe('Succeeded');

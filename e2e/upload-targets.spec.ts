@@ -54,13 +54,13 @@ async function pick(page: Page, file: string, namespace = 'vm-images'): Promise<
 
 async function expectDone(c: Locator): Promise<void> {
   await expect(c.locator('[data-test="upload-checksum"]')).toHaveText('SHA-256 verified', {
-    timeout: 50_000,
+    timeout: 150_000,
   });
-  await expect(c.getByText('Done', { exact: true })).toBeVisible({ timeout: 50_000 });
+  await expect(c.getByText('Done', { exact: true })).toBeVisible({ timeout: 150_000 });
 }
 
 test('a new PVC with the upload annotation receives a qcow2 image', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   await openUploads(page);
   const c = await pick(page, 'to-pvc.qcow2', '');
   // The namespace is a typeahead of the namespaces the user may list; an unknown one is refused.
@@ -96,7 +96,7 @@ test('a new PVC with the upload annotation receives a qcow2 image', async ({ pag
 });
 
 test('an existing upload DataVolume created with kubectl receives the image', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   kubectl(
     ['apply', '-f', '-'],
     JSON.stringify({
@@ -135,7 +135,7 @@ test('an existing upload DataVolume created with kubectl receives the image', as
 test('a Block-mode DataVolume on a local block PV receives the image into the device', async ({
   page,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   kubectl(
     ['apply', '-f', '-'],
     JSON.stringify({
