@@ -44,7 +44,8 @@ const DROPPED_RESPONSE_HEADERS = new Set([
 export interface KubeProxyOptions {
   /** null: no cluster configured; every request answers 503 with a Status saying so. */
   target: KubeTarget | null;
-  identityOf: (headers: IncomingHttpHeaders) => Identity;
+  /** The request's identity; undefined when it has no live session (answered 401). */
+  identityOf: (headers: IncomingHttpHeaders) => Identity | undefined;
   /** Long-lived upstream connections, destroyed when the server closes. */
   tracker: ConnectionTracker;
 }
@@ -132,10 +133,14 @@ export const kubeProxy: FastifyPluginCallback<KubeProxyOptions> = (
       return reply.code(503).send(statusBody(503, 'ServiceUnavailable', noClusterMessage()));
     }
     const path = upstreamPath(request.raw.url ?? '') ?? '/';
+    const identity = identityOf(request.headers);
+    if (!identity) {
+      return reply.code(401).send(statusBody(401, 'Unauthorized', 'no session: log in first'));
+    }
     let options;
     try {
       options = await target.requestOptions(
-        identityOf(request.headers),
+        identity,
         request.method,
         path,
         forwardedRequestHeaders(request.headers),
@@ -233,12 +238,22 @@ export function handleKubeUpgrade(
     );
     return true;
   }
+  const identity = identityOf(request.headers);
+  if (!identity) {
+    writeRawResponse(
+      socket,
+      401,
+      'Unauthorized',
+      statusBody(401, 'Unauthorized', 'no session: load the console page (/) or log in first'),
+    );
+    return true;
+  }
   const headers = forwardedRequestHeaders(request.headers);
   headers.connection = 'Upgrade';
   headers.upgrade = request.headers.upgrade ?? 'websocket';
 
   void target
-    .requestOptions(identityOf(request.headers), request.method ?? 'GET', path, headers)
+    .requestOptions(identity, request.method ?? 'GET', path, headers)
     .then((upstreamOptions) => {
       const upstream = target.transport({ ...upstreamOptions, agent: false });
       upstream.on('upgrade', (response, upstreamSocket, upstreamHead) => {

@@ -14,7 +14,7 @@ import type { Identity, KubeTarget } from './kube-target';
 export interface PluginProxyOptions {
   kube: KubeClient | null;
   target: KubeTarget | null;
-  identityOf: (headers: IncomingHttpHeaders) => Identity;
+  identityOf: (headers: IncomingHttpHeaders) => Identity | undefined;
   stagingDir?: string;
 }
 
@@ -24,6 +24,10 @@ export const pluginProxy: FastifyPluginAsync<PluginProxyOptions> = async (
 ) => {
   app.addHook('onRequest', async (request, reply) => {
     const identity = identityOf(request.headers);
+    if (!identity) {
+      await reply.code(401).send({ error: 'no session: log in first' });
+      return reply;
+    }
     let token: string | undefined;
     if (identity.kind === 'bearer') {
       token = identity.token;
