@@ -40,6 +40,11 @@ export const REDACTED_LOG_PATHS = [
 ];
 
 /** Paths that act as someone: they need a live session (standalone). Plugin assets and locales do not. */
+/** `/uploads/<32 hex>` and `/uploads/tus/<32 hex>` with the id hidden. */
+export function withoutUploadIds(url: string): string {
+  return url.replace(/(\/uploads\/(?:tus\/)?)[a-f0-9]{32}/gi, '$1[upload]');
+}
+
 const SESSION_PATHS = ['/api/kubernetes/', '/api/proxy/', '/auth/user'];
 
 declare module 'fastify' {
@@ -55,6 +60,13 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
       ? {
           level: config.logLevel,
           redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+          // Upload ids are their owner's capability: request lines show them redacted.
+          serializers: {
+            req: (req: { method?: string; url?: string }) => ({
+              method: req.method,
+              url: withoutUploadIds(req.url ?? ''),
+            }),
+          },
           ...(config.logStream ? { stream: config.logStream } : {}),
         }
       : false;
@@ -159,8 +171,15 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
     await app.register(backendApi, {
       kube,
       ...(config.stagingDir ? { stagingDir: config.stagingDir } : {}),
+      ...(config.uploadPatchIdleTimeoutMs !== undefined
+        ? { patchIdleTimeoutMs: config.uploadPatchIdleTimeoutMs }
+        : {}),
     });
-    await app.register(pluginAssets, { distDir: config.distDir, mountPath: '/' });
+    await app.register(pluginAssets, {
+      distDir: config.distDir,
+      mountPath: '/',
+      sourceMaps: false,
+    });
     return app;
   }
 
@@ -231,6 +250,9 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
     target: config.cluster,
     identityOf,
     ...(config.stagingDir ? { stagingDir: config.stagingDir } : {}),
+    ...(config.uploadPatchIdleTimeoutMs !== undefined
+      ? { patchIdleTimeoutMs: config.uploadPatchIdleTimeoutMs }
+      : {}),
   });
   await app.register(hostPage, {
     hostDistDir: config.hostDistDir ?? 'dist-host',

@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyPluginCallback } from 'fastify';
 import { KUBE_PROXY_PREFIX } from './bridge-paths';
 import { upgradeOriginFailure } from './csrf';
+import { withoutAddresses } from './public-errors';
 import type { Identity, KubeTarget } from './kube-target';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) and what the proxy replaces or must not forward. */
@@ -152,7 +153,7 @@ export const kubeProxy: FastifyPluginCallback<KubeProxyOptions> = (
           statusBody(
             500,
             'InternalError',
-            `cannot get credentials for the cluster: ${(err as Error).message}`,
+            `cannot get credentials for the cluster: ${withoutAddresses((err as Error).message)}`,
           ),
         );
     }
@@ -176,7 +177,7 @@ export const kubeProxy: FastifyPluginCallback<KubeProxyOptions> = (
           statusBody(
             502,
             'ServiceUnavailable',
-            `cannot reach the cluster at ${target.server.origin}: ${upstreamResponse.message}`,
+            `cannot reach the cluster: ${withoutAddresses(upstreamResponse.message)}`,
           ),
         );
     }
@@ -292,7 +293,7 @@ export function handleKubeUpgrade(
           statusBody(
             502,
             'ServiceUnavailable',
-            `cannot reach the cluster at ${target.server.origin}: ${err.message}`,
+            `cannot reach the cluster: ${withoutAddresses(err.message)}`,
           ),
         );
       });
@@ -307,7 +308,7 @@ export function handleKubeUpgrade(
         statusBody(
           500,
           'InternalError',
-          `cannot get credentials for the cluster: ${(err as Error).message}`,
+          `cannot get credentials for the cluster: ${withoutAddresses((err as Error).message)}`,
         ),
       );
     });

@@ -16,11 +16,12 @@ export interface PluginProxyOptions {
   target: KubeTarget | null;
   identityOf: (headers: IncomingHttpHeaders) => Identity | undefined;
   stagingDir?: string;
+  patchIdleTimeoutMs?: number;
 }
 
 export const pluginProxy: FastifyPluginAsync<PluginProxyOptions> = async (
   app,
-  { kube, target, identityOf, stagingDir },
+  { kube, target, identityOf, stagingDir, patchIdleTimeoutMs },
 ) => {
   app.addHook('onRequest', async (request, reply) => {
     const identity = identityOf(request.headers);
@@ -62,5 +63,6 @@ export const pluginProxy: FastifyPluginAsync<PluginProxyOptions> = async (
     prefix: PLUGIN_BACKEND_PROXY_PREFIX,
     kube,
     ...(stagingDir ? { stagingDir } : {}),
+    ...(patchIdleTimeoutMs !== undefined ? { patchIdleTimeoutMs } : {}),
   });
 };

@@ -43,4 +43,6 @@ export interface ServerConfig {
   publicHost?: string;
   /** Standalone: session idle/absolute lifetimes and cap (defaults in session.ts). */
   sessionLimits?: Partial<SessionLimits>;
+  /** A tus PATCH that sends no byte for this long is ended (default 2 minutes, tus-patch.ts). */
+  uploadPatchIdleTimeoutMs?: number;
 }
