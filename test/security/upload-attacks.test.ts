@@ -151,6 +151,22 @@ describe("break 6: nobody but the owner can cut the owner's transfer", () => {
   });
 });
 
+describe('break 4: one user cannot reserve all staging space', () => {
+  it('Upload-Length = free − 65 MiB is refused with the per-user quota and the numbers; others still upload', async () => {
+    const { freeBytes } = await import('../../src/server/uploads/staging-space');
+    const free = await freeBytes(stack.stagingDir);
+    const hog = Math.min(free - 65 * 1024 * 1024, 1024 ** 4 - 1);
+    expect((await createUploadDataVolume(developer, 'hog-target')).status).toBe(201);
+    const res = await createUpload(developer, { targetName: 'hog-target', size: hog });
+    expect(res.status).toBe(507);
+    expect(res.body).toContain('Staging quota');
+    expect(res.body).toContain(String(hog));
+    const admin = await new BrowserSession(stack.base).loginAs('admin');
+    expect((await createUploadDataVolume(admin, 'after-hog')).status).toBe(201);
+    expect((await createUpload(admin, { targetName: 'after-hog', size: 4096 })).status).toBe(201);
+  });
+});
+
 describe('break 7: tus termination ends the session', () => {
   it('DELETE on the tus URL cancels, frees the reservation, and a new upload to the target works', async () => {
     const id = await newUpload('terminated-target', 64 * 1024);

@@ -28,7 +28,7 @@ import { crossOriginProblem, withoutCorsHeaders } from './same-origin';
 import { SessionStore } from './session-store';
 import { ACTIVE_STATES, type UploadSession, type UploadTargetKind } from './session-types';
 import { StagedOffsets } from './staged-offsets';
-import { checkStagingSpace } from './staging-space';
+import { checkStagingQuota, checkStagingSpace } from './staging-space';
 import { CHECKSUM_ALGORITHMS } from './tus-checksum';
 import { TusPatchReceiver } from './tus-patch';
 
@@ -49,6 +49,8 @@ const TARGET_KINDS = new Set<UploadTargetKind>(['new-dv', 'new-pvc', 'existing-d
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const FINISHED_KEEP_MS = 60 * 60_000;
 const ABANDONED_MS = 24 * 60 * 60_000;
+/** A reservation (tus creation) no byte arrives for is released after this long. */
+const NO_BYTES_EXPIRY_MS = 5 * 60_000;
 const WHOAMI_CACHE_MS = 60_000;
 
 /** What the tus server turns into a response: `status_code` and `body`. */
@@ -135,10 +137,16 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
     }
   }
 
-  function committedBytes(): number {
+  /** A reservation no byte arrived for: it expires sooner than an upload under way (issue 13, break 4). */
+  const idleReservation = (s: UploadSession, now = Date.now()): boolean =>
+    s.state === 'receiving' &&
+    s.received === 0 &&
+    now - Date.parse(s.createdAt) > NO_BYTES_EXPIRY_MS;
+
+  function committedBytes(filter: (s: UploadSession) => boolean = () => true): number {
     return store
       .all()
-      .filter((s) => ACTIVE_STATES.has(s.state))
+      .filter((s) => ACTIVE_STATES.has(s.state) && !idleReservation(s) && filter(s))
       .reduce((sum, s) => sum + Math.max(0, s.size - s.received), 0);
   }
 
@@ -253,6 +261,16 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
         );
       }
       const space = await checkStagingSpace(stagingDir, size, committedBytes());
+      const quota = checkStagingQuota({
+        free: space.free,
+        committed: space.committed,
+        size,
+        userCommitted: committedBytes((s) => s.owner === owner),
+        namespaceCommitted: committedBytes((s) => s.namespace === namespace),
+        user: owner,
+        namespace,
+      });
+      if (!quota.ok) throw tusError(507, quota.refusal ?? 'Staging quota exceeded');
       if (!space.ok) {
         throw tusError(
           507,
@@ -511,6 +529,13 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
       if (!ACTIVE_STATES.has(s.state) && age > FINISHED_KEEP_MS) {
         await dropStaged(s.id);
         await store.remove(s.id);
+      } else if (idleReservation(s, now)) {
+        forwarder?.stop(s.id);
+        await dropStaged(s.id);
+        await store.update(s.id, {
+          state: 'failed',
+          error: 'expired: no byte arrived within 5 minutes of creation; start the upload again',
+        });
       } else if (ACTIVE_STATES.has(s.state) && age > ABANDONED_MS && !forwarder?.isRunning(s.id)) {
         await dropStaged(s.id);
         await store.update(s.id, { state: 'failed', error: 'abandoned: no activity for 24 hours' });
