@@ -261,6 +261,14 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
         );
       }
       const space = await checkStagingSpace(stagingDir, size, committedBytes());
+      if (!space.ok) {
+        throw tusError(
+          507,
+          `Insufficient staging space: the backend has ${space.free} bytes free for staged uploads and ` +
+            `needs ${space.needed} (this file ${size}, unfinished uploads ${space.committed}). ` +
+            'Wait for other uploads to finish, cancel unfinished ones, or give the backend a larger staging volume.',
+        );
+      }
       const quota = checkStagingQuota({
         free: space.free,
         committed: space.committed,
@@ -271,14 +279,6 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
         namespace,
       });
       if (!quota.ok) throw tusError(507, quota.refusal ?? 'Staging quota exceeded');
-      if (!space.ok) {
-        throw tusError(
-          507,
-          `Insufficient staging space: the backend has ${space.free} bytes free for staged uploads and ` +
-            `needs ${space.needed} (this file ${size}, unfinished uploads ${space.committed}). ` +
-            'Wait for other uploads to finish, cancel unfinished ones, or give the backend a larger staging volume.',
-        );
-      }
       // The target must exist before any byte is staged (the Uploads page creates it first).
       const targetPath =
         targetKind === 'new-pvc'
