@@ -11,7 +11,8 @@ export interface KubeconfigInput {
   namespace?: string;
   /**
    * Plain-HTTP sandboxes only: kubectl does not send bearer tokens over http, so the user is
-   * also named with `as:` (sent as Impersonate-User, which the sandbox trusts on loopback http).
+   * also named with `as:` (Impersonate-User) and the token sent again as `as-user-extra` `sandbox-token`
+   * (Impersonate-Extra-Sandbox-Token), which the sandbox checks before it believes the name.
    */
   impersonate?: string;
 }
@@ -40,7 +41,13 @@ export const kubeconfigYaml = (input: KubeconfigInput): string => {
     users: [
       {
         name: input.user,
-        user: { token: input.token, ...(input.impersonate ? { as: input.impersonate } : {}) },
+        user: {
+          token: input.token,
+          // The token again as an impersonation extra: the only credential kubectl sends over http.
+          ...(input.impersonate
+            ? { as: input.impersonate, 'as-user-extra': { 'sandbox-token': [input.token] } }
+            : {}),
+        },
       },
     ],
     contexts: [

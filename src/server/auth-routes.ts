@@ -1,7 +1,7 @@
 /**
- * The stand-in's tiny login (standalone mode only). By default requests act with the kubeconfig's (or sandbox
- * admin's) credentials; `POST /auth/login {token}` switches this browser to another identity after the cluster
- * confirms the token (SelfSubjectReview). The cookie holds an opaque session id, never the token.
+ * The stand-in's tiny login (standalone mode only). The host page gives its browser a session with the
+ * kubeconfig's (or sandbox admin's) identity (see session.ts); `POST /auth/login {token}` switches this browser
+ * to another identity after the cluster confirms the token (SelfSubjectReview). The cookie holds an opaque session id, never the token.
  * In sandbox mode `GET /auth/sandbox-users` and `POST /auth/login-as {username}` offer the sandbox's users.
  */
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
@@ -9,7 +9,7 @@ import { sendKubeError } from './api/index';
 import type { KubeClient, UserInfo } from './api/kube-client';
 import { appendSetCookie } from './cookies';
 import type { Identity } from './kube-target';
-import { clearedSessionCookie, sessionCookie, type SessionStore } from './session';
+import { clearedSessionCookie, sessionCookie, sessionRefusal, type SessionStore } from './session';
 
 export interface SandboxUser {
   name: string;
@@ -62,7 +62,7 @@ export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (
       return sendKubeError(reply, err);
     }
     sessions.delete(sessions.sessionId(request.headers));
-    const id = sessions.create(token, user);
+    const id = sessions.create({ kind: 'bearer', token });
     reply.header(
       'set-cookie',
       appendSetCookie(reply.getHeader('set-cookie'), sessionCookie(id, secureCookies)),
@@ -88,7 +88,12 @@ export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (
 
   app.get('/auth/user', async (request, reply) => {
     if (!kube) return noCluster(reply);
-    const identity: Identity = sessions.identityOf(request.headers);
+    // The app's session hook has already refused requests without a live session.
+    const found = sessions.lookup(request.headers);
+    if (found.state !== 'live') {
+      return reply.code(401).send({ error: sessionRefusal(found) });
+    }
+    const identity: Identity = found.identity;
     try {
       return await kube.whoami(identity);
     } catch (err) {

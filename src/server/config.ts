@@ -27,6 +27,8 @@ export interface StandaloneOptions extends CommonOptions {
   hostDistDir: string;
   sandboxDataDir: string;
   resetSandbox: boolean;
+  /** `--public-url`: the address users open besides loopback names (the only other Host answered). */
+  publicUrl?: string;
 }
 
 export interface InClusterOptions extends CommonOptions {
@@ -62,6 +64,8 @@ the built plugin, /api/kubernetes/* to a cluster, and the plugin's backend API.
   --reset-sandbox       start the embedded sandbox from scratch
   --dist DIR            built plugin (default dist; built by npm run build)
   --host-dist DIR       built console host (default dist-host; built by npm run build:host)
+  --public-url URL      the address you open when it is not a loopback name (e.g. http://box.lan:9000);
+                        requests for any other host are refused (DNS rebinding protection)
 
 In-cluster (the plugin's service behind the console):
   --in-cluster          HTTPS with --tls-cert/--tls-key; serves dist/ at / and the backend API at /api/v1/*
@@ -141,6 +145,7 @@ export function parseCommandLine(
         'reset-sandbox': { type: 'boolean' },
         dist: { type: 'string' },
         'host-dist': { type: 'string' },
+        'public-url': { type: 'string' },
         'in-cluster': { type: 'boolean' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
@@ -217,7 +222,7 @@ export function parseCommandLine(
   };
 
   if (inCluster) {
-    for (const flag of ['sandbox-data', 'reset-sandbox', 'host-dist'] as const) {
+    for (const flag of ['sandbox-data', 'reset-sandbox', 'host-dist', 'public-url'] as const) {
       if (values[flag] !== undefined) {
         throw new ConfigError(`--${flag} is for standalone mode; remove it or drop --in-cluster`);
       }
@@ -329,6 +334,12 @@ export function parseCommandLine(
     );
   }
   const sandboxDataDir = resolve(values['sandbox-data'] ?? env.VM_DISKS_SANDBOX_DATA ?? '.sandbox');
+  const publicUrl = values['public-url'];
+  if (publicUrl !== undefined && !/^https?:\/\/[^/?#]+\/?$/i.test(publicUrl)) {
+    throw new ConfigError(
+      `--public-url ${publicUrl}: must be an http(s) URL with a host and no path, e.g. --public-url http://box.lan:9000`,
+    );
+  }
   return {
     help: false,
     options: {
@@ -339,6 +350,7 @@ export function parseCommandLine(
       hostDistDir: resolve(values['host-dist'] ?? 'dist-host'),
       sandboxDataDir,
       resetSandbox: values['reset-sandbox'] === true,
+      ...(publicUrl ? { publicUrl } : {}),
     },
   };
 }

@@ -1,16 +1,20 @@
 /**
  * The standalone console host (`dist-host/`): its files, and `index.html` for every other non-API path so the
- * single-page app can route. The page is where the browser gets its `csrf-token` cookie, as from the console.
+ * single-page app can route. The page is where the browser gets its `csrf-token` cookie, as from the console,
+ * and its session (the default identity) when it has none.
  */
 import path from 'node:path';
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { appendSetCookie } from './cookies';
 import { hasCsrfCookie, newCsrfCookie } from './csrf';
+import { sessionCookie, type SessionStore } from './session';
 import { resolveFile, safeSegments, sendFile } from './static-assets';
 
 export interface HostPageOptions {
   hostDistDir: string;
   secureCookies: boolean;
+  /** Issues the page's default-identity session (the Host check has already passed). */
+  sessions: SessionStore;
 }
 
 /** Paths that never fall back to the page: APIs answer JSON 404s instead. */
@@ -18,7 +22,7 @@ const NON_PAGE_PREFIXES = ['/api/', '/auth/', '/locales/'];
 
 export const hostPage: FastifyPluginCallback<HostPageOptions> = (
   app,
-  { hostDistDir, secureCookies },
+  { hostDistDir, secureCookies, sessions },
   done,
 ) => {
   async function sendIndex(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
@@ -36,6 +40,17 @@ export const hostPage: FastifyPluginCallback<HostPageOptions> = (
       reply.header(
         'set-cookie',
         appendSetCookie(reply.getHeader('set-cookie'), newCsrfCookie(secureCookies)),
+      );
+    }
+    // The page is where the default identity is handed out: to a session issued here, on an allowed Host,
+    // in an HttpOnly cookie the page cannot read. A cookie naming no live session is replaced.
+    if (sessions.lookup(request.headers).state !== 'live') {
+      reply.header(
+        'set-cookie',
+        appendSetCookie(
+          reply.getHeader('set-cookie'),
+          sessionCookie(sessions.createDefault(), secureCookies),
+        ),
       );
     }
     return sendFile(reply, index, { cacheControl: 'no-cache' });

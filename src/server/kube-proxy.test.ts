@@ -9,7 +9,7 @@ import { buildApp } from './app';
 import { loadKubeconfigTarget } from './kube-target';
 import { kubeconfigFor, startFakeCluster, type FakeCluster } from './testing/fake-cluster';
 import { makeFakeBuilds, type FakeBuilds } from './testing/fake-builds';
-import { cookiesFrom, rawRequest } from './testing/http-client';
+import { cookiesFrom, pageSessionCookie, rawRequest } from './testing/http-client';
 
 let cluster: FakeCluster;
 let builds: FakeBuilds;
@@ -17,6 +17,8 @@ let tmp: string;
 let app: FastifyInstance;
 let base: string;
 const csrf = { cookie: 'csrf-token=tok123', 'x-csrftoken': 'tok123' };
+/** The default identity's session, as the host page issues it. */
+let page = '';
 
 interface Echo {
   method: string;
@@ -39,6 +41,7 @@ beforeAll(async () => {
     cluster: loadKubeconfigTarget([kubeconfig]),
   });
   base = await app.listen({ host: '127.0.0.1', port: 0 });
+  page = await pageSessionCookie(base);
 });
 
 afterAll(async () => {
@@ -66,7 +69,7 @@ describe('HTTP proxy to the cluster', () => {
     const res = await rawRequest(base, {
       path: '/api/kubernetes/api/v1/namespaces/ns1/configmaps?labelSelector=a%3Db&limit=5',
       headers: {
-        cookie: 'csrf-token=tok123; openshift-session-token=unknown',
+        cookie: `csrf-token=tok123; ${page}`,
         'x-csrftoken': 'tok123',
         authorization: 'Bearer browser-supplied',
         origin: base,
@@ -91,7 +94,11 @@ describe('HTTP proxy to the cluster', () => {
     const res = await rawRequest(base, {
       method: 'PATCH',
       path: '/api/kubernetes/api/v1/namespaces/ns1/configmaps/cm',
-      headers: { ...csrf, 'content-type': 'application/merge-patch+json' },
+      headers: {
+        ...csrf,
+        cookie: `${csrf.cookie}; ${page}`,
+        'content-type': 'application/merge-patch+json',
+      },
       body,
     });
     expect(res.status).toBe(200);
@@ -122,6 +129,7 @@ describe('HTTP proxy to the cluster', () => {
     const failure = new Promise<never>((_resolve, reject) => (failed = reject));
     const req = http.get(
       `${base}/api/kubernetes/api/v1/pods?watch=true&resourceVersion=10`,
+      { headers: { cookie: page } },
       (res) => {
         if (res.statusCode !== 200) failed(new Error(`watch answered ${res.statusCode ?? 0}`));
         let buffered = '';
@@ -168,7 +176,7 @@ describe('login and sessions', () => {
   });
 
   it('maps an opaque HttpOnly session to the token; /auth/user, the proxy and the backend API act as that user', async () => {
-    const before = await rawRequest(base, { path: '/auth/user' });
+    const before = await rawRequest(base, { path: '/auth/user', headers: { cookie: page } });
     expect(JSON.parse(before.body)).toEqual({
       username: 'kube:admin',
       groups: ['system:masters', 'system:authenticated'],
@@ -213,18 +221,22 @@ describe('login and sessions', () => {
     });
     expect(logout.status).toBe(200);
     expect(cookiesFrom(logout.headers).get('openshift-session-token')?.raw).toContain('Max-Age=0');
+    // An ended session is refused and its cookie cleared, never mapped to the default identity.
     const after = await rawRequest(base, { path: '/auth/user', headers: { cookie } });
-    expect(JSON.parse(after.body)).toMatchObject({ username: 'kube:admin' });
+    expect(after.status).toBe(401);
+    expect(cookiesFrom(after.headers).get('openshift-session-token')?.raw).toContain('Max-Age=0');
   });
 
   it('gives the backend API the default identity’s token through the plugin proxy', async () => {
     const healthz = await rawRequest(base, {
       path: '/api/proxy/plugin/vm-disks-plugin/backend/api/v1/healthz',
+      headers: { cookie: page },
     });
     expect(healthz.status).toBe(200);
     expect(JSON.parse(healthz.body)).toEqual({ status: 'ok' });
     const whoami = await rawRequest(base, {
       path: '/api/proxy/plugin/vm-disks-plugin/backend/api/v1/whoami',
+      headers: { cookie: page },
     });
     expect(JSON.parse(whoami.body)).toMatchObject({ username: 'kube:admin' });
   });
@@ -290,7 +302,10 @@ describe('WebSocket upgrades', () => {
   });
 
   it('passes the cluster’s refusal of an upgrade on', async () => {
-    const result = await connect('/api/kubernetes/api/v1/secrets?watch=true', { origin: base });
+    const result = await connect('/api/kubernetes/api/v1/secrets?watch=true', {
+      origin: base,
+      cookie: page,
+    });
     expect(result).toEqual({ status: 403 });
   });
 });

@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyPluginCallback } from 'fastify';
 import { KUBE_PROXY_PREFIX } from './bridge-paths';
 import { upgradeOriginFailure } from './csrf';
+import { withoutAddresses } from './public-errors';
 import type { Identity, KubeTarget } from './kube-target';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) and what the proxy replaces or must not forward. */
@@ -44,7 +45,8 @@ const DROPPED_RESPONSE_HEADERS = new Set([
 export interface KubeProxyOptions {
   /** null: no cluster configured; every request answers 503 with a Status saying so. */
   target: KubeTarget | null;
-  identityOf: (headers: IncomingHttpHeaders) => Identity;
+  /** The request's identity; undefined when it has no live session (answered 401). */
+  identityOf: (headers: IncomingHttpHeaders) => Identity | undefined;
   /** Long-lived upstream connections, destroyed when the server closes. */
   tracker: ConnectionTracker;
 }
@@ -132,10 +134,14 @@ export const kubeProxy: FastifyPluginCallback<KubeProxyOptions> = (
       return reply.code(503).send(statusBody(503, 'ServiceUnavailable', noClusterMessage()));
     }
     const path = upstreamPath(request.raw.url ?? '') ?? '/';
+    const identity = identityOf(request.headers);
+    if (!identity) {
+      return reply.code(401).send(statusBody(401, 'Unauthorized', 'no session: log in first'));
+    }
     let options;
     try {
       options = await target.requestOptions(
-        identityOf(request.headers),
+        identity,
         request.method,
         path,
         forwardedRequestHeaders(request.headers),
@@ -147,7 +153,7 @@ export const kubeProxy: FastifyPluginCallback<KubeProxyOptions> = (
           statusBody(
             500,
             'InternalError',
-            `cannot get credentials for the cluster: ${(err as Error).message}`,
+            `cannot get credentials for the cluster: ${withoutAddresses((err as Error).message)}`,
           ),
         );
     }
@@ -171,7 +177,7 @@ export const kubeProxy: FastifyPluginCallback<KubeProxyOptions> = (
           statusBody(
             502,
             'ServiceUnavailable',
-            `cannot reach the cluster at ${target.server.origin}: ${upstreamResponse.message}`,
+            `cannot reach the cluster: ${withoutAddresses(upstreamResponse.message)}`,
           ),
         );
     }
@@ -233,12 +239,22 @@ export function handleKubeUpgrade(
     );
     return true;
   }
+  const identity = identityOf(request.headers);
+  if (!identity) {
+    writeRawResponse(
+      socket,
+      401,
+      'Unauthorized',
+      statusBody(401, 'Unauthorized', 'no session: load the console page (/) or log in first'),
+    );
+    return true;
+  }
   const headers = forwardedRequestHeaders(request.headers);
   headers.connection = 'Upgrade';
   headers.upgrade = request.headers.upgrade ?? 'websocket';
 
   void target
-    .requestOptions(identityOf(request.headers), request.method ?? 'GET', path, headers)
+    .requestOptions(identity, request.method ?? 'GET', path, headers)
     .then((upstreamOptions) => {
       const upstream = target.transport({ ...upstreamOptions, agent: false });
       upstream.on('upgrade', (response, upstreamSocket, upstreamHead) => {
@@ -277,7 +293,7 @@ export function handleKubeUpgrade(
           statusBody(
             502,
             'ServiceUnavailable',
-            `cannot reach the cluster at ${target.server.origin}: ${err.message}`,
+            `cannot reach the cluster: ${withoutAddresses(err.message)}`,
           ),
         );
       });
@@ -292,7 +308,7 @@ export function handleKubeUpgrade(
         statusBody(
           500,
           'InternalError',
-          `cannot get credentials for the cluster: ${(err as Error).message}`,
+          `cannot get credentials for the cluster: ${withoutAddresses((err as Error).message)}`,
         ),
       );
     });

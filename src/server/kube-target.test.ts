@@ -15,7 +15,7 @@ import { buildApp } from './app';
 import { DEFAULT_IDENTITY, KubeTargetError, loadKubeconfigTarget } from './kube-target';
 import { kubeconfigFor, startFakeCluster, type FakeCluster } from './testing/fake-cluster';
 import { makeFakeBuilds } from './testing/fake-builds';
-import { rawRequest } from './testing/http-client';
+import { pageSessionCookie, rawRequest } from './testing/http-client';
 
 let dir: string;
 let plain: FakeCluster;
@@ -143,12 +143,16 @@ describe('credentials from a kubeconfig', () => {
       cluster: target,
     });
     try {
+      const page = await app.inject({ url: '/', headers: { accept: 'text/html' } });
+      const session = page.cookies.find((c) => c.name === 'openshift-session-token');
+      const cookie = `openshift-session-token=${session?.value ?? ''}`;
       const res = await app.inject({
         url: '/api/proxy/plugin/vm-disks-plugin/backend/api/v1/whoami',
+        headers: { cookie },
       });
       expect(res.statusCode).toBe(401);
       expect(res.json<{ error: string }>().error).toContain('POST /auth/login');
-      const proxied = await app.inject({ url: '/api/kubernetes/version' });
+      const proxied = await app.inject({ url: '/api/kubernetes/version', headers: { cookie } });
       expect(proxied.json<TlsEcho>()).toMatchObject({
         clientCN: 'cert-user',
         path: '/prefix/version',
@@ -191,7 +195,10 @@ describe('credentials from a kubeconfig', () => {
     });
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     try {
-      const res = await rawRequest(base, { path: '/api/kubernetes/api/v1/nodes' });
+      const res = await rawRequest(base, {
+        path: '/api/kubernetes/api/v1/nodes',
+        headers: { cookie: await pageSessionCookie(base) },
+      });
       expect(res.status).toBe(502);
       expect(JSON.parse(res.body)).toMatchObject({ kind: 'Status', code: 502 });
     } finally {

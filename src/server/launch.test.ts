@@ -6,7 +6,7 @@ import type { StandaloneOptions } from './config';
 import { launch, LaunchError } from './launch';
 import { kubeconfigFor, startFakeCluster, type FakeCluster } from './testing/fake-cluster';
 import { makeFakeBuilds, type FakeBuilds } from './testing/fake-builds';
-import { rawRequest } from './testing/http-client';
+import { pageSessionCookie, rawRequest } from './testing/http-client';
 
 let cluster: FakeCluster;
 let builds: FakeBuilds;
@@ -49,8 +49,10 @@ describe('launch', () => {
       expect(launched.url).toMatch(/^http:\/\/localhost:\d+$/);
       expect(launched.clusterNote).toContain(`kubeconfig ${kubeconfig} (context fake)`);
       expect(launched.sandbox).toBeUndefined();
-      const user = await rawRequest(launched.url.replace('localhost', '127.0.0.1'), {
+      const at = launched.url.replace('localhost', '127.0.0.1');
+      const user = await rawRequest(at, {
         path: '/auth/user',
+        headers: { cookie: await pageSessionCookie(at) },
       });
       expect(JSON.parse(user.body)).toMatchObject({ username: 'kube:admin' });
 

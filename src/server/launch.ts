@@ -111,6 +111,9 @@ export async function launch(
       ...(options.mode === 'in-cluster' ? inClusterServerConfig(options, cluster, log) : {}),
       ...(sandbox && options.mode === 'standalone' ? { sandboxUsers: sandbox.users } : {}),
       ...(options.stagingDir ? { stagingDir: options.stagingDir } : {}),
+      ...(options.mode === 'standalone' && options.publicUrl
+        ? { publicHost: new URL(options.publicUrl).host.toLowerCase() }
+        : {}),
     };
     const app = await buildApp(config);
     try {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './build-missing';
 import { makeFakeBuilds, type FakeBuilds } from './testing/fake-builds';
-import { rawRequest } from './testing/http-client';
+import { pageSessionCookie, rawRequest } from './testing/http-client';
 
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
 const MAIN = path.join(REPO_ROOT, 'src/server/main.ts');
@@ -87,6 +87,7 @@ describe('npm start entry', () => {
     expect(page.status).toBe(200);
     const nodes = await rawRequest(url.replace('localhost', '127.0.0.1'), {
       path: '/api/kubernetes/api/v1/nodes',
+      headers: { cookie: await pageSessionCookie(url.replace('localhost', '127.0.0.1')) },
     });
     expect(JSON.parse(nodes.body)).toMatchObject({ kind: 'NodeList' });
     proc.child.kill('SIGTERM');

@@ -10,15 +10,20 @@ export interface PluginAssetsOptions {
   distDir: string;
   /** Mount point ending in '/'. */
   mountPath: string;
+  /** Serve `*.map` files (default true; in-cluster false: no source maps to a cluster's users). */
+  sourceMaps?: boolean;
 }
 
 export const pluginAssets: FastifyPluginCallback<PluginAssetsOptions> = (
   app,
-  { distDir, mountPath },
+  { distDir, mountPath, sourceMaps = true },
   done,
 ) => {
   app.get(`${mountPath}*`, async (request, reply) => {
     const rest = pathAfter(request.raw.url ?? '', mountPath);
+    if (!sourceMaps && /\.map$/i.test((rest ?? '').split('?')[0] ?? '')) {
+      return notFound(reply, `plugin asset ${rest ?? ''}`);
+    }
     const segments = rest === undefined ? undefined : safeSegments(rest);
     const resolved = segments ? await resolveFile(distDir, segments) : undefined;
     if (!resolved) return notFound(reply, `plugin asset ${rest ?? ''}`);

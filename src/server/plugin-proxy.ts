@@ -14,16 +14,21 @@ import type { Identity, KubeTarget } from './kube-target';
 export interface PluginProxyOptions {
   kube: KubeClient | null;
   target: KubeTarget | null;
-  identityOf: (headers: IncomingHttpHeaders) => Identity;
+  identityOf: (headers: IncomingHttpHeaders) => Identity | undefined;
   stagingDir?: string;
+  patchIdleTimeoutMs?: number;
 }
 
 export const pluginProxy: FastifyPluginAsync<PluginProxyOptions> = async (
   app,
-  { kube, target, identityOf, stagingDir },
+  { kube, target, identityOf, stagingDir, patchIdleTimeoutMs },
 ) => {
   app.addHook('onRequest', async (request, reply) => {
     const identity = identityOf(request.headers);
+    if (!identity) {
+      await reply.code(401).send({ error: 'no session: log in first' });
+      return reply;
+    }
     let token: string | undefined;
     if (identity.kind === 'bearer') {
       token = identity.token;
@@ -58,5 +63,6 @@ export const pluginProxy: FastifyPluginAsync<PluginProxyOptions> = async (
     prefix: PLUGIN_BACKEND_PROXY_PREFIX,
     kube,
     ...(stagingDir ? { stagingDir } : {}),
+    ...(patchIdleTimeoutMs !== undefined ? { patchIdleTimeoutMs } : {}),
   });
 };

@@ -17,7 +17,7 @@ import {
   type RunningSandbox,
 } from './sandbox-launcher';
 import { makeFakeBuilds, type FakeBuilds } from './testing/fake-builds';
-import { cookiesFrom, rawRequest } from './testing/http-client';
+import { cookiesFrom, pageSessionCookie, rawRequest } from './testing/http-client';
 
 let dataDir: string;
 let sandbox: RunningSandbox;
@@ -64,9 +64,13 @@ async function loginAs(username: string): Promise<string> {
 
 describe('standalone backend on the embedded sandbox', () => {
   it('lists nodes through the proxy as the sandbox admin by default', async () => {
-    const user = await rawRequest(base, { path: '/auth/user' });
+    const cookie = await pageSessionCookie(base);
+    const user = await rawRequest(base, { path: '/auth/user', headers: { cookie } });
     expect(JSON.parse(user.body)).toMatchObject({ username: 'admin' });
-    const nodes = await rawRequest(base, { path: '/api/kubernetes/api/v1/nodes' });
+    const nodes = await rawRequest(base, {
+      path: '/api/kubernetes/api/v1/nodes',
+      headers: { cookie },
+    });
     expect(nodes.status).toBe(200);
     const list = JSON.parse(nodes.body) as { kind: string; items: unknown[] };
     expect(list.kind).toBe('NodeList');
@@ -111,11 +115,15 @@ describe('standalone backend on the embedded sandbox', () => {
 
   it('delivers a WebSocket watch event for an object created through the proxy', async () => {
     const name = `ws-watch-${Date.now().toString(36)}`;
-    const list = await rawRequest(base, { path: '/api/kubernetes/api/v1/namespaces' });
+    const page = await pageSessionCookie(base);
+    const list = await rawRequest(base, {
+      path: '/api/kubernetes/api/v1/namespaces',
+      headers: { cookie: page },
+    });
     const { metadata } = JSON.parse(list.body) as { metadata: { resourceVersion: string } };
     const ws = new WebSocket(
       `${base.replace('http', 'ws')}/api/kubernetes/api/v1/namespaces?watch=true&resourceVersion=${metadata.resourceVersion}`,
-      { headers: { origin: base } },
+      { headers: { origin: base, cookie: page } },
     );
     const seen = new Promise<{ type: string; object: { metadata: { name: string } } }>(
       (resolve, reject) => {
@@ -141,7 +149,7 @@ describe('standalone backend on the embedded sandbox', () => {
     const created = await rawRequest(base, {
       method: 'POST',
       path: '/api/kubernetes/api/v1/namespaces',
-      headers: { ...csrf, 'content-type': 'application/json' },
+      headers: { ...csrf, cookie: `${csrf.cookie}; ${page}`, 'content-type': 'application/json' },
       body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }),
     });
     expect(created.status).toBe(201);

@@ -47,7 +47,11 @@ export async function startEmbeddedSandbox(
   if (typeof mod.startSandbox !== 'function') {
     throw new Error(`${SANDBOX_ENTRY} does not export startSandbox()`);
   }
-  return mod.startSandbox(options);
+  const sandbox = await mod.startSandbox(options);
+  // The data directory holds every object (Secrets included), node file systems and tokens: owner only
+  // (issue 13, break 10). A 0700 directory keeps whatever mode the files below it were written with private.
+  await chmod(options.dataDir, 0o700);
+  return sandbox;
 }
 
 /**

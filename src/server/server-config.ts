@@ -2,6 +2,7 @@
 import type { SandboxUser } from './auth-routes';
 import type { CdiUploadProxyLocator } from './in-cluster/cdi-upload-proxy';
 import type { KubeTarget } from './kube-target';
+import type { SessionLimits } from './session';
 
 export type ServerMode = 'standalone' | 'in-cluster';
 
@@ -35,4 +36,13 @@ export interface ServerConfig {
    * turns it on (`--allow-without-forwarded-for` turns it off); `buildApp` alone defaults to false.
    */
   requireForwardedFor?: boolean;
+  /**
+   * Standalone: `host[:port]` of `--public-url`, the one name besides loopback names this server answers for
+   * (DNS rebinding protection, allowed-hosts.ts).
+   */
+  publicHost?: string;
+  /** Standalone: session idle/absolute lifetimes and cap (defaults in session.ts). */
+  sessionLimits?: Partial<SessionLimits>;
+  /** A tus PATCH that sends no byte for this long is ended (default 2 minutes, tus-patch.ts). */
+  uploadPatchIdleTimeoutMs?: number;
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app';
 import { FAKE_LOCALE, makeFakeBuilds, type FakeBuilds } from './testing/fake-builds';
-import { cookiesFrom, rawRequest } from './testing/http-client';
+import { cookiesFrom, pageSessionCookie, rawRequest } from './testing/http-client';
 
 let builds: FakeBuilds;
 let app: FastifyInstance;
@@ -72,7 +72,8 @@ describe('plugin assets at the bridge path', () => {
   ])('never serves files outside dist/ (%s)', async (path) => {
     // Raw HTTP: no client-side normalisation of the path.
     const res = await rawRequest(base, { path });
-    expect(res.status).toBe(404);
+    // 400: dot segments are refused before routing (request-target.ts); 404 where the path stays inside.
+    expect([400, 404]).toContain(res.status);
     expect(res.body).not.toContain('do not serve');
     expect(res.body).not.toContain('"devDependencies"');
   });
@@ -174,9 +175,8 @@ describe('CSRF like the bridge', () => {
   });
 
   it('passes unsafe requests whose header equals the cookie, and safe methods without it', async () => {
-    const headers = { cookie: 'other=1; csrf-token=abc', 'x-csrftoken': 'abc' };
-    const logout = await app.inject({ method: 'POST', url: '/auth/logout', headers });
-    expect(logout.statusCode).toBe(200);
+    const page = await pageSessionCookie(base);
+    const headers = { cookie: `other=1; csrf-token=abc; ${page}`, 'x-csrftoken': 'abc' };
     // Past the CSRF check, the kube proxy says that no cluster is configured.
     const post = await app.inject({
       method: 'POST',
@@ -186,7 +186,13 @@ describe('CSRF like the bridge', () => {
     });
     expect(post.statusCode).toBe(503);
     expect(post.json<{ message: string }>().message).toContain('No cluster is configured');
-    const get = await app.inject({ url: '/api/kubernetes/api/v1/namespaces' });
+    const logout = await app.inject({ method: 'POST', url: '/auth/logout', headers });
+    expect(logout.statusCode).toBe(200);
+    const again = await pageSessionCookie(base);
+    const get = await app.inject({
+      url: '/api/kubernetes/api/v1/namespaces',
+      headers: { cookie: again },
+    });
     expect(get.statusCode).toBe(503);
     expect(get.json<{ kind: string }>().kind).toBe('Status');
   });
@@ -206,10 +212,12 @@ describe('without a cluster', () => {
   });
 
   it('says so on /auth/user and through the plugin proxy', async () => {
-    const user = await app.inject({ url: '/auth/user' });
+    const cookie = await pageSessionCookie(base);
+    const user = await app.inject({ url: '/auth/user', headers: { cookie } });
     expect(user.statusCode).toBe(503);
     const proxied = await app.inject({
       url: '/api/proxy/plugin/vm-disks-plugin/backend/api/v1/whoami',
+      headers: { cookie },
     });
     expect(proxied.statusCode).toBe(401);
     expect(proxied.json<{ error: string }>().error).toContain('no cluster is configured');

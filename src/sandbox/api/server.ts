@@ -144,10 +144,13 @@ export class ApiServer {
     const impersonate = req.headers['impersonate-user'];
     let user = this.deps.authn.authenticate(token);
     if (!user && token === undefined && !this.deps.tls && typeof impersonate === 'string') {
-      // Plain HTTP on loopback: kubectl never sends a bearer token over http, so its kubeconfig
-      // names the user with `as:` (Impersonate-User) instead, like the old insecure port trusted
-      // loopback callers. A request with neither token nor user stays unauthenticated.
-      user = this.deps.authn.find(impersonate);
+      // Plain HTTP: kubectl never sends a bearer token over http, so its kubeconfig names the user with
+      // `as:` (Impersonate-User) and carries that user's token in `as-user-extra: {sandbox-token: [...]}`
+      // (sent as Impersonate-Extra-Sandbox-Token). The name alone proves nothing (issue 13, break 1: any local
+      // page or process could send `Impersonate-User: admin`): the token must be that user's.
+      const extra = req.headers['impersonate-extra-sandbox-token'];
+      const proof = this.deps.authn.authenticate(typeof extra === 'string' ? extra : undefined);
+      if (proof?.name === impersonate) user = proof;
     }
     if (!user) throw unauthorized();
     this.deps.audit?.identify(req, user.name);

@@ -7,12 +7,15 @@ import type { FastifyPluginCallback, FastifyReply } from 'fastify';
 import { bearerToken } from './bearer';
 import { KubeApiError, type KubeClient } from './kube-client';
 import { uploadsApi } from '../uploads/upload-routes';
+import { withoutAddresses } from '../public-errors';
 
 export interface BackendApiOptions {
   /** null when no cluster is configured: endpoints that need one answer 503. */
   kube: KubeClient | null;
   /** Where resumable uploads are staged (default `./.staging`). */
   stagingDir?: string;
+  /** A tus PATCH that sends no byte for this long is ended (default in tus-patch.ts). */
+  patchIdleTimeoutMs?: number;
 }
 
 declare module 'fastify' {
@@ -26,12 +29,14 @@ export function sendKubeError(reply: FastifyReply, err: unknown): FastifyReply {
   if (err instanceof KubeApiError) {
     return reply.code(err.status).send({ error: err.message, status: err.status });
   }
-  return reply.code(502).send({ error: `cannot reach the cluster: ${(err as Error).message}` });
+  return reply
+    .code(502)
+    .send({ error: `cannot reach the cluster: ${withoutAddresses((err as Error).message)}` });
 }
 
 export const backendApi: FastifyPluginCallback<BackendApiOptions> = (
   app,
-  { kube, stagingDir },
+  { kube, stagingDir, patchIdleTimeoutMs },
   done,
 ) => {
   app.addHook('onRequest', async (request, reply) => {
@@ -58,7 +63,11 @@ export const backendApi: FastifyPluginCallback<BackendApiOptions> = (
     }
   });
 
-  void app.register(uploadsApi, { kube, ...(stagingDir ? { stagingDir } : {}) });
+  void app.register(uploadsApi, {
+    kube,
+    ...(stagingDir ? { stagingDir } : {}),
+    ...(patchIdleTimeoutMs !== undefined ? { patchIdleTimeoutMs } : {}),
+  });
 
   // Everything else under the API is unknown; answer JSON rather than falling through to the host page.
   app.all('/api/*', (request, reply) =>

@@ -10,6 +10,7 @@
  * CDI upload proxy may connect at all). The health probes are outside the API and not guarded.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requestTargetOf } from '../request-target';
 
 export interface ConsoleProxyGuardOptions {
   /** Path prefix of the backend API (in-cluster `/api/`). */
@@ -46,7 +47,10 @@ export function consoleProxyGuard({
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<FastifyReply | undefined> => {
-    if (!(request.raw.url ?? '').startsWith(apiPrefix)) return undefined;
+    // Decided on the normalised path (request-target.ts): `/%61pi/v1/whoami` is `/api/v1/whoami`.
+    const target = requestTargetOf(request.raw);
+    const path = target.ok ? target.target.path : (request.raw.url ?? '');
+    if (!path.startsWith(apiPrefix)) return undefined;
     const reason = notFromConsoleProxy(request.headers, requireForwardedFor);
     if (!reason) return undefined;
     await reply.code(403).send({

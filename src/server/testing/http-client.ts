@@ -62,3 +62,14 @@ export function cookiesFrom(
   }
   return out;
 }
+
+/**
+ * What a browser gets by loading the host page on an allowed Host: the `openshift-session-token=…` cookie of a
+ * session with the default identity (the only way to that identity; see src/server/session.ts).
+ */
+export async function pageSessionCookie(base: string): Promise<string> {
+  const res = await rawRequest(base, { path: '/', headers: { accept: 'text/html' } });
+  const session = cookiesFrom(res.headers).get('openshift-session-token');
+  if (!session) throw new Error(`GET / (${res.status}) issued no session cookie`);
+  return `openshift-session-token=${session.value}`;
+}

@@ -5,6 +5,7 @@
  * then follow CDI's import to Succeeded and drop the staged data.
  */
 import type { IncomingMessage } from 'node:http';
+import { withoutAddresses } from '../public-errors';
 import type { ClientRequest } from 'node:http';
 import { finished } from 'node:stream/promises';
 import { KubeApiError, type KubeClient } from '../api/kube-client';
@@ -132,7 +133,10 @@ export class Forwarder {
       .catch(async (err: unknown) => {
         if (controller.signal.aborted) return;
         this.o.log(`upload ${id}: ${(err as Error).message}`);
-        await this.o.store.update(id, { state: 'failed', error: (err as Error).message });
+        await this.o.store.update(id, {
+          state: 'failed',
+          error: withoutAddresses((err as Error).message),
+        });
         await this.o.dropStaged(id);
       })
       .finally(() => {
@@ -199,7 +203,9 @@ export class Forwarder {
         this.o.log(
           `upload ${id}: CDI attempt ${attempts} failed: ${message}; retrying from the staged copy`,
         );
-        await this.o.store.update(id, { error: `attempt ${attempts}: ${message}` });
+        await this.o.store.update(id, {
+          error: `attempt ${attempts}: ${withoutAddresses(message)}`,
+        });
         await delay(this.o.retryDelayMs ?? 2000, signal);
       }
     }

@@ -2,7 +2,7 @@
  * Upload sessions on disk (`<staging>/sessions/<id>.json`), so that a backend restart finds every unfinished
  * upload again. Writes are atomic (temp file + rename). Tokens are never stored here.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { UploadSession } from './session-types';
@@ -16,7 +16,8 @@ export class SessionStore {
 
   constructor(stagingDir: string) {
     this.dir = path.join(stagingDir, 'sessions');
-    mkdirSync(this.dir, { recursive: true });
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    chmodSync(this.dir, 0o700);
     for (const file of readdirSync(this.dir)) {
       if (!file.endsWith('.json')) continue;
       try {
@@ -73,7 +74,7 @@ export class SessionStore {
       if (!this.sessions.has(session.id)) return;
       const file = path.join(this.dir, `${session.id}.json`);
       const tmp = `${file}.tmp`;
-      await writeFile(tmp, JSON.stringify(this.sessions.get(session.id)));
+      await writeFile(tmp, JSON.stringify(this.sessions.get(session.id)), { mode: 0o600 });
       await rename(tmp, file);
     });
     this.writes.set(

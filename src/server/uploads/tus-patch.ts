@@ -8,12 +8,14 @@
  * leaves the offset unchanged, so the bad bytes are neither kept nor forwarded. While such a body is being
  * written a marker `<file>.unverified` holds the start offset; `recoverUnverified` cuts any tail a crash left.
  *
- * One PATCH per upload at a time: a new PATCH or HEAD for the same upload ends the one still running (its
- * client has given up on it) and waits for it to settle before it looks at the offset.
+ * One PATCH per upload at a time: a second PATCH is refused (423); the owner's HEAD ends the one still running
+ * (its client has given up on it) and waits for it to settle before it looks at the offset. A PATCH that sends
+ * nothing for `idleTimeoutMs` is ended, keeping what it staged.
  */
 import { readdir, readFile, rm, truncate, writeFile, open } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { withoutAddresses } from '../public-errors';
 import type { StagedOffsets } from './staged-offsets';
 import { ChecksumHeaderError, checksumHash, parseUploadChecksum } from './tus-checksum';
 
@@ -57,7 +59,11 @@ export interface TusPatchOptions {
   /** A PATCH without a SHA-256 `Upload-Checksum` is about to stage bytes. */
   onUnchecked(id: string): Promise<void>;
   log(message: string): void;
+  /** A PATCH body that sends no byte for this long is ended (default 2 minutes). */
+  idleTimeoutMs?: number;
 }
+
+export const DEFAULT_PATCH_IDLE_TIMEOUT_MS = 2 * 60_000;
 
 interface Running {
   req: IncomingMessage;
@@ -125,7 +131,12 @@ export class TusPatchReceiver {
         return;
       }
       this.o.log(`upload ${id}: PATCH failed: ${(err as Error).message}`);
-      answer(res, 500, {}, `The upload could not be staged: ${(err as Error).message}\n`);
+      answer(
+        res,
+        500,
+        {},
+        `The upload could not be staged: ${withoutAddresses((err as Error).message)}\n`,
+      );
     }
   }
 
@@ -156,7 +167,14 @@ export class TusPatchReceiver {
     const lengthHeader = header(req, 'content-length');
     const bodyLength = lengthHeader === undefined ? undefined : Number(lengthHeader);
 
-    await this.settle(id);
+    // One PATCH per upload at a time (issue 13, break 8): a second one is refused, never raced. A client whose
+    // earlier PATCH is still open here ends it with a HEAD first (tus resumes with HEAD), or the idle timeout does.
+    if (this.running.has(id)) {
+      throw new Refusal(
+        423,
+        'Another PATCH for this upload is in progress: wait for it, or send a HEAD to end it and resume from its offset',
+      );
+    }
     let release!: () => void;
     const done = new Promise<void>((resolve) => {
       release = resolve;
@@ -217,8 +235,13 @@ export class TusPatchReceiver {
       position += bytes;
       if (!expected) this.o.offsets.commit(id, position);
     };
+    const idleMs = this.o.idleTimeoutMs ?? DEFAULT_PATCH_IDLE_TIMEOUT_MS;
+    const idle = setTimeout(() => {
+      req.destroy(new Error(`no bytes for ${idleMs} ms`));
+    }, idleMs);
     try {
       for await (const chunk of req) {
+        idle.refresh();
         let piece = chunk as Buffer;
         const room = size - position - batchBytes;
         if (piece.length > room) {
@@ -237,6 +260,7 @@ export class TusPatchReceiver {
       // What arrived before the connection ended stays staged (tus resumes from it), unless it is unverified.
       if (!expected) await flush().catch(() => undefined);
     } finally {
+      clearTimeout(idle);
       await handle.close();
     }
 

@@ -14,11 +14,11 @@
  * HEAD, termination and expiry. Same-origin only: no CORS headers, a foreign `Origin` gets 403.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { EVENTS, Server as TusServer } from '@tus/server';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { bearerToken } from '../api/bearer';
 import { KubeApiError, type KubeClient } from '../api/kube-client';
@@ -28,7 +28,7 @@ import { crossOriginProblem, withoutCorsHeaders } from './same-origin';
 import { SessionStore } from './session-store';
 import { ACTIVE_STATES, type UploadSession, type UploadTargetKind } from './session-types';
 import { StagedOffsets } from './staged-offsets';
-import { checkStagingSpace } from './staging-space';
+import { checkStagingQuota, checkStagingSpace } from './staging-space';
 import { CHECKSUM_ALGORITHMS } from './tus-checksum';
 import { TusPatchReceiver } from './tus-patch';
 
@@ -41,12 +41,16 @@ export interface UploadsApiOptions {
   /** Largest upload accepted (default 1 TiB). */
   maxSize?: number;
   retryDelayMs?: number;
+  /** A tus PATCH that sends no byte for this long is ended (default 2 minutes). */
+  patchIdleTimeoutMs?: number;
 }
 
 const TARGET_KINDS = new Set<UploadTargetKind>(['new-dv', 'new-pvc', 'existing-dv']);
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const FINISHED_KEEP_MS = 60 * 60_000;
 const ABANDONED_MS = 24 * 60 * 60_000;
+/** A reservation (tus creation) no byte arrives for is released after this long. */
+const NO_BYTES_EXPIRY_MS = 5 * 60_000;
 const WHOAMI_CACHE_MS = 60_000;
 
 /** What the tus server turns into a response: `status_code` and `body`. */
@@ -71,12 +75,17 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
   const { kube } = options;
   const stagingDir = path.resolve(options.stagingDir ?? '.staging');
   const tusDir = path.join(stagingDir, 'tus');
-  await mkdir(tusDir, { recursive: true });
+  await mkdir(tusDir, { recursive: true, mode: 0o700 });
+  // Staged images are the owners' data: directories 0700, files 0600 (issue 13, break 10). The staging root
+  // may be a volume mount this process does not own; the directories below it are ours.
+  await chmod(stagingDir, 0o700).catch(() => undefined);
+  await chmod(tusDir, 0o700);
   const store = new SessionStore(stagingDir);
   const tokens = new Map<string, string>();
   const whoamiCache = new Map<string, { user: string; at: number }>();
+  // Upload ids are capabilities of their owner's transfer: their lines stay below info (issue 13, break 6).
   const log = (m: string) => {
-    app.log.info(m);
+    app.log.debug(m);
   };
 
   async function userOf(token: string): Promise<string> {
@@ -128,10 +137,16 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
     }
   }
 
-  function committedBytes(): number {
+  /** A reservation no byte arrived for: it expires sooner than an upload under way (issue 13, break 4). */
+  const idleReservation = (s: UploadSession, now = Date.now()): boolean =>
+    s.state === 'receiving' &&
+    s.received === 0 &&
+    now - Date.parse(s.createdAt) > NO_BYTES_EXPIRY_MS;
+
+  function committedBytes(filter: (s: UploadSession) => boolean = () => true): number {
     return store
       .all()
-      .filter((s) => ACTIVE_STATES.has(s.state))
+      .filter((s) => ACTIVE_STATES.has(s.state) && !idleReservation(s) && filter(s))
       .reduce((sum, s) => sum + Math.max(0, s.size - s.received), 0);
   }
 
@@ -173,6 +188,9 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
       if (store.get(id)?.everyChunkChecked) await store.update(id, { everyChunkChecked: false });
     },
     log,
+    ...(options.patchIdleTimeoutMs !== undefined
+      ? { idleTimeoutMs: options.patchIdleTimeoutMs }
+      : {}),
   });
   await patches.recoverUnverified(tusDir);
 
@@ -251,6 +269,16 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
             'Wait for other uploads to finish, cancel unfinished ones, or give the backend a larger staging volume.',
         );
       }
+      const quota = checkStagingQuota({
+        free: space.free,
+        committed: space.committed,
+        size,
+        userCommitted: committedBytes((s) => s.owner === owner),
+        namespaceCommitted: committedBytes((s) => s.namespace === namespace),
+        user: owner,
+        namespace,
+      });
+      if (!quota.ok) throw tusError(507, quota.refusal ?? 'Staging quota exceeded');
       // The target must exist before any byte is staged (the Uploads page creates it first).
       const targetPath =
         targetKind === 'new-pvc'
@@ -269,13 +297,19 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
         throw err;
       }
       const now = new Date().toISOString();
+      // Control characters (CR/LF) would break the Content-Disposition of a tus GET (issue 13, break 10).
+      const fileName = Array.from(m.filename ?? 'image', (c) =>
+        c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? '_' : c,
+      )
+        .join('')
+        .slice(0, 255);
       await store.put({
         id: upload.id,
         owner,
         namespace,
         targetKind,
         targetName,
-        fileName: (m.filename ?? 'image').slice(0, 255),
+        fileName,
         size,
         fingerprint: (m.fingerprint ?? '').slice(0, 200),
         ...(m.sha256 && /^[a-f0-9]{64}$/.test(m.sha256) ? { sha256: m.sha256 } : {}),
@@ -288,12 +322,17 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
         updatedAt: now,
       });
       setImmediate(() => forwarder?.ensure(upload.id));
-      return { metadata: { ...m, owner } };
+      return { metadata: { ...m, filename: fileName, owner } };
     },
     async onUploadFinish(_req, upload) {
       await store.update(upload.id, { received: upload.offset });
       return {};
     },
+  });
+  tus.on(EVENTS.POST_CREATE, (_req, upload) => {
+    for (const file of [stagedPath(upload.id), `${stagedPath(upload.id)}.json`]) {
+      void chmod(file, 0o600).catch(() => undefined);
+    }
   });
   tus.on(EVENTS.POST_RECEIVE, (_req, upload) => {
     const s = store.get(upload.id);
@@ -341,10 +380,72 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
       await patches.handle(request.raw, res, id);
       return;
     }
-    // A HEAD or DELETE first ends a PATCH still running for the upload, so it sees settled bytes.
-    if (id && SessionStore.isId(id)) await patches.settle(id);
+    if (request.method === 'POST' && !id && carriesBody(request)) {
+      // Creation-with-upload is not advertised (Tus-Extension): its bytes would skip the PATCH path's
+      // per-chunk checks (issue 13, break 8).
+      tusAnswer(
+        res,
+        400,
+        'Creation-with-upload is not supported (see Tus-Extension): create the upload with an empty POST, ' +
+          'then send the bytes with PATCH',
+      );
+      return;
+    }
+    if (id && SessionStore.isId(id)) {
+      // Authorised before anything happens to the upload (issue 13, break 6): a request with a bad token or
+      // from another user never touches the owner's running PATCH.
+      try {
+        await authorize(request.method, request.headers.authorization, id);
+      } catch (err) {
+        if (err instanceof TusError) {
+          tusAnswer(res, err.status_code, err.message);
+          return;
+        }
+        throw err;
+      }
+      if (request.method === 'DELETE') {
+        // tus termination ends the whole upload session, as DELETE /api/v1/uploads/<id> does (break 7).
+        await cancelUpload(id);
+        res.writeHead(204, { 'tus-resumable': '1.0.0' });
+        res.end();
+        return;
+      }
+      // The owner's HEAD ends a PATCH still running for the upload (its client gave up on it), so it sees
+      // settled bytes.
+      await patches.settle(id);
+    }
     withoutCorsHeaders(res);
     await tus.handle(request.raw, res);
+  }
+
+  function carriesBody(request: FastifyRequest): boolean {
+    const length = Number(request.headers['content-length'] ?? '0');
+    return (
+      (Number.isFinite(length) && length > 0) ||
+      request.headers['transfer-encoding'] !== undefined ||
+      (request.headers['content-type'] ?? '').startsWith('application/offset+octet-stream')
+    );
+  }
+
+  function tusAnswer(res: ServerResponse, status: number, message: string): void {
+    const body = `${message}\n`;
+    res.writeHead(status, {
+      'tus-resumable': '1.0.0',
+      'content-type': 'text/plain; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+    });
+    res.end(body);
+  }
+
+  /** Stops the CDI leg, drops the staged bytes and ends the session (its reservation with it). */
+  async function cancelUpload(id: string): Promise<UploadSession | undefined> {
+    const s = store.get(id);
+    if (!s) return undefined;
+    forwarder?.stop(s.id);
+    await dropStaged(s.id);
+    if (ACTIVE_STATES.has(s.state)) return store.update(s.id, { state: 'cancelled' });
+    await store.remove(s.id);
+    return s;
   }
   app.all('/api/v1/uploads/tus', handleTus);
   app.all('/api/v1/uploads/tus/', handleTus);
@@ -417,10 +518,7 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
     if (!user) return reply;
     const s = owned(request.params.id, user);
     if (!s) return reply.code(404).send({ error: 'upload not found' });
-    forwarder?.stop(s.id);
-    await dropStaged(s.id);
-    const next = ACTIVE_STATES.has(s.state) ? await store.update(s.id, { state: 'cancelled' }) : s;
-    if (!ACTIVE_STATES.has(s.state)) await store.remove(s.id);
+    const next = await cancelUpload(s.id);
     return next ? view(next) : { id: s.id };
   });
 
@@ -431,6 +529,13 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
       if (!ACTIVE_STATES.has(s.state) && age > FINISHED_KEEP_MS) {
         await dropStaged(s.id);
         await store.remove(s.id);
+      } else if (idleReservation(s, now)) {
+        forwarder?.stop(s.id);
+        await dropStaged(s.id);
+        await store.update(s.id, {
+          state: 'failed',
+          error: 'expired: no byte arrived within 5 minutes of creation; start the upload again',
+        });
       } else if (ACTIVE_STATES.has(s.state) && age > ABANDONED_MS && !forwarder?.isRunning(s.id)) {
         await dropStaged(s.id);
         await store.update(s.id, { state: 'failed', error: 'abandoned: no activity for 24 hours' });
