@@ -36,13 +36,17 @@ test.describe('CDI operations matrix', () => {
     await table
       .locator('[data-test-row="kubevirt-raw"] [data-source="upload"] [data-format="raw"]')
       .hover();
-    await expect(page.getByRole('tooltip')).toContainText(
+    // Tooltips are found by their own name: the previous one may still be fading out (slowly, on a loaded
+    // machine) when the next appears.
+    await expect(page.getByRole('tooltip', { name: /^RAW from Upload/ })).toContainText(
       'QEMU-IMG does not accept input from stdin',
     );
     await table
       .locator('[data-test-row="archive"] [data-source="registry"] [data-format="tar"]')
       .hover();
-    await expect(page.getByRole('tooltip')).toContainText('Not supported.');
+    await expect(page.getByRole('tooltip', { name: /^TAR from Registry/ })).toContainText(
+      'Not supported.',
+    );
     expect(consoleProblems.messages).toEqual([]);
   });
 });
