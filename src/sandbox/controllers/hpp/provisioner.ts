@@ -191,7 +191,7 @@ async function provision(
       return;
     }
     const poolName = sc.parameters?.storagePool ?? 'legacy';
-    const pool = csiPools(spec).find((p) => p.name === poolName);
+    const pool = csiPools(spec, ctx.profile).find((p) => p.name === poolName);
     if (!pool) {
       await failed(`rpc error: code = InvalidArgument desc = storage pool ${poolName} not found`);
       return;
