@@ -20,7 +20,12 @@ import {
   secretBehavior,
   serviceBehavior,
 } from './builtin/core';
-import { csiDriverBehavior, pvBehavior, pvcBehavior, storageClassBehavior } from './builtin/storage';
+import {
+  csiDriverBehavior,
+  pvBehavior,
+  pvcBehavior,
+  storageClassBehavior,
+} from './builtin/storage';
 import * as T from './builtin/types';
 import { EventRecorder } from './kube-controllers/events';
 import { GarbageCollector } from './kube-controllers/garbage-collector';
@@ -96,7 +101,7 @@ export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSa
   const profile = opts.profile ?? 'current';
   if (!SANDBOX_PROFILES.includes(profile)) {
     throw new SandboxProfileError(
-      `unknown sandbox profile '${String(profile)}': use ${SANDBOX_PROFILES.join(' or ')}`,
+      `unknown sandbox profile '${profile}': use ${SANDBOX_PROFILES.join(' or ')}`,
     );
   }
   if (opts.reset) await rm(dataDir, { recursive: true, force: true });

@@ -32,26 +32,36 @@ function convertHostPathProvisioner(obj: KubeObject, toVersion: string): KubeObj
  * top of `spec` (kubevirt/hyperconverged-cluster-operator `api/v1beta1/conversion.go`,
  * `convertStorageV1beta1ToV1` / `convertStorageV1ToV1beta1`).
  */
-const HCO_STORAGE_FIELDS = ['scratchSpaceStorageClass', 'vmStateStorageClass', 'filesystemOverhead'];
+const HCO_STORAGE_FIELDS = [
+  'scratchSpaceStorageClass',
+  'vmStateStorageClass',
+  'filesystemOverhead',
+];
 
 function convertHyperConverged(obj: KubeObject, toVersion: string): KubeObject {
   const out = structuredClone(obj);
   out.apiVersion = `hco.kubevirt.io/${toVersion}`;
-  const spec = (out.spec ?? {}) as Record<string, unknown>;
+  if (out.spec === undefined) return out;
+  const spec = out.spec as Record<string, unknown>;
+  const isStorageField = (k: string): boolean => HCO_STORAGE_FIELDS.includes(k);
   if (toVersion === 'v1') {
-    const storage = { ...((spec.storage ?? {}) as Record<string, unknown>) };
-    for (const f of HCO_STORAGE_FIELDS) {
-      if (spec[f] !== undefined) storage[f] = spec[f];
-      delete spec[f];
+    const storage: Record<string, unknown> = {
+      ...((spec.storage ?? {}) as Record<string, unknown>),
+    };
+    const rest: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(spec)) {
+      if (isStorageField(k)) storage[k] = v;
+      else if (k !== 'localStorageClassName') rest[k] = v;
     }
-    delete spec.localStorageClassName;
-    if (Object.keys(storage).length > 0) spec.storage = storage;
+    if (Object.keys(storage).length > 0) rest.storage = storage;
+    out.spec = rest;
   } else {
     const storage = (spec.storage ?? {}) as Record<string, unknown>;
-    for (const f of HCO_STORAGE_FIELDS) if (storage[f] !== undefined) spec[f] = storage[f];
-    delete spec.storage;
+    const rest: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(spec)) if (k !== 'storage') rest[k] = v;
+    for (const [k, v] of Object.entries(storage)) if (isStorageField(k)) rest[k] = v;
+    out.spec = rest;
   }
-  if (out.spec !== undefined) out.spec = spec;
   return out;
 }
 

@@ -6,7 +6,10 @@ import { CSI_HPP, LEGACY_HPP } from '../scheduling/claims';
 
 export const HPP_NAMESPACE = 'openshift-cnv';
 /** The image tag of the HPP components (the OpenShift Virtualization release). */
-export const HPP_VERSIONS: Record<SandboxProfile, string> = { current: 'v4.22.0', legacy: 'v4.9.0' };
+export const HPP_VERSIONS: Record<SandboxProfile, string> = {
+  current: 'v4.22.0',
+  legacy: 'v4.9.0',
+};
 /** The RHEL release of the component images. */
 export const HPP_IMAGE_OS: Record<SandboxProfile, string> = { current: 'rhel9', legacy: 'rhel8' };
 /** The CSI driver the operator registers (kubevirt/hostpath-provisioner-operator `csidriver.go`). */

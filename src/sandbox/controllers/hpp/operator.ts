@@ -42,12 +42,7 @@ function targetNodes(ctx: SandboxContext, cr: KubeObject): string[] {
     .sort();
 }
 
-function daemonPod(
-  profile: SandboxProfile,
-  cr: KubeObject,
-  app: string,
-  node: string,
-): KubeObject {
+function daemonPod(profile: SandboxProfile, cr: KubeObject, app: string, node: string): KubeObject {
   const csi = app === CSI_APP;
   const image = (component: string): string =>
     `registry.redhat.io/container-native-virtualization/${component}-${HPP_IMAGE_OS[profile]}:${HPP_VERSIONS[profile]}`;
@@ -231,7 +226,10 @@ export function hppOperator(ctx: SandboxContext, requeue: Requeue): Controller {
  * mount, storage capacity tracking, fsGroupPolicy File, persistent and ephemeral volumes). Its
  * existence is what makes CDI use volume populators for the driver's classes.
  */
-async function reconcileCsiDriver(ctx: SandboxContext, live: KubeObject | undefined): Promise<void> {
+async function reconcileCsiDriver(
+  ctx: SandboxContext,
+  live: KubeObject | undefined,
+): Promise<void> {
   const existing = ctx.store.get(CSI_DRIVER, undefined, HPP_CSI_DRIVER);
   const wanted = live !== undefined && csiPools(hppSpec(live)).length > 0;
   if (!wanted) {
