@@ -220,6 +220,33 @@ describe('profile current: HyperConverged, CDIConfig and StorageProfiles', () =>
     });
     const cdi = await w.get('cdi', 'cdi');
     expect(field(cdi, 'spec.config.scratchSpaceStorageClass')).toBe('local');
+    // A v1beta1 client (top-level field) writes the same setting.
+    const viaBeta = await w.kubectl([
+      'patch',
+      'hyperconverged.v1beta1.hco.kubevirt.io',
+      'kubevirt-hyperconverged',
+      '-n',
+      'openshift-cnv',
+      '--type=merge',
+      '-p',
+      '{"spec":{"scratchSpaceStorageClass":"hostpath-none"}}',
+    ]);
+    expect(viaBeta.stderr).toBe('');
+    const v1 = await w.kubectl([
+      'get',
+      'hyperconverged.v1.hco.kubevirt.io',
+      'kubevirt-hyperconverged',
+      '-n',
+      'openshift-cnv',
+      '-o',
+      'jsonpath={.spec.storage.scratchSpaceStorageClass}',
+    ]);
+    expect(v1.stdout).toBe('hostpath-none');
+    // A class that does not exist is not taken: the status is empty again.
+    await waitFor('CDIConfig status empty', async () => {
+      const c = await w.get('cdiconfig', 'config');
+      return field(c, 'status.scratchSpaceStorageClass') === undefined;
+    });
   });
 
   it("StorageProfile spec.claimPropertySets become the profile's status (the defaults)", async () => {
