@@ -3,11 +3,63 @@ import { defineConfig } from '@playwright/test';
 // End-to-end tests in Debian's Chromium (never a downloaded browser) against the real backend,
 // the built plugin and the embedded sandbox cluster. scripts/test-all.mjs builds dist/ and
 // dist-host/ first.
+//
+// Two projects, one per sandbox profile, each with its own backend and sandbox data directory:
+// `current` (OpenShift 4.22 with OpenShift Virtualization 4.22) on E2E_PORT and `legacy` (the
+// seed's era) on E2E_PORT + 1. Specs read their project's sandbox directory from the project's
+// `metadata.sandboxDir` (e2e/support/cluster.ts).
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 9123);
+
+interface ProfileProject {
+  name: 'current' | 'legacy';
+  port: number;
+  sandboxDir: string;
+  /** Specs (file name patterns) of this project. */
+  testMatch: string | RegExp | (string | RegExp)[];
+  /** Specs left out (file name patterns). */
+  testIgnore?: string | RegExp | (string | RegExp)[];
+  /** Tests (titles) to run / leave out. */
+  grep?: RegExp;
+  grepInvert?: RegExp;
+}
+
+/**
+ * Specs that do not pass on `current` yet: the plugin still assumes the seed's era there (the
+ * storage-defaults ConfigMap, the scratch class fallback to the default class). They run on
+ * `legacy` until the plugin follows today's platform (branch i12-plugin).
+ */
+const NOT_YET_ON_CURRENT = ['**/storage-defaults.spec.ts', '**/scratch-space.spec.ts'];
+/** Single tests that do not pass on `current` yet (same reason: they read the ConfigMap). */
+const NOT_YET_ON_CURRENT_TESTS = /creates a blank DataVolume with the storage defaults/;
+
+/**
+ * Specs of the seed's era, run on `legacy`: the storage-defaults ConfigMap editor (the ConfigMap
+ * does not exist on current platforms), the HPP wizard with the seed's YAML, and the specs that do
+ * not pass on `current` yet.
+ */
+const LEGACY_SPECS = ['**/hpp-setup.spec.ts', '**/blank-disk.spec.ts', ...NOT_YET_ON_CURRENT];
+
+const PROFILES: ProfileProject[] = [
+  {
+    name: 'current',
+    port: E2E_PORT,
+    sandboxDir: 'test-results/sandbox',
+    testMatch: '**/*.spec.ts',
+    testIgnore: NOT_YET_ON_CURRENT,
+    grepInvert: NOT_YET_ON_CURRENT_TESTS,
+  },
+  {
+    name: 'legacy',
+    port: E2E_PORT + 1,
+    sandboxDir: 'test-results/sandbox-legacy',
+    testMatch: LEGACY_SPECS,
+    // From blank-disk.spec.ts only the test that does not pass on current yet.
+    grep: new RegExp(`hpp-setup|storage-defaults|scratch-space|${NOT_YET_ON_CURRENT_TESTS.source}`),
+  },
+];
 
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: '**/*.spec.ts',
   // Bounds, not speed checks: CI's 2-core machine may be loaded.
   timeout: 180_000,
   // Generous: CI's 2-core machine may be loaded; no spec asserts on speed.
@@ -20,7 +72,6 @@ export default defineConfig({
     ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/e2e.json' }],
   ],
   use: {
-    baseURL: `http://127.0.0.1:${E2E_PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
@@ -35,13 +86,22 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx tsx src/server/main.ts --port ${E2E_PORT} --sandbox-data test-results/sandbox --reset-sandbox`,
-    url: `http://127.0.0.1:${E2E_PORT}/`,
+  projects: PROFILES.map((p) => ({
+    name: p.name,
+    testMatch: p.testMatch,
+    ...(p.testIgnore ? { testIgnore: p.testIgnore } : {}),
+    ...(p.grep ? { grep: p.grep } : {}),
+    ...(p.grepInvert ? { grepInvert: p.grepInvert } : {}),
+    metadata: { sandboxDir: p.sandboxDir, profile: p.name },
+    use: { baseURL: `http://127.0.0.1:${String(p.port)}` },
+  })),
+  webServer: PROFILES.map((p) => ({
+    command: `npx tsx src/server/main.ts --port ${String(p.port)} --sandbox-data ${p.sandboxDir} --sandbox-profile ${p.name} --reset-sandbox`,
+    url: `http://127.0.0.1:${String(p.port)}/`,
     reuseExistingServer: false,
     timeout: 180_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
     env: { VM_DISKS_SANDBOX_SPEED: '10' },
-  },
+  })),
 });
