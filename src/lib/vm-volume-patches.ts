@@ -115,7 +115,10 @@ export const rewireVolumePatch = (
   const template = templateIndex < 0 ? undefined : templates[templateIndex];
   if (oldClaim && template && !referenced(after, oldClaim)) {
     const templatePath = `/spec/dataVolumeTemplates/${String(templateIndex)}`;
-    ops.push({ op: 'test', path: templatePath, value: template }, { op: 'remove', path: templatePath });
+    ops.push(
+      { op: 'test', path: templatePath, value: template },
+      { op: 'remove', path: templatePath },
+    );
   }
   return ops;
 };
