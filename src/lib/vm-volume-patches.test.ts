@@ -125,12 +125,16 @@ describe('rewireVolumePatch', () => {
 
   // kubevirt/kubevirt pkg/storage/admitters/data-volume-template.go ValidateDataVolumeTemplate: every
   // dataVolumeTemplates entry must be referenced by a volume (dataVolume.name or persistentVolumeClaim.claimName).
-  it('removes the template entry the old volume came from, so the VM passes KubeVirt\'s rule', () => {
+  it("removes the template entry the old volume came from, so the VM passes KubeVirt's rule", () => {
     const before = wizardVM();
     expect(unreferencedTemplates(before)).toEqual([]);
     const ops = rewireVolumePatch(before, 'data', 'fedora-vm-data-worker-1');
     expect(ops.slice(2)).toEqual([
-      { op: 'test', path: '/spec/dataVolumeTemplates/1', value: before.spec?.dataVolumeTemplates?.[1] },
+      {
+        op: 'test',
+        path: '/spec/dataVolumeTemplates/1',
+        value: before.spec?.dataVolumeTemplates?.[1],
+      },
       { op: 'remove', path: '/spec/dataVolumeTemplates/1' },
     ]);
     const after = apply(before, ops);
