@@ -3,11 +3,50 @@ import { defineConfig } from '@playwright/test';
 // End-to-end tests in Debian's Chromium (never a downloaded browser) against the real backend,
 // the built plugin and the embedded sandbox cluster. scripts/test-all.mjs builds dist/ and
 // dist-host/ first.
+//
+// Two projects, one per sandbox profile, each with its own backend and sandbox data directory:
+// `current` (OpenShift 4.22 with OpenShift Virtualization 4.22) on E2E_PORT and `legacy` (the
+// seed's era) on E2E_PORT + 1. Specs read their project's sandbox directory from the project's
+// `metadata.sandboxDir` (e2e/support/cluster.ts).
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 9123);
+
+interface ProfileProject {
+  name: 'current' | 'legacy';
+  port: number;
+  sandboxDir: string;
+  /** Specs (file name patterns) of this project. */
+  testMatch: string | RegExp | (string | RegExp)[];
+  /** Specs left out (file name patterns). */
+  testIgnore?: string | RegExp | (string | RegExp)[];
+}
+
+/**
+ * Specs that need the seed's era, run on `legacy`: the storage-defaults ConfigMap editor (the
+ * ConfigMap does not exist on current platforms) and the HPP wizard with the seed's YAML.
+ */
+const LEGACY_SPECS = ['**/storage-defaults.spec.ts', '**/hpp-setup.spec.ts'];
+
+/** Specs that do not pass on `current` yet (the plugin follows the platform in branch i12-plugin). */
+const NOT_YET_ON_CURRENT: string[] = [];
+
+const PROFILES: ProfileProject[] = [
+  {
+    name: 'current',
+    port: E2E_PORT,
+    sandboxDir: 'test-results/sandbox',
+    testMatch: '**/*.spec.ts',
+    testIgnore: NOT_YET_ON_CURRENT,
+  },
+  {
+    name: 'legacy',
+    port: E2E_PORT + 1,
+    sandboxDir: 'test-results/sandbox-legacy',
+    testMatch: LEGACY_SPECS,
+  },
+];
 
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: '**/*.spec.ts',
   timeout: 120_000,
   expect: { timeout: 15_000 },
   workers: 1,
@@ -18,7 +57,6 @@ export default defineConfig({
     ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/e2e.json' }],
   ],
   use: {
-    baseURL: `http://127.0.0.1:${E2E_PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
@@ -33,13 +71,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx tsx src/server/main.ts --port ${E2E_PORT} --sandbox-data test-results/sandbox --reset-sandbox`,
-    url: `http://127.0.0.1:${E2E_PORT}/`,
+  projects: PROFILES.map((p) => ({
+    name: p.name,
+    testMatch: p.testMatch,
+    ...(p.testIgnore ? { testIgnore: p.testIgnore } : {}),
+    metadata: { sandboxDir: p.sandboxDir, profile: p.name },
+    use: { baseURL: `http://127.0.0.1:${String(p.port)}` },
+  })),
+  webServer: PROFILES.map((p) => ({
+    command: `npx tsx src/server/main.ts --port ${String(p.port)} --sandbox-data ${p.sandboxDir} --sandbox-profile ${p.name} --reset-sandbox`,
+    url: `http://127.0.0.1:${String(p.port)}/`,
     reuseExistingServer: false,
     timeout: 180_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
     env: { VM_DISKS_SANDBOX_SPEED: '10' },
-  },
+  })),
 });

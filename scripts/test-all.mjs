@@ -86,7 +86,10 @@ const count = () => {
         for (const test of spec.tests ?? []) {
           if (test.status !== 'unexpected') continue;
           const error = test.results?.at(-1)?.error?.message;
-          failures.push(`playwright: ${[...path, spec.title].join(' › ')}: ${firstLine(error)}`);
+          const project = test.projectName ? `[${test.projectName}] ` : '';
+          failures.push(
+            `playwright: ${project}${[...path, spec.title].join(' › ')}: ${firstLine(error)}`,
+          );
         }
       }
       for (const child of suite.suites ?? []) walk(child, [...path, child.title]);

@@ -163,7 +163,18 @@ export interface ApiErrorFactory {
   tooManyRequests(message: string): Error;
 }
 
+/**
+ * Which platform the world models: `current` = OpenShift 4.22 with OpenShift Virtualization 4.22
+ * (CDI with volume populators, HyperConverged v1, HostPathProvisioner v1beta1 with its CSI driver);
+ * `legacy` = the seed's era (v1alpha1 APIs, the legacy provisioner, the storage-defaults ConfigMap).
+ */
+export type SandboxProfile = 'current' | 'legacy';
+
+export const SANDBOX_PROFILES: readonly SandboxProfile[] = ['current', 'legacy'];
+
 export interface SandboxContext {
+  /** The platform the world models (see `SandboxProfile`). */
+  profile: SandboxProfile;
   /** Absolute data directory; node directories live under `${dataDir}/nodes/<node-name>/`. */
   dataDir: string;
   store: Store;

@@ -3,7 +3,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { mkdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { InstallWorld, SandboxContext } from './contract';
+import type { InstallWorld, SandboxContext, SandboxProfile } from './contract';
+import { SANDBOX_PROFILES } from './contract';
 import { ApiServer } from './api/server';
 import { AUDIT_LOG_FILE, AuditLog } from './api/audit';
 import { makeErrorFactory } from './api/status';
@@ -19,7 +20,12 @@ import {
   secretBehavior,
   serviceBehavior,
 } from './builtin/core';
-import { pvBehavior, pvcBehavior, storageClassBehavior } from './builtin/storage';
+import {
+  csiDriverBehavior,
+  pvBehavior,
+  pvcBehavior,
+  storageClassBehavior,
+} from './builtin/storage';
 import * as T from './builtin/types';
 import { EventRecorder } from './kube-controllers/events';
 import { GarbageCollector } from './kube-controllers/garbage-collector';
@@ -27,6 +33,7 @@ import { NamespaceController } from './kube-controllers/namespace-controller';
 import { ProtectionController } from './kube-controllers/protection';
 import { PvBinder } from './kube-controllers/pv-binder';
 import { writeKubeconfigFile } from './kubeconfig';
+import { readProfileMarker, writeProfileMarker } from './store/persistence';
 import { TypeRegistry } from './store/registry';
 import { nowTimestamp, SandboxStore } from './store/store';
 import { loadOrCreateTls } from './tls/certs';
@@ -34,6 +41,11 @@ import { loadOrCreateTls } from './tls/certs';
 export interface StartSandboxOptions {
   dataDir: string;
   reset?: boolean;
+  /**
+   * The platform the world models (default `current`). The data directory records it; starting a
+   * directory seeded with another profile fails unless `reset` is set.
+   */
+  profile?: SandboxProfile;
   /** Loopback address to listen on (default 127.0.0.1). */
   host?: string;
   /** Port (default 0: any free port). */
@@ -63,6 +75,7 @@ export interface RunningSandbox {
   users: SandboxUserToken[];
   caPem?: string;
   dataDir: string;
+  profile: SandboxProfile;
   close(): Promise<void>;
   /** Writes a kubeconfig for `user` (default: admin). */
   writeKubeconfig(file: string, user?: string): Promise<void>;
@@ -73,6 +86,11 @@ const loadDefaultWorld = async (): Promise<InstallWorld> => {
   return mod.installWorld;
 };
 
+/** The data directory holds another profile's world, or the profile is unknown. */
+export class SandboxProfileError extends Error {
+  override name = 'SandboxProfileError';
+}
+
 /** Starts the embedded Kubernetes-API-compatible sandbox cluster. */
 export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSandbox> => {
   const dataDir = resolve(opts.dataDir);
@@ -80,8 +98,24 @@ export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSa
   const log = (message: string): void => {
     if (!opts.quiet) console.warn(`[sandbox] ${message}`);
   };
+  const profile = opts.profile ?? 'current';
+  if (!SANDBOX_PROFILES.includes(profile)) {
+    throw new SandboxProfileError(
+      `unknown sandbox profile '${profile}': use ${SANDBOX_PROFILES.join(' or ')}`,
+    );
+  }
   if (opts.reset) await rm(dataDir, { recursive: true, force: true });
   await mkdir(dataDir, { recursive: true });
+  const recorded = await readProfileMarker(dataDir);
+  if (recorded !== undefined && recorded !== profile) {
+    throw new SandboxProfileError(
+      `the sandbox data directory ${dataDir} holds a '${recorded}' world, not '${profile}': ` +
+        `start it with --sandbox-profile ${recorded} (npm start) or --profile ${recorded} (npm run sandbox), ` +
+        `or start '${profile}' from scratch with ` +
+        `--reset-sandbox (npm start) or --reset (npm run sandbox), which deletes the directory's objects and disks`,
+    );
+  }
+  if (recorded === undefined) await writeProfileMarker(dataDir, profile);
 
   const registry = new TypeRegistry();
   for (const t of T.BUILTIN_TYPES) registry.register(t, true);
@@ -90,6 +124,7 @@ export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSa
   store.setBehavior(T.PERSISTENT_VOLUME_CLAIM, pvcBehavior);
   store.setBehavior(T.PERSISTENT_VOLUME, pvBehavior);
   store.setBehavior(T.STORAGE_CLASS, storageClassBehavior);
+  store.setBehavior(T.CSI_DRIVER, csiDriverBehavior);
   store.setBehavior(T.NAMESPACE, namespaceBehavior);
   store.setBehavior(T.CONFIG_MAP, configMapBehavior);
   store.setBehavior(T.SECRET, secretBehavior);
@@ -115,6 +150,7 @@ export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSa
   protection.start();
 
   const ctx: SandboxContext = {
+    profile,
     dataDir,
     store,
     errors: makeErrorFactory((ref) => {
@@ -198,6 +234,7 @@ export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSa
     users: users.map((u) => ({ name: u.name, token: u.token, groups: u.groups })),
     ...(tls ? { caPem: tls.ca } : {}),
     dataDir,
+    profile,
     async close() {
       if (closed) return;
       closed = true;

@@ -72,6 +72,8 @@ describe('standalone defaults and overrides', () => {
       sandboxDataDir: path.join(dir, 'x'),
       resetSandbox: true,
     });
+    expect(parse([])).toMatchObject({ sandboxProfile: 'current' });
+    expect(parse(['--sandbox-profile', 'legacy'])).toMatchObject({ sandboxProfile: 'legacy' });
   });
 
   it('keeps only existing files of a KUBECONFIG list', () => {
@@ -99,6 +101,7 @@ describe('validation errors name the flag and the fix', () => {
       '--reset-sandbox resets the embedded sandbox',
     ],
     [['--staging-dir', 'nowhere'], '--staging-dir nowhere: no such directory'],
+    [['--sandbox-profile', 'old'], '--sandbox-profile old: expected current'],
     [['--log-level', 'loud'], '--log-level must be one of'],
     [['--in-cluster'], 'in-cluster mode needs --tls-cert FILE and --tls-key FILE'],
     [['--in-cluster', '--tls-cert', 'kubeconfig', '--tls-key', 'tls.key'], 'not a PEM certificate'],

@@ -27,6 +27,8 @@ export interface StandaloneOptions extends CommonOptions {
   hostDistDir: string;
   sandboxDataDir: string;
   resetSandbox: boolean;
+  /** `--sandbox-profile`: the platform the embedded sandbox models (default current). */
+  sandboxProfile?: 'current' | 'legacy';
 }
 
 export interface InClusterOptions extends CommonOptions {
@@ -60,6 +62,9 @@ the built plugin, /api/kubernetes/* to a cluster, and the plugin's backend API.
   --kubeconfig FILE     use this cluster (current context) instead of the embedded sandbox (env KUBECONFIG)
   --sandbox-data DIR    embedded sandbox data directory (default $VM_DISKS_SANDBOX_DATA or ./.sandbox)
   --reset-sandbox       start the embedded sandbox from scratch
+  --sandbox-profile P   the platform the embedded sandbox models: current (default; OpenShift 4.22 with
+                        OpenShift Virtualization 4.22) or legacy (the seed's era: v1alpha1 APIs, the
+                        storage-defaults ConfigMap); a data directory keeps the profile it was created with
   --dist DIR            built plugin (default dist; built by npm run build)
   --host-dist DIR       built console host (default dist-host; built by npm run build:host)
 
@@ -139,6 +144,7 @@ export function parseCommandLine(
         kubeconfig: { type: 'string' },
         'sandbox-data': { type: 'string' },
         'reset-sandbox': { type: 'boolean' },
+        'sandbox-profile': { type: 'string' },
         dist: { type: 'string' },
         'host-dist': { type: 'string' },
         'in-cluster': { type: 'boolean' },
@@ -217,7 +223,7 @@ export function parseCommandLine(
   };
 
   if (inCluster) {
-    for (const flag of ['sandbox-data', 'reset-sandbox', 'host-dist'] as const) {
+    for (const flag of ['sandbox-data', 'reset-sandbox', 'sandbox-profile', 'host-dist'] as const) {
       if (values[flag] !== undefined) {
         throw new ConfigError(`--${flag} is for standalone mode; remove it or drop --in-cluster`);
       }
@@ -328,6 +334,12 @@ export function parseCommandLine(
       `--reset-sandbox resets the embedded sandbox, but ${kubeconfigSource ?? '--kubeconfig'} selects a real cluster; drop one of them`,
     );
   }
+  const sandboxProfile = values['sandbox-profile'] ?? 'current';
+  if (sandboxProfile !== 'current' && sandboxProfile !== 'legacy') {
+    throw new ConfigError(
+      `--sandbox-profile ${sandboxProfile}: expected current (OpenShift 4.22) or legacy (the seed's era)`,
+    );
+  }
   const sandboxDataDir = resolve(values['sandbox-data'] ?? env.VM_DISKS_SANDBOX_DATA ?? '.sandbox');
   return {
     help: false,
@@ -339,6 +351,7 @@ export function parseCommandLine(
       hostDistDir: resolve(values['host-dist'] ?? 'dist-host'),
       sandboxDataDir,
       resetSandbox: values['reset-sandbox'] === true,
+      sandboxProfile,
     },
   };
 }

@@ -73,6 +73,7 @@ async function resolveCluster(
   const sandbox = await startEmbeddedSandbox({
     dataDir: options.sandboxDataDir,
     reset: options.resetSandbox,
+    ...(options.sandboxProfile ? { profile: options.sandboxProfile } : {}),
     host: '127.0.0.1',
     port: 0,
     quiet: true,

@@ -20,6 +20,7 @@ export interface RunningSandbox {
 export interface SandboxStartOptions {
   dataDir: string;
   reset?: boolean;
+  profile?: 'current' | 'legacy';
   host?: string;
   port?: number;
   tls?: boolean;

@@ -81,7 +81,8 @@ let before: Snapshot;
 let original: { data?: Record<string, string> } & Record<string, unknown>;
 
 beforeAll(async () => {
-  stack = await startStack();
+  // The storage-defaults ConfigMap exists only in the seed's era (HCO < 1.7).
+  stack = await startStack({ profile: 'legacy' });
   admin = await new BrowserSession(stack.base).loginAs('admin');
   original = JSON.parse((await admin.request('GET', CM_PATH)).body) as typeof original;
   before = await snapshot(stack);

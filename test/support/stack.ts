@@ -47,6 +47,8 @@ export interface StackOptions {
   mode?: 'standalone' | 'in-cluster';
   /** In-cluster: the user whose kubeconfig stands for the backend's own service account (default admin). */
   serviceAccountUser?: SandboxUserName;
+  /** The sandbox profile (default current, as `npm start`). */
+  profile?: 'current' | 'legacy';
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -57,6 +59,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const sandbox = await startEmbeddedSandbox({
     dataDir: clusterDataDir,
     quiet: true,
+    ...(options.profile ? { profile: options.profile } : {}),
   });
   if (!sandbox)
     throw new Error('src/sandbox/index.ts is missing: the embedded sandbox cannot start');

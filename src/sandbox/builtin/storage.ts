@@ -531,3 +531,88 @@ export const storageClassBehavior: TypeBehavior = {
     return causes;
   },
 };
+
+interface CsiDriverFields {
+  spec?: {
+    attachRequired?: boolean;
+    podInfoOnMount?: boolean;
+    storageCapacity?: boolean;
+    requiresRepublish?: boolean;
+    seLinuxMount?: boolean;
+    fsGroupPolicy?: string;
+    volumeLifecycleModes?: string[];
+  };
+}
+
+const LIFECYCLE_MODES = ['Persistent', 'Ephemeral'];
+const FS_GROUP_POLICIES = ['ReadWriteOnceWithFSType', 'File', 'None'];
+const CSI_DRIVER_NAME = /^[a-zA-Z0-9]([-a-zA-Z0-9.]{0,61}[a-zA-Z0-9])?$/;
+
+/**
+ * `storage.k8s.io/v1` CSIDriver: defaults of kubernetes/kubernetes `pkg/apis/storage/v1/defaults.go`
+ * (`SetDefaults_CSIDriver`) and the rules of `pkg/apis/storage/validation/validation.go`
+ * (`ValidateCSIDriver`, `ValidateCSIDriverUpdate`: the name is the driver name, at most 63
+ * characters; `attachRequired` and `volumeLifecycleModes` cannot change).
+ */
+export const csiDriverBehavior: TypeBehavior = {
+  hasStatus: false,
+  defaults(obj) {
+    const d = obj as KubeObject & CsiDriverFields;
+    d.spec ??= {};
+    d.spec.attachRequired ??= true;
+    d.spec.podInfoOnMount ??= false;
+    d.spec.storageCapacity ??= false;
+    d.spec.requiresRepublish ??= false;
+    d.spec.seLinuxMount ??= false;
+    d.spec.fsGroupPolicy ??= 'ReadWriteOnceWithFSType';
+    if (!d.spec.volumeLifecycleModes || d.spec.volumeLifecycleModes.length === 0)
+      d.spec.volumeLifecycleModes = ['Persistent'];
+  },
+  validate(obj, old) {
+    const d = obj as KubeObject & CsiDriverFields;
+    const causes: FieldCause[] = [];
+    const name = d.metadata.name ?? '';
+    if (name.length > 63) {
+      causes.push({
+        field: 'metadata.name',
+        message: `Too long: may not be more than 63 bytes`,
+      });
+    } else if (!CSI_DRIVER_NAME.test(name)) {
+      causes.push({
+        field: 'metadata.name',
+        message: `Invalid value: ${quote(name)}: a CSI driver name must consist of alphanumeric characters, '-', '.' and must start and end with an alphanumeric character`,
+      });
+    }
+    (d.spec?.volumeLifecycleModes ?? []).forEach((m, i) => {
+      if (!LIFECYCLE_MODES.includes(m)) {
+        causes.push({
+          field: `spec.volumeLifecycleModes[${String(i)}]`,
+          message: `Unsupported value: ${quote(m)}: ${supported(LIFECYCLE_MODES)}`,
+        });
+      }
+    });
+    const policy = d.spec?.fsGroupPolicy;
+    if (policy !== undefined && !FS_GROUP_POLICIES.includes(policy)) {
+      causes.push({
+        field: 'spec.fsGroupPolicy',
+        message: `Unsupported value: ${quote(policy)}: ${supported(FS_GROUP_POLICIES)}`,
+      });
+    }
+    if (old) {
+      const o = old as KubeObject & CsiDriverFields;
+      if (o.spec?.attachRequired !== d.spec?.attachRequired) {
+        causes.push({ field: 'spec.attachRequired', message: 'Invalid value: field is immutable' });
+      }
+      if (
+        JSON.stringify(o.spec?.volumeLifecycleModes ?? []) !==
+        JSON.stringify(d.spec?.volumeLifecycleModes ?? [])
+      ) {
+        causes.push({
+          field: 'spec.volumeLifecycleModes',
+          message: 'Invalid value: field is immutable',
+        });
+      }
+    }
+    return causes;
+  },
+};

@@ -94,6 +94,16 @@ export const STORAGE_CLASS: ResourceType = {
   shortNames: ['sc'],
 };
 
+/** `storage.k8s.io/v1` CSIDriver (cluster-scoped, no status; GA since Kubernetes 1.18). */
+export const CSI_DRIVER: ResourceType = {
+  group: 'storage.k8s.io',
+  versions: ['v1'],
+  kind: 'CSIDriver',
+  plural: 'csidrivers',
+  singular: 'csidriver',
+  namespaced: false,
+};
+
 const CREATE_ONLY = ['create'];
 export const SELF_SUBJECT_ACCESS_REVIEW: ResourceType = {
   group: 'authorization.k8s.io',
@@ -174,6 +184,7 @@ export const BUILTIN_TYPES: ResourceType[] = [
   SERVICE_ACCOUNT,
   SERVICE,
   STORAGE_CLASS,
+  CSI_DRIVER,
   SELF_SUBJECT_ACCESS_REVIEW,
   SUBJECT_ACCESS_REVIEW,
   SELF_SUBJECT_RULES_REVIEW,

@@ -11,7 +11,7 @@ let w: WorldHarness;
 const MiB = 1024 * 1024;
 
 beforeAll(async () => {
-  w = await startWorld();
+  w = await startWorld('legacy');
 });
 
 afterAll(async () => {

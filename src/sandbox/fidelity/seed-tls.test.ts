@@ -15,7 +15,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'vm-disks-tls-'));
-  sandbox = await startSandbox({ dataDir, tls: true, quiet: true });
+  sandbox = await startSandbox({ dataDir, tls: true, quiet: true, profile: 'legacy' });
 });
 
 afterAll(async () => {

@@ -14,7 +14,7 @@ let proxy: string;
 const MiB = 1024 * 1024;
 
 beforeAll(async () => {
-  w = await startWorld();
+  w = await startWorld('legacy');
   const cfg = await waitFor('upload proxy URL', async () => {
     const c = await w.get('cdiconfig', 'config');
     return field(c, 'status.uploadProxyURL') ? c : undefined;

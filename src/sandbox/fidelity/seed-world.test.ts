@@ -10,7 +10,7 @@ process.env.VM_DISKS_SANDBOX_SPEED = '50';
 let w: WorldHarness;
 
 beforeAll(async () => {
-  w = await startWorld();
+  w = await startWorld('legacy');
 });
 
 afterAll(async () => {

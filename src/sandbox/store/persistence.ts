@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KubeObject } from '../contract';
 import {
@@ -140,4 +140,30 @@ export class DurableState {
 
 const reportCompactionFailure = (e: unknown): void => {
   console.error('sandbox: compacting the write-ahead log failed', e);
+};
+
+/** The file that records which sandbox profile a data directory holds (`current` or `legacy`). */
+export const profileFile = (dataDir: string): string => join(dataDir, 'profile');
+
+/**
+ * The profile a data directory was seeded with: the marker file's content; `legacy` for a directory
+ * that holds state but no marker (written before profiles existed, i.e. the seed's era); undefined
+ * for an empty directory.
+ */
+export const readProfileMarker = async (dataDir: string): Promise<string | undefined> => {
+  try {
+    return (await readFile(profileFile(dataDir), 'utf8')).trim();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  const hasSnapshot = await stat(stateFile(dataDir)).then(
+    () => true,
+    () => false,
+  );
+  const segments = await listSegments(dataDir).catch(() => []);
+  return hasSnapshot || segments.length > 0 ? 'legacy' : undefined;
+};
+
+export const writeProfileMarker = async (dataDir: string, profile: string): Promise<void> => {
+  await writeFileDurably(dataDir, profileFile(dataDir), `${profile}\n`);
 };

@@ -11,7 +11,9 @@ import {
   ANN_RUNNING,
   ANN_RUNNING_MESSAGE,
   ANN_RUNNING_REASON,
+  ANN_PVC_PRIME,
   ANN_UPLOAD_TARGET,
+  ANN_USE_POPULATOR,
   SCRATCH_SUFFIX,
 } from '../controllers/cdi/annotations';
 import { filesystemOverhead } from '../controllers/cdi/settings';
@@ -82,10 +84,24 @@ export async function startUploadProxy(
   async function waitReady(ns: string, name: string): Promise<Pvc | string> {
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const obj = ctx.store.get(PVC, ns, name);
-      if (!obj) return `PVC ${name} not found`;
+      const target = ctx.store.get(PVC, ns, name);
+      if (!target) return `PVC ${name} not found`;
+      // With volume populators the upload goes to the prime PVC the target names
+      // (kubevirt/containerized-data-importer `pkg/uploadproxy/uploadproxy.go` getPopulationPVC).
+      const targetAnn = target.metadata.annotations ?? {};
+      const prime = targetAnn[ANN_PVC_PRIME];
+      const obj = prime ? ctx.store.get(PVC, ns, prime) : target;
+      const populating = targetAnn[ANN_USE_POPULATOR] === 'true';
+      if (!obj || (populating && !prime)) {
+        if (Date.now() > deadline || stopping())
+          return `Upload Server not ready for PVC ${ns}/${name}`;
+        await new Promise((r) => setTimeout(r, 200));
+        continue;
+      }
       const pvc = asType<Pvc>(obj);
       const ann = pvc.metadata.annotations ?? {};
+      if (targetAnn[ANN_POD_PHASE] === 'Succeeded')
+        return `rejecting Upload Request for PVC ${name} that already finished uploading`;
       if (!(ANN_UPLOAD_TARGET in ann)) return `PVC ${name} is not an upload target`;
       if (ann[ANN_POD_PHASE] === 'Succeeded')
         return `rejecting Upload Request for PVC ${name} that already finished uploading`;
@@ -119,23 +135,25 @@ export async function startUploadProxy(
       reply(res, 400);
       return;
     }
-    const claims = signer.verify(m[1].trim());
-    if (!claims) {
+    const verified = signer.verify(m[1].trim());
+    if (!verified) {
       req.resume();
       reply(res, 401);
       return;
     }
-    if (claims.ops !== 'Upload' || claims.resource.resource !== 'persistentvolumeclaims') {
+    if (verified.ops !== 'Upload' || verified.resource.resource !== 'persistentvolumeclaims') {
       req.resume();
       reply(res, 400);
       return;
     }
-    const ready = await waitReady(claims.namespace, claims.name);
+    const ready = await waitReady(verified.namespace, verified.name);
     if (typeof ready === 'string') {
       req.resume();
       reply(res, 503, ready);
       return;
     }
+    // The claim the data goes to: the token's PVC, or its prime PVC while a populator fills it.
+    const claims = { ...verified, name: ready.metadata.name ?? verified.name };
     if (req.method === 'HEAD') {
       reply(res, r.async ? 200 : 404);
       return;
@@ -145,7 +163,7 @@ export async function startUploadProxy(
       reply(res, 404);
       return;
     }
-    const key = `${claims.namespace}/${claims.name}`;
+    const key = `${verified.namespace}/${verified.name}`;
     if (active.has(key)) {
       req.resume();
       reply(res, 503, 'Upload already in progress');

@@ -20,7 +20,7 @@ import { virtualMachineAdmission } from './admission/virtualmachine';
 import { CNV_NAMESPACE, DATA_VOLUME, HPP, NAMESPACE, UPLOAD_TOKEN_REQUEST, VM } from './refs';
 import { seedWorld } from './seed';
 import { simulatedDelay } from './speed';
-import { WORLD_TYPES } from './types';
+import { worldTypes } from './types';
 
 /**
  * The simulated cluster contents: API groups (CRD-style), admission webhooks of CDI, HPP and
@@ -28,7 +28,7 @@ import { WORLD_TYPES } from './types';
  * URL is published in `CDIConfig.status.uploadProxyURL`.
  */
 export const installWorld: InstallWorld = async (ctx) => {
-  for (const t of WORLD_TYPES) ctx.registerType(t);
+  for (const t of worldTypes(ctx.profile)) ctx.registerType(t);
   const signer = new UploadTokenSigner(ctx.dataDir);
   ctx.registerAdmission(DATA_VOLUME, dataVolumeAdmission(ctx));
   ctx.registerAdmission(HPP, hostPathProvisionerAdmission(ctx));

@@ -9,6 +9,15 @@ export const POD: KindRef = { group: '', kind: 'Pod' };
 export const EVENT: KindRef = { group: '', kind: 'Event' };
 export const CONFIG_MAP: KindRef = { group: '', kind: 'ConfigMap' };
 export const STORAGE_CLASS: KindRef = { group: 'storage.k8s.io', kind: 'StorageClass' };
+export const CSI_DRIVER: KindRef = { group: 'storage.k8s.io', kind: 'CSIDriver' };
+export const VOLUME_UPLOAD_SOURCE: KindRef = {
+  group: 'cdi.kubevirt.io',
+  kind: 'VolumeUploadSource',
+};
+export const VOLUME_IMPORT_SOURCE: KindRef = {
+  group: 'cdi.kubevirt.io',
+  kind: 'VolumeImportSource',
+};
 export const MACHINE_CONFIG: KindRef = {
   group: 'machineconfiguration.openshift.io',
   kind: 'MachineConfig',

@@ -29,6 +29,7 @@ export interface PvcSpec {
   selector?: LabelSelector;
   resources?: { requests?: Record<string, string> };
   dataSource?: unknown;
+  dataSourceRef?: unknown;
 }
 
 export interface Pvc extends KubeObject {

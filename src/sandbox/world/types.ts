@@ -1,9 +1,14 @@
-import type { KubeObject, ResourceType } from '../contract';
+import type { KubeObject, ResourceType, SandboxProfile } from '../contract';
 
 /**
  * The CRD-style API groups the world serves, with the names, short names and categories of the
- * real CRDs (OpenShift 4.x with OpenShift Virtualization, CDI v1.20–v1.55 era so that the seed's
- * `cdi.kubevirt.io/v1alpha1` YAML is still served).
+ * real CRDs. `legacy`: the seed's era (CDI v1.34–v1.55 still serving `cdi.kubevirt.io/v1alpha1`,
+ * HostPathProvisioner `v1alpha1` and `v1beta1`, HyperConverged `v1beta1`). `current`: CDI v1.66
+ * (only `v1beta1`, plus the populator sources VolumeImportSource / VolumeUploadSource), HPP operator
+ * v0.25 (only `v1beta1`: kubevirt/hostpath-provisioner-operator removed v1alpha1 in v0.15.0,
+ * commit "Remove HPP v1alpha1 (#255)"), HyperConverged v1.18 (`v1`, the storage version, and
+ * `v1beta1`: kubevirt/hyperconverged-cluster-operator `api/v1/hyperconverged_types.go`
+ * `+kubebuilder:storageversion`).
  */
 
 const status = { status: true };
@@ -22,7 +27,80 @@ function convertHostPathProvisioner(obj: KubeObject, toVersion: string): KubeObj
   return out;
 }
 
-export const WORLD_TYPES: ResourceType[] = [
+/**
+ * HyperConverged `v1` keeps the storage settings under `spec.storage` where `v1beta1` has them at the
+ * top of `spec` (kubevirt/hyperconverged-cluster-operator `api/v1beta1/conversion.go`,
+ * `convertStorageV1beta1ToV1` / `convertStorageV1ToV1beta1`).
+ */
+const HCO_STORAGE_FIELDS = [
+  'scratchSpaceStorageClass',
+  'vmStateStorageClass',
+  'filesystemOverhead',
+];
+
+function convertHyperConverged(obj: KubeObject, toVersion: string): KubeObject {
+  const out = structuredClone(obj);
+  out.apiVersion = `hco.kubevirt.io/${toVersion}`;
+  if (out.spec === undefined) return out;
+  const spec = out.spec as Record<string, unknown>;
+  const isStorageField = (k: string): boolean => HCO_STORAGE_FIELDS.includes(k);
+  if (toVersion === 'v1') {
+    const storage: Record<string, unknown> = {
+      ...((spec.storage ?? {}) as Record<string, unknown>),
+    };
+    const rest: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(spec)) {
+      if (isStorageField(k)) storage[k] = v;
+      else if (k !== 'localStorageClassName') rest[k] = v;
+    }
+    if (Object.keys(storage).length > 0) rest.storage = storage;
+    out.spec = rest;
+  } else {
+    const storage = (spec.storage ?? {}) as Record<string, unknown>;
+    const rest: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(spec)) if (k !== 'storage') rest[k] = v;
+    for (const [k, v] of Object.entries(storage)) if (isStorageField(k)) rest[k] = v;
+    out.spec = rest;
+  }
+  return out;
+}
+
+const populatorSource = (kind: string, plural: string): ResourceType => ({
+  group: 'cdi.kubevirt.io',
+  versions: ['v1beta1'],
+  kind,
+  plural,
+  singular: kind.toLowerCase(),
+  namespaced: true,
+  subresources: status,
+});
+
+/** The API groups served on `profile`. */
+export function worldTypes(profile: SandboxProfile): ResourceType[] {
+  if (profile === 'legacy') return LEGACY_TYPES;
+  const current = LEGACY_TYPES.map((t): ResourceType => {
+    if (t.group === 'cdi.kubevirt.io' || t.group === 'upload.cdi.kubevirt.io')
+      return { ...t, versions: ['v1beta1'] };
+    if (t.kind === 'HostPathProvisioner') return { ...t, versions: ['v1beta1'] };
+    if (t.kind === 'HyperConverged')
+      return {
+        ...t,
+        versions: ['v1', 'v1beta1'],
+        categories: ['all'],
+        convert: convertHyperConverged,
+      };
+    return t;
+  });
+  // CDI's populator sources (kubevirt/containerized-data-importer
+  // staging/src/kubevirt.io/containerized-data-importer-api/pkg/apis/core/v1beta1/types.go).
+  return [
+    ...current,
+    populatorSource('VolumeImportSource', 'volumeimportsources'),
+    populatorSource('VolumeUploadSource', 'volumeuploadsources'),
+  ];
+}
+
+const LEGACY_TYPES: ResourceType[] = [
   {
     group: 'machineconfiguration.openshift.io',
     versions: ['v1'],

@@ -23,7 +23,9 @@ export function pvLocation(ctx: SandboxContext, pv: Pv): VolumeLocation | undefi
   if (!nodeAbs && pv.spec.csi) {
     const poolName = pv.spec.csi.volumeAttributes?.storagePool ?? 'legacy';
     const hpp = currentHpp(ctx);
-    const pool = hpp ? csiPools(hppSpec(hpp)).find((p) => p.name === poolName) : undefined;
+    const pool = hpp
+      ? csiPools(hppSpec(hpp), ctx.profile).find((p) => p.name === poolName)
+      : undefined;
     if (pool) nodeAbs = `${pool.path}/${pv.spec.csi.volumeHandle}`;
   }
   if (!nodeAbs) return undefined;

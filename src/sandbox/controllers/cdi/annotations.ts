@@ -15,6 +15,10 @@ export const ANN_RUNNING_REASON = 'cdi.kubevirt.io/storage.condition.running.rea
 export const ANN_RUNNING_MESSAGE = 'cdi.kubevirt.io/storage.condition.running.message';
 export const ANN_PERMISSIVE_CLONE = 'cdi.kubevirt.io/permissiveClone';
 export const ANN_DEFAULT_VIRT_CLASS = 'storageclass.kubevirt.io/is-default-virt-class';
+/** Volume populators (CDI ≥ v1.58, `pkg/controller/common/util.go`). */
+export const ANN_USE_POPULATOR = 'cdi.kubevirt.io/storage.usePopulator';
+export const ANN_PVC_PRIME = 'cdi.kubevirt.io/storage.populator.pvcPrime';
+export const ANN_SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 export const DISK_IMAGE = 'disk.img';
 export const SCRATCH_SUFFIX = '-scratch';
 export const CDI_LABELS = {

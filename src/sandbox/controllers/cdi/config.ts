@@ -30,8 +30,12 @@ export function computeConfigStatus(
   const url = spec.uploadProxyURLOverride ?? proxyUrl;
   if (url) status.uploadProxyURL = url;
   const wanted = spec.scratchSpaceStorageClass;
-  const scratch =
-    wanted && storageClass(ctx, wanted) ? wanted : (defaultStorageClass(ctx)?.metadata.name ?? '');
+  // CDI ≥ v1.65 (kubevirt/containerized-data-importer `pkg/controller/config-controller.go`
+  // `reconcileStorageClass`, commit 48c01a9e "change behavior for default scratch space sc (#4054)"):
+  // without a valid override the status stays empty and scratch PVCs take the target's class.
+  // Before that (legacy), the cluster's default class filled in.
+  const fallback = ctx.profile === 'legacy' ? (defaultStorageClass(ctx)?.metadata.name ?? '') : '';
+  const scratch = wanted && storageClass(ctx, wanted) ? wanted : fallback;
   if (scratch) status.scratchSpaceStorageClass = scratch;
   status.defaultPodResourceRequirements = {
     limits: { ...DEFAULT_RESOURCES.limits, ...(spec.podResourceRequirements?.limits ?? {}) },

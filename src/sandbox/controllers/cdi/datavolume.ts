@@ -1,7 +1,18 @@
 import type { KubeObject, SandboxContext } from '../../contract';
 import { recordEvent } from '../../world/events';
 import { formatBytes, inflateForOverhead, parseQuantity, usableSpace } from '../../world/quantity';
-import { DATA_VOLUME, NODE, POD, PV, PVC, STORAGE_CLASS, VMI } from '../../world/refs';
+import {
+  CSI_DRIVER,
+  DATA_VOLUME,
+  NODE,
+  POD,
+  PV,
+  PVC,
+  STORAGE_CLASS,
+  VMI,
+  VOLUME_IMPORT_SOURCE,
+  VOLUME_UPLOAD_SOURCE,
+} from '../../world/refs';
 import type { Condition, DataVolume, Pod, Pvc } from '../../world/shapes';
 import {
   asType,
@@ -18,12 +29,14 @@ import { provisionerReadyOnNode } from '../hpp/model';
 import type { Controller, Requeue, TaskSet } from '../runtime';
 import {
   bindClaimsOnNode,
+  bindPvToClaim,
   claimClass,
   isBound,
   isWaitForFirstConsumer,
   placePod,
   podsUsingClaim,
   requestBytes,
+  storageClass,
 } from '../scheduling/claims';
 import {
   ANN_CLONE_REQUEST,
@@ -35,11 +48,14 @@ import {
   ANN_POD_PHASE,
   ANN_POD_READY,
   ANN_POD_RESTARTS,
+  ANN_PVC_PRIME,
   ANN_RUNNING,
   ANN_RUNNING_MESSAGE,
   ANN_RUNNING_REASON,
   ANN_UPLOAD_POD,
+  ANN_SELECTED_NODE,
   ANN_UPLOAD_TARGET,
+  ANN_USE_POPULATOR,
   CDI_LABELS,
   SCRATCH_SUFFIX,
 } from './annotations';
@@ -82,7 +98,7 @@ export function dataVolumeController(
 ): Controller {
   return {
     name: NAME,
-    watches: [DATA_VOLUME, PVC, PV, POD, VMI, STORAGE_CLASS, NODE],
+    watches: [DATA_VOLUME, PVC, PV, POD, VMI, STORAGE_CLASS, NODE, CSI_DRIVER],
     async reconcile() {
       for (const obj of ctx.store.list(DATA_VOLUME)) {
         const dv = asType<DataVolume>(obj);
@@ -137,6 +153,7 @@ async function reconcileDv(
     }
     const annotations: Record<string, string> = { ...(dv.metadata.annotations ?? {}) };
     delete annotations['kubectl.kubernetes.io/last-applied-configuration'];
+    const targetAnnotations: Record<string, string> = {};
     if (kind === 'upload') {
       annotations[ANN_UPLOAD_TARGET] = '';
       annotations[ANN_CONTENT_TYPE] = dv.spec.contentType ?? 'kubevirt';
@@ -152,6 +169,16 @@ async function reconcileDv(
       annotations[ANN_UPLOAD_POD] = `cdi-upload-${name}`;
     }
     annotations[ANN_POD_RESTARTS] = '0';
+    const populator = usesPopulator(ctx, dv, kind, target.spec.storageClassName);
+    if (populator) {
+      // The worker annotations belong to the prime PVC; the target only points at the source.
+      const workerKeys = [ANN_UPLOAD_TARGET, ANN_IMPORT_SOURCE, ANN_UPLOAD_POD, ANN_IMPORT_POD];
+      for (const [k, v] of Object.entries(annotations)) {
+        if (!workerKeys.includes(k)) targetAnnotations[k] = v;
+      }
+      targetAnnotations[ANN_USE_POPULATOR] = 'true';
+      await ensurePopulatorSource(ctx, dv, populator);
+    }
     pvcObj = await ctx.store.create({
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
@@ -159,10 +186,16 @@ async function reconcileDv(
         name,
         namespace: ns,
         labels: { ...(dv.metadata.labels ?? {}), ...CDI_LABELS },
-        annotations,
+        annotations: populator ? targetAnnotations : annotations,
         ownerReferences: [controllerRef(dv)],
       },
-      spec: target.spec,
+      spec: populator
+        ? {
+            ...target.spec,
+            dataSource: populator,
+            dataSourceRef: populator,
+          }
+        : target.spec,
     });
     await recordEvent(ctx, dv, 'Normal', 'Pending', `PVC ${name} Pending`, COMPONENT);
   }
@@ -174,6 +207,10 @@ async function reconcileDv(
   const sc = claimClass(ctx, pvc);
   const bound = isBound(pvc);
   const immediate = hasAnnotation(pvc, ANN_IMMEDIATE_BIND);
+  if (pvc.metadata.annotations?.[ANN_USE_POPULATOR] === 'true' && !bound) {
+    await reconcilePopulation(ctx, tasks, requeue, dv, pvc, kind);
+    return;
+  }
 
   if (pvc.metadata.annotations?.[ANN_POD_PHASE] === 'Succeeded' && bound) {
     await cleanupWorkers(ctx, ns, name);
@@ -261,6 +298,27 @@ async function reconcileDv(
     });
     return;
   }
+  await runWorkers(ctx, tasks, requeue, dv, pvc, kind, name);
+}
+
+/**
+ * The worker pods and their progress on `work` (the target PVC, or its prime PVC with
+ * populators); the DataVolume's phases follow. `target` names the DataVolume's claim in its
+ * conditions.
+ */
+async function runWorkers(
+  ctx: SandboxContext,
+  tasks: TaskSet,
+  requeue: Requeue,
+  dv: DataVolume,
+  pvc: Pvc,
+  kind: SourceKind,
+  target: string,
+): Promise<void> {
+  const ns = pvc.metadata.namespace ?? '';
+  const name = pvc.metadata.name ?? '';
+  const populating = name !== target;
+  const targetBound = (): Condition => (populating ? pendingBound(target) : boundCondition(target));
   // Worker pod(s): they are what makes a WaitForFirstConsumer claim bind when immediate binding is asked.
   const claims: Pvc[] = [pvc];
   if (kind === 'upload') {
@@ -282,7 +340,7 @@ async function reconcileDv(
     await writeStatus(ctx, dv, {
       phase: isBound(asType<Pvc>(ctx.store.get(PVC, ns, name) ?? pvc)) ? scheduledPhase : 'Pending',
       progress: 'N/A',
-      bound: isBound(pvc) ? boundCondition(name) : pendingBound(name),
+      bound: isBound(pvc) && !populating ? boundCondition(target) : pendingBound(target),
       running: {
         type: 'Running',
         status: 'False',
@@ -305,12 +363,12 @@ async function reconcileDv(
       await writeStatus(ctx, dv, {
         phase: 'UploadReady',
         progress: 'N/A',
-        bound: boundCondition(name),
+        bound: targetBound(),
         running: { type: 'Running', status: 'True', reason: 'Pod is running', message: '' },
         ready: { type: 'Ready', status: 'False', reason: '', message: '' },
       })
     ) {
-      await recordEvent(ctx, dv, 'Normal', 'UploadReady', `Upload into ${name} ready`, COMPONENT);
+      await recordEvent(ctx, dv, 'Normal', 'UploadReady', `Upload into ${target} ready`, COMPONENT);
     }
     return;
   }
@@ -321,7 +379,7 @@ async function reconcileDv(
       await writeStatus(ctx, dv, {
         phase: 'CloneScheduled',
         progress: 'N/A',
-        bound: boundCondition(name),
+        bound: targetBound(),
         running: {
           type: 'Running',
           status: 'False',
@@ -344,13 +402,232 @@ async function reconcileDv(
   await writeStatus(ctx, dv, {
     phase: inProgress,
     progress,
-    bound: boundCondition(name),
+    bound: targetBound(),
     running: { type: 'Running', status: 'True', reason: '', message: '' },
     ready: { type: 'Ready', status: 'False', reason: '', message: '' },
   });
   const taskId = `dv/${dv.metadata.uid ?? ''}`;
-  if (kind === 'blank') tasks.start(taskId, () => runBlank(ctx, ns, name, requeue));
+  if (kind === 'blank') tasks.start(taskId, () => runBlank(ctx, ns, name, requeue, target));
   else tasks.start(taskId, () => runClone(ctx, dv, requeue));
+}
+
+interface PopulatorRef {
+  apiGroup: string;
+  kind: string;
+  name: string;
+}
+
+/**
+ * Whether CDI fills the DataVolume's PVC through a volume populator, and with which source
+ * (kubevirt/containerized-data-importer v1.66 `pkg/controller/datavolume/controller-base.go`
+ * `shouldUseCDIPopulator`: the DataVolume's `cdi.kubevirt.io/storage.usePopulator` annotation wins,
+ * else populators are used when a CSIDriver named like the class's provisioner exists,
+ * `util.go storageClassCSIDriverExists`). The seed's era (legacy profile, CDI v1.38) had none.
+ * Only upload and import (blank) sources are modelled with populators here; clones stay
+ * host-assisted.
+ */
+function usesPopulator(
+  ctx: SandboxContext,
+  dv: DataVolume,
+  kind: SourceKind,
+  className: string | null | undefined,
+): PopulatorRef | undefined {
+  if (ctx.profile !== 'current' || (kind !== 'upload' && kind !== 'blank')) return undefined;
+  const ref: PopulatorRef =
+    kind === 'upload'
+      ? {
+          apiGroup: 'cdi.kubevirt.io',
+          kind: 'VolumeUploadSource',
+          name: `volume-upload-source-${dv.metadata.uid ?? ''}`,
+        }
+      : {
+          apiGroup: 'cdi.kubevirt.io',
+          kind: 'VolumeImportSource',
+          name: `volume-import-source-${dv.metadata.uid ?? ''}`,
+        };
+  const asked = dv.metadata.annotations?.[ANN_USE_POPULATOR];
+  if (asked !== undefined) return asked === 'true' ? ref : undefined;
+  const sc = className ? storageClass(ctx, className) : undefined;
+  if (!sc) return undefined;
+  return ctx.store.get(CSI_DRIVER, undefined, sc.provisioner) ? ref : undefined;
+}
+
+/**
+ * The populator source the target PVC's `dataSourceRef` names, owned by the DataVolume
+ * (`upload-controller.go createVolumeUploadSourceCR`, `import-controller.go
+ * reconcileVolumeImportSourceCR`).
+ */
+async function ensurePopulatorSource(
+  ctx: SandboxContext,
+  dv: DataVolume,
+  ref: PopulatorRef,
+): Promise<void> {
+  const ns = dv.metadata.namespace ?? '';
+  const type = ref.kind === 'VolumeUploadSource' ? VOLUME_UPLOAD_SOURCE : VOLUME_IMPORT_SOURCE;
+  if (ctx.store.get(type, ns, ref.name)) return;
+  const contentType = dv.spec.contentType ?? 'kubevirt';
+  await ctx.store.create({
+    apiVersion: 'cdi.kubevirt.io/v1beta1',
+    kind: ref.kind,
+    metadata: { name: ref.name, namespace: ns, ownerReferences: [controllerRef(dv)] },
+    spec:
+      ref.kind === 'VolumeUploadSource' ? { contentType } : { contentType, source: { blank: {} } },
+  });
+}
+
+/** `prime-<target PVC uid>` (`pkg/controller/populators/util.go PVCPrimeName`). */
+const primeName = (target: Pvc): string => `prime-${target.metadata.uid ?? ''}`;
+
+/**
+ * A target PVC filled by a populator (`pkg/controller/populators/populator-base.go`): on a
+ * WaitForFirstConsumer class nothing happens until the target has a selected node (a consumer
+ * was scheduled) or immediate binding is requested — the DataVolume is `PendingPopulation`
+ * (`controller-base.go shouldBeMarkedPendingPopulation`). Then the work runs on the prime PVC
+ * (`cdi-upload-prime-…` / `importer-prime-…` pods), the target is annotated with the prime's name
+ * (the upload proxy follows it), and once the prime is populated its PV is rebound to the target
+ * and the prime removed.
+ */
+async function reconcilePopulation(
+  ctx: SandboxContext,
+  tasks: TaskSet,
+  requeue: Requeue,
+  dv: DataVolume,
+  target: Pvc,
+  kind: SourceKind,
+): Promise<void> {
+  const ns = target.metadata.namespace ?? '';
+  const name = target.metadata.name ?? '';
+  const prime = primeName(target);
+  let primeObj = ctx.store.get(PVC, ns, prime);
+  if (!primeObj) {
+    const node = target.metadata.annotations?.[ANN_SELECTED_NODE];
+    const immediate = hasAnnotation(target, ANN_IMMEDIATE_BIND);
+    if (isWaitForFirstConsumer(claimClass(ctx, target)) && !node && !immediate) {
+      await writeStatus(ctx, dv, {
+        phase: 'PendingPopulation',
+        progress: 'N/A',
+        bound: pendingBound(name),
+        running: { type: 'Running', status: 'False', reason: '', message: '' },
+        ready: { type: 'Ready', status: 'False', reason: '', message: '' },
+      });
+      return;
+    }
+    const contentType = dv.spec.contentType ?? 'kubevirt';
+    const annotations: Record<string, string> =
+      kind === 'upload'
+        ? {
+            [ANN_UPLOAD_TARGET]: '',
+            [ANN_CONTENT_TYPE]: contentType,
+            [ANN_UPLOAD_POD]: `cdi-upload-${prime}`,
+          }
+        : {
+            [ANN_IMPORT_SOURCE]: 'none',
+            [ANN_CONTENT_TYPE]: 'kubevirt',
+            [ANN_IMPORT_POD]: `importer-${prime}`,
+          };
+    annotations[ANN_POD_RESTARTS] = '0';
+    // `populator-base.go createPVCPrime`: the prime always asks for immediate binding and, on a
+    // WaitForFirstConsumer class, keeps the node the consumer was scheduled to.
+    annotations[ANN_IMMEDIATE_BIND] = '';
+    if (node) annotations[ANN_SELECTED_NODE] = node;
+    const { accessModes, volumeMode, resources, storageClassName } = target.spec;
+    primeObj = await ctx.store.create({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: {
+        name: prime,
+        namespace: ns,
+        labels: { ...CDI_LABELS, 'velero.io/exclude-from-backup': 'true' },
+        annotations,
+        ownerReferences: [
+          {
+            apiVersion: 'v1',
+            kind: 'PersistentVolumeClaim',
+            name,
+            uid: target.metadata.uid ?? '',
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
+      },
+      spec: {
+        ...(accessModes ? { accessModes } : {}),
+        ...(volumeMode ? { volumeMode } : {}),
+        ...(resources ? { resources } : {}),
+        ...(storageClassName ? { storageClassName } : {}),
+      },
+    });
+    await markPvc(ctx, target, { [ANN_PVC_PRIME]: prime });
+    await recordEvent(
+      ctx,
+      target,
+      'Normal',
+      'CreatedPVCPrimeSuccessfully',
+      'PVC Prime created successfully',
+      'populator-controller',
+    );
+  }
+  const primePvc = asType<Pvc>(primeObj);
+  if (primePvc.metadata.annotations?.[ANN_POD_PHASE] === 'Succeeded' && isBound(primePvc)) {
+    await rebindToTarget(ctx, target, primePvc, kind);
+    requeue.after(NAME, 1);
+    return;
+  }
+  await runWorkers(ctx, tasks, requeue, dv, primePvc, kind, name);
+  await copyPrimeAnnotations(ctx, ns, name, prime);
+}
+
+/** What the target shows of the prime's worker (`populator-base.go desiredAnnotations`). */
+const PRIME_ANNOTATIONS = [
+  ANN_POD_PHASE,
+  ANN_POD_READY,
+  ANN_POD_RESTARTS,
+  ANN_RUNNING,
+  ANN_RUNNING_MESSAGE,
+  ANN_RUNNING_REASON,
+];
+
+async function copyPrimeAnnotations(
+  ctx: SandboxContext,
+  ns: string,
+  target: string,
+  prime: string,
+): Promise<void> {
+  const p = ctx.store.get(PVC, ns, prime);
+  const t = ctx.store.get(PVC, ns, target);
+  if (!p || !t) return;
+  const from = p.metadata.annotations ?? {};
+  const values: Record<string, string> = {};
+  for (const k of PRIME_ANNOTATIONS) {
+    if (k in from) values[k] = from[k] ?? '';
+  }
+  await markPvc(ctx, asType<Pvc>(t), values);
+}
+
+/**
+ * The end of population (`populator-base.go`): the prime's PV is bound to the target PVC, the
+ * target carries the result, the workers and the prime PVC go away.
+ */
+async function rebindToTarget(
+  ctx: SandboxContext,
+  target: Pvc,
+  prime: Pvc,
+  kind: SourceKind,
+): Promise<void> {
+  const ns = target.metadata.namespace ?? '';
+  const pvName = prime.spec.volumeName ?? '';
+  const pv = ctx.store.get(PV, undefined, pvName);
+  if (!pv) return;
+  await cleanupWorkers(ctx, ns, prime.metadata.name ?? '');
+  await bindPvToClaim(ctx, pv, target);
+  const fresh = asType<Pvc>(ctx.store.get(PVC, ns, target.metadata.name ?? '') ?? target);
+  await markPvc(ctx, fresh, {
+    [ANN_POD_PHASE]: 'Succeeded',
+    [ANN_RUNNING]: 'false',
+    [ANN_RUNNING_REASON]: 'Completed',
+    [ANN_RUNNING_MESSAGE]: kind === 'upload' ? 'Upload Complete' : 'Import Complete',
+  });
+  await ctx.store.delete(PVC, ns, prime.metadata.name ?? '').catch(() => undefined);
 }
 
 function boundCondition(name: string): Condition {
@@ -678,6 +955,7 @@ async function runBlank(
   ns: string,
   name: string,
   requeue: Requeue,
+  dvName: string,
 ): Promise<void> {
   const loc = claimLocation(ctx, ns, name);
   const pvcObj = ctx.store.get(PVC, ns, name);
@@ -686,7 +964,7 @@ async function runBlank(
   const size = usableSpace(requestBytes(pvc), filesystemOverhead(ctx, pvc.spec.storageClassName));
   await sleep(simulatedDelay(1500));
   await createBlankImage(loc, size);
-  await setProgress(ctx, ns, name, '100.0%');
+  await setProgress(ctx, ns, dvName, '100.0%');
   await markPvc(ctx, asType<Pvc>(ctx.store.get(PVC, ns, name) ?? pvc), {
     [ANN_POD_PHASE]: 'Succeeded',
     [ANN_RUNNING]: 'false',
@@ -769,17 +1047,22 @@ async function cleanupWorkers(ctx: SandboxContext, ns: string, name: string): Pr
     await ctx.store.delete(PVC, ns, scratch).catch(() => undefined);
 }
 
-/** Worker pods and scratch claims whose DataVolume is gone. */
+/**
+ * Worker pods whose claim is gone or being deleted. CDI's upload and import controllers delete a
+ * claim's worker pod as soon as the claim has a deletion timestamp
+ * (kubevirt/containerized-data-importer `pkg/controller/upload-controller.go` and
+ * `import-controller.go`: `cleanup` when `pvc.DeletionTimestamp != nil`), which lets the
+ * pvc-protection finalizer go and frees the volumes; without it a deleted unfinished upload would
+ * hold its PVC Terminating and its pod Running.
+ */
 async function cleanupOrphans(ctx: SandboxContext): Promise<void> {
   for (const p of ctx.store.list(POD)) {
     const n = p.metadata.name ?? '';
     const ns = p.metadata.namespace ?? '';
     const m = /^(?:cdi-upload|importer)-(.+)$/.exec(n);
-    if (
-      m &&
-      p.metadata.labels?.app === 'containerized-data-importer' &&
-      !ctx.store.get(PVC, ns, m[1])
-    ) {
+    if (!m?.[1] || p.metadata.labels?.app !== 'containerized-data-importer') continue;
+    const claim = ctx.store.get(PVC, ns, m[1]);
+    if (!claim || claim.metadata.deletionTimestamp) {
       await ctx.store.delete(POD, ns, n).catch(() => undefined);
     }
   }
@@ -796,6 +1079,8 @@ async function reconcileUploadClaims(ctx: SandboxContext): Promise<void> {
     const ann = pvc.metadata.annotations ?? {};
     if (!(ANN_UPLOAD_TARGET in ann) || pvc.metadata.deletionTimestamp) continue;
     if (pvc.metadata.ownerReferences?.some((o) => o.kind === 'DataVolume')) continue;
+    // A prime PVC (owned by its target PVC): the DataVolume's populator runs it.
+    if (pvc.metadata.ownerReferences?.some((o) => o.kind === 'PersistentVolumeClaim')) continue;
     const ns = pvc.metadata.namespace ?? '';
     const name = pvc.metadata.name ?? '';
     if (ann[ANN_POD_PHASE] === 'Succeeded') {

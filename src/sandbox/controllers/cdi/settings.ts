@@ -26,9 +26,9 @@ export function filesystemOverhead(
 }
 
 /**
- * The scratch PVC's storage class (CDI ≤ v1.64, `GetScratchPvcStorageClass`): CDIConfig's resolved
- * `status.scratchSpaceStorageClass` (spec if that class exists, else the cluster default class),
- * else the target claim's class.
+ * The scratch PVC's storage class (`GetScratchPvcStorageClass`): CDIConfig's resolved
+ * `status.scratchSpaceStorageClass` (spec if that class exists; before CDI v1.65 else the cluster
+ * default class), else the target claim's class.
  */
 export function scratchStorageClass(
   ctx: SandboxContext,

@@ -1,4 +1,4 @@
-import type { KubeObject, SandboxContext } from '../../contract';
+import type { KubeObject, SandboxContext, SandboxProfile } from '../../contract';
 import { isDeepStrictEqual } from 'node:util';
 import { seedCdi, storageDefaultsData } from '../../world/seed/platform';
 import {
@@ -11,18 +11,31 @@ import {
 import { nowIso } from '../../world/shapes';
 import type { Controller } from '../runtime';
 
-export const HCO_VERSION = '4.9.7';
+/** The operator version HCO reports (the OpenShift Virtualization release). */
+export const HCO_VERSIONS: Record<SandboxProfile, string> = { current: '4.22.0', legacy: '4.9.7' };
 
 interface HcoSpec {
   localStorageClassName?: string;
   scratchSpaceStorageClass?: string;
 }
 
+/** The settings HCO reads, from the stored object (`v1` on `current`: storage fields under `spec.storage`). */
+function hcoSettings(profile: SandboxProfile, hco: KubeObject): HcoSpec {
+  const spec = (hco.spec ?? {}) as HcoSpec & { storage?: { scratchSpaceStorageClass?: string } };
+  if (profile === 'legacy') return spec;
+  const scratch = spec.storage?.scratchSpaceStorageClass;
+  return scratch ? { scratchSpaceStorageClass: scratch } : {};
+}
+
 /**
- * The HyperConverged operator (v1.3–v1.6 behaviour): it owns the CDI CR's whole spec (so
- * `HyperConverged.spec.scratchSpaceStorageClass` is the place to set scratch space; a direct edit of
- * any CDI spec field reverts), and resets the default keys of `kubevirt-storage-class-defaults` on
- * every reconcile while keeping keys users added.
+ * The HyperConverged operator. Both profiles: it owns the CDI CR's whole spec (so the
+ * HyperConverged scratch space class is the place to set scratch space; a direct edit of any CDI
+ * spec field reverts). `legacy` (HCO v1.3–v1.6): resets the default keys of
+ * `kubevirt-storage-class-defaults` on every reconcile while keeping keys users added. `current`
+ * (HCO v1.18): no such ConfigMap; HCO v1.7.0 stopped creating it and removes it
+ * (kubevirt/hyperconverged-cluster-operator PR #1829 "Remove configmap
+ * kubevirt-storage-class-defaults", `assets/upgradePatches.json` objectsToBeRemoved), StorageProfiles
+ * are the defaults.
  */
 export function hyperConvergedController(ctx: SandboxContext): Controller {
   return {
@@ -33,12 +46,20 @@ export function hyperConvergedController(ctx: SandboxContext): Controller {
         .list(HYPERCONVERGED, { namespace: CNV_NAMESPACE })
         .find((h) => !h.metadata.deletionTimestamp);
       if (!hco) return;
-      const spec = (hco.spec ?? {}) as HcoSpec;
-      await reconcileStorageDefaults(ctx, hco, spec);
+      const spec = hcoSettings(ctx.profile, hco);
+      if (ctx.profile === 'legacy') await reconcileStorageDefaults(ctx, hco, spec);
+      else await removeStorageDefaults(ctx);
       await reconcileCdi(ctx, spec);
       await reconcileStatus(ctx, hco);
     },
   };
+}
+
+async function removeStorageDefaults(ctx: SandboxContext): Promise<void> {
+  const cm = ctx.store.get(CONFIG_MAP, CNV_NAMESPACE, STORAGE_DEFAULTS_CONFIG_MAP);
+  if (!cm || cm.metadata.deletionTimestamp) return;
+  ctx.log(`Removing the obsolete ConfigMap ${STORAGE_DEFAULTS_CONFIG_MAP}`);
+  await ctx.store.delete(CONFIG_MAP, CNV_NAMESPACE, STORAGE_DEFAULTS_CONFIG_MAP);
 }
 
 async function reconcileStorageDefaults(
@@ -83,8 +104,8 @@ async function reconcileStorageDefaults(
  * The CDI spec HCO wants: the one it deployed, with HCO's scratch space class. HCO compares the whole
  * spec and overwrites it on any difference, so direct edits of the CDI CR (any field) revert.
  */
-function desiredCdiSpec(spec: HcoSpec): Record<string, unknown> {
-  const base = seedCdi().spec as { config?: Record<string, unknown> };
+function desiredCdiSpec(profile: SandboxProfile, spec: HcoSpec): Record<string, unknown> {
+  const base = seedCdi(profile).spec as { config?: Record<string, unknown> };
   const config = { ...(base.config ?? {}) };
   if (spec.scratchSpaceStorageClass)
     config.scratchSpaceStorageClass = spec.scratchSpaceStorageClass;
@@ -94,7 +115,7 @@ function desiredCdiSpec(spec: HcoSpec): Record<string, unknown> {
 async function reconcileCdi(ctx: SandboxContext, spec: HcoSpec): Promise<void> {
   const cdi = ctx.store.list(CDI).at(0);
   if (!cdi) return;
-  const desired = desiredCdiSpec(spec);
+  const desired = desiredCdiSpec(ctx.profile, spec);
   if (isDeepStrictEqual(cdi.spec ?? {}, desired)) return;
   ctx.log('Updating existing CDI CR to its desired spec');
   await ctx.store.mutate(CDI, undefined, cdi.metadata.name ?? '', (o) => {
@@ -132,15 +153,19 @@ async function reconcileStatus(ctx: SandboxContext, hco: KubeObject): Promise<vo
           cond('Degraded', 'False', 'ReconcileCompleted', 'Reconcile completed successfully'),
           cond('Upgradeable', 'True', 'ReconcileCompleted', 'Reconcile completed successfully'),
         ],
-        versions: [{ name: 'operator', version: HCO_VERSION }],
+        versions: [{ name: 'operator', version: HCO_VERSIONS[ctx.profile] }],
         relatedObjects: [
           { apiVersion: 'cdi.kubevirt.io/v1beta1', kind: 'CDI', name: 'cdi' },
-          {
-            apiVersion: 'v1',
-            kind: 'ConfigMap',
-            name: STORAGE_DEFAULTS_CONFIG_MAP,
-            namespace: CNV_NAMESPACE,
-          },
+          ...(ctx.profile === 'legacy'
+            ? [
+                {
+                  apiVersion: 'v1',
+                  kind: 'ConfigMap',
+                  name: STORAGE_DEFAULTS_CONFIG_MAP,
+                  namespace: CNV_NAMESPACE,
+                },
+              ]
+            : []),
         ],
       };
     },

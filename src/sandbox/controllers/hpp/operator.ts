@@ -1,6 +1,6 @@
-import type { KubeObject, SandboxContext } from '../../contract';
+import type { KubeObject, SandboxContext, SandboxProfile } from '../../contract';
 import { recordEvent } from '../../world/events';
-import { HPP, NODE, POD } from '../../world/refs';
+import { CSI_DRIVER, HPP, NODE, POD } from '../../world/refs';
 import type { Condition, NodeObj, Pod } from '../../world/shapes';
 import {
   asType,
@@ -17,7 +17,9 @@ import {
   CSI_APP,
   CSI_TOPOLOGY_KEY,
   HPP_NAMESPACE,
-  HPP_VERSION,
+  HPP_CSI_DRIVER,
+  HPP_IMAGE_OS,
+  HPP_VERSIONS,
   LEGACY_APP,
   csiPools,
   currentHpp,
@@ -40,8 +42,10 @@ function targetNodes(ctx: SandboxContext, cr: KubeObject): string[] {
     .sort();
 }
 
-function daemonPod(cr: KubeObject, app: string, node: string): KubeObject {
+function daemonPod(profile: SandboxProfile, cr: KubeObject, app: string, node: string): KubeObject {
   const csi = app === CSI_APP;
+  const image = (component: string): string =>
+    `registry.redhat.io/container-native-virtualization/${component}-${HPP_IMAGE_OS[profile]}:${HPP_VERSIONS[profile]}`;
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -63,25 +67,25 @@ function daemonPod(cr: KubeObject, app: string, node: string): KubeObject {
         ? [
             {
               name: 'hostpath-provisioner',
-              image: `registry.redhat.io/container-native-virtualization/hostpath-csi-driver-rhel8:${HPP_VERSION}`,
+              image: image('hostpath-csi-driver'),
             },
             {
               name: 'node-driver-registrar',
-              image: `registry.redhat.io/container-native-virtualization/csi-node-driver-registrar-rhel8:${HPP_VERSION}`,
+              image: image('csi-node-driver-registrar'),
             },
             {
               name: 'liveness-probe',
-              image: `registry.redhat.io/container-native-virtualization/csi-livenessprobe-rhel8:${HPP_VERSION}`,
+              image: image('csi-livenessprobe'),
             },
             {
               name: 'csi-provisioner',
-              image: `registry.redhat.io/container-native-virtualization/csi-external-provisioner-rhel8:${HPP_VERSION}`,
+              image: image('csi-external-provisioner'),
             },
           ]
         : [
             {
               name: 'hostpath-provisioner',
-              image: `registry.redhat.io/container-native-virtualization/hostpath-provisioner-rhel8:${HPP_VERSION}`,
+              image: image('hostpath-provisioner'),
             },
           ],
       tolerations: [
@@ -100,7 +104,7 @@ export function hppOperator(ctx: SandboxContext, requeue: Requeue): Controller {
   const readyAt = new Map<string, number>();
   return {
     name: NAME,
-    watches: [HPP, NODE, POD],
+    watches: [HPP, NODE, POD, CSI_DRIVER],
     async reconcile() {
       const crs = ctx.store.list(HPP);
       const live = currentHpp(ctx);
@@ -155,6 +159,7 @@ export function hppOperator(ctx: SandboxContext, requeue: Requeue): Controller {
         if (!want)
           await ctx.store.delete(POD, HPP_NAMESPACE, p.metadata.name ?? '').catch(() => undefined);
       }
+      await reconcileCsiDriver(ctx, live);
       if (!live) return;
       const now = Date.now();
       let allReady = true;
@@ -166,7 +171,7 @@ export function hppOperator(ctx: SandboxContext, requeue: Requeue): Controller {
             p.metadata.ownerReferences?.some((o) => o.uid === live.metadata.uid),
         );
         if (!pod) {
-          const created = await ctx.store.create(daemonPod(live, d.app, d.node));
+          const created = await ctx.store.create(daemonPod(ctx.profile, live, d.app, d.node));
           await ctx.store.mutate(
             POD,
             HPP_NAMESPACE,
@@ -212,6 +217,47 @@ export function hppOperator(ctx: SandboxContext, requeue: Requeue): Controller {
       await updateStatus(ctx, live, allReady, desired.length);
     },
   };
+}
+
+/**
+ * The operator registers the CSI driver as a `storage.k8s.io/v1` CSIDriver while a CR deploys it and
+ * removes it with the CR (kubevirt/hostpath-provisioner-operator
+ * `pkg/controller/hostpathprovisioner/csidriver.go` `createCSIDriverObject`: no attach, pod info on
+ * mount, storage capacity tracking, fsGroupPolicy File, persistent and ephemeral volumes). Its
+ * existence is what makes CDI use volume populators for the driver's classes.
+ */
+async function reconcileCsiDriver(
+  ctx: SandboxContext,
+  live: KubeObject | undefined,
+): Promise<void> {
+  const existing = ctx.store.get(CSI_DRIVER, undefined, HPP_CSI_DRIVER);
+  const wanted = live !== undefined && csiPools(hppSpec(live)).length > 0;
+  if (!wanted) {
+    if (existing && existing.metadata.labels?.['app.kubernetes.io/managed-by'] === NAME)
+      await ctx.store.delete(CSI_DRIVER, undefined, HPP_CSI_DRIVER).catch(() => undefined);
+    return;
+  }
+  if (existing) return;
+  await ctx.store.create({
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'CSIDriver',
+    metadata: {
+      name: HPP_CSI_DRIVER,
+      labels: {
+        'app.kubernetes.io/component': 'storage',
+        'app.kubernetes.io/managed-by': NAME,
+        'app.kubernetes.io/part-of': 'hyperconverged-cluster',
+      },
+    },
+    spec: {
+      attachRequired: false,
+      fsGroupPolicy: 'File',
+      podInfoOnMount: true,
+      requiresRepublish: false,
+      storageCapacity: true,
+      volumeLifecycleModes: ['Persistent', 'Ephemeral'],
+    },
+  });
 }
 
 async function updateStatus(
@@ -273,9 +319,9 @@ async function updateStatus(
   const next: Record<string, unknown> = {
     ...status,
     conditions,
-    operatorVersion: HPP_VERSION,
-    targetVersion: HPP_VERSION,
-    observedVersion: ready ? HPP_VERSION : (status.observedVersion ?? ''),
+    operatorVersion: HPP_VERSIONS[ctx.profile],
+    targetVersion: HPP_VERSIONS[ctx.profile],
+    observedVersion: ready ? HPP_VERSIONS[ctx.profile] : (status.observedVersion ?? ''),
     storagePoolStatuses: pools,
   };
   const changed =

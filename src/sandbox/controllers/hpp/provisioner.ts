@@ -61,6 +61,10 @@ export function hppProvisioner(ctx: SandboxContext): Controller {
       for (const obj of ctx.store.list(PVC)) {
         const pvc = asType<Pvc>(obj);
         if (pvc.metadata.deletionTimestamp || pvc.spec.volumeName) continue;
+        // A claim whose dataSourceRef names a volume populator's source is filled by that
+        // populator (through its prime PVC); the external provisioner leaves it alone
+        // (kubernetes-csi/external-provisioner: only PVC and VolumeSnapshot data sources).
+        if (populatedByOther(pvc)) continue;
         const sc = claimClass(ctx, pvc);
         if (!sc || (sc.provisioner !== LEGACY_HPP && sc.provisioner !== CSI_HPP)) continue;
         const wffc = isWaitForFirstConsumer(sc);
@@ -82,6 +86,14 @@ export function hppProvisioner(ctx: SandboxContext): Controller {
       await reclaim(ctx);
     },
   };
+}
+
+function populatedByOther(pvc: Pvc): boolean {
+  const ref = pvc.spec.dataSourceRef as { apiGroup?: string; kind?: string } | undefined;
+  if (!ref?.kind) return false;
+  const core = !ref.apiGroup && ref.kind === 'PersistentVolumeClaim';
+  const snapshot = ref.apiGroup === 'snapshot.storage.k8s.io' && ref.kind === 'VolumeSnapshot';
+  return !core && !snapshot;
 }
 
 async function provision(
@@ -191,7 +203,7 @@ async function provision(
       return;
     }
     const poolName = sc.parameters?.storagePool ?? 'legacy';
-    const pool = csiPools(spec).find((p) => p.name === poolName);
+    const pool = csiPools(spec, ctx.profile).find((p) => p.name === poolName);
     if (!pool) {
       await failed(`rpc error: code = InvalidArgument desc = storage pool ${poolName} not found`);
       return;

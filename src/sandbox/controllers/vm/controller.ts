@@ -55,7 +55,10 @@ function volumeState(ctx: SandboxContext, ns: string, volumes: VmVolume[]): Volu
         };
       const phase = (dv.status as { phase?: string } | undefined)?.phase;
       const pvc = ctx.store.get(PVC, ns, name);
-      if (phase === 'WaitForFirstConsumer' && pvc) {
+      // KubeVirt starts a VM whose DataVolumes wait for a consumer, with or without populators
+      // (kubevirt/kubevirt pkg/virt-controller/watch/vm.go: Succeeded, WaitForFirstConsumer and
+      // PendingPopulation DataVolumes do not hold the start).
+      if ((phase === 'WaitForFirstConsumer' || phase === 'PendingPopulation') && pvc) {
         waitingForConsumer.push(asType<Pvc>(pvc));
         continue;
       }

@@ -95,11 +95,12 @@ export async function seedWorld(ctx: SandboxContext): Promise<void> {
     mkdirSync(nodePath(ctx.dataDir, disk.node, disk.path), { recursive: true });
     await put(ctx, { ...localPv(disk), status: { phase: 'Available' } });
   }
-  await put(ctx, seedHyperConverged());
-  await put(ctx, seedCdi());
-  await put(ctx, seedCdiConfig());
-  for (const obj of seedCdiRbac()) await put(ctx, obj);
-  await put(ctx, seedStorageDefaults());
+  await put(ctx, seedHyperConverged(ctx.profile));
+  await put(ctx, seedCdi(ctx.profile));
+  await put(ctx, seedCdiConfig(ctx.profile));
+  for (const obj of seedCdiRbac(ctx.profile)) await put(ctx, obj);
+  // HCO ≥ 1.7 no longer creates the storage-defaults ConfigMap (see controllers/hco/controller.ts).
+  if (ctx.profile === 'legacy') await put(ctx, seedStorageDefaults());
 
   // The running VM and its root disk on worker-0's first local disk.
   const t = nowIso();

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../contract';
+import type { KubeObject, SandboxProfile } from '../../contract';
 import { CNV_NAMESPACE, STORAGE_DEFAULTS_CONFIG_MAP } from '../refs';
 
 /** Machine configs the installer renders for every cluster (contents reduced to what matters here). */
@@ -201,9 +201,10 @@ export function localPv(d: LocalDisk): KubeObject {
   };
 }
 
-export function seedHyperConverged(): KubeObject {
+export function seedHyperConverged(profile: SandboxProfile): KubeObject {
   return {
-    apiVersion: 'hco.kubevirt.io/v1beta1',
+    // HCO v1.18 stores `v1` (see world/types.ts); the seed's era only had `v1beta1`.
+    apiVersion: profile === 'current' ? 'hco.kubevirt.io/v1' : 'hco.kubevirt.io/v1beta1',
     kind: 'HyperConverged',
     metadata: {
       name: 'kubevirt-hyperconverged',
@@ -214,14 +215,27 @@ export function seedHyperConverged(): KubeObject {
     spec: {
       infra: {},
       workloads: {},
-      featureGates: { withHostPassthroughCPU: false, sriovLiveMigration: true },
+      ...(profile === 'legacy'
+        ? { featureGates: { withHostPassthroughCPU: false, sriovLiveMigration: true } }
+        : {}),
     },
   };
 }
 
-export const CDI_VERSION = 'v1.38.4';
+/** The CDI release each profile models (kubevirt/containerized-data-importer tags). */
+export const CDI_VERSIONS: Record<SandboxProfile, string> = {
+  current: 'v1.66.0',
+  legacy: 'v1.38.4',
+};
 
-export function seedCdi(): KubeObject {
+/**
+ * CDI's feature gates as HCO sets them: `HonorWaitForFirstConsumer` in the seed's era; on CDI v1.66
+ * it is no longer a gate (always on), so HCO sets none that matter here.
+ */
+const cdiFeatureGates = (profile: SandboxProfile): string[] =>
+  profile === 'legacy' ? ['HonorWaitForFirstConsumer'] : [];
+
+export function seedCdi(profile: SandboxProfile): KubeObject {
   return {
     apiVersion: 'cdi.kubevirt.io/v1beta1',
     kind: 'CDI',
@@ -242,7 +256,7 @@ export function seedCdi(): KubeObject {
         server: { duration: '24h0m0s', renewBefore: '12h0m0s' },
       },
       config: {
-        featureGates: ['HonorWaitForFirstConsumer'],
+        featureGates: cdiFeatureGates(profile),
       },
       infra: {},
       uninstallStrategy: 'BlockUninstallIfWorkloadsExist',
@@ -256,9 +270,12 @@ export function seedCdi(): KubeObject {
  * get/list/watch CDIConfig and StorageProfiles), so that UIs can read the upload proxy URL, the scratch
  * space class and the recommended claim properties without further rights.
  */
-export function seedCdiRbac(): KubeObject[] {
+export function seedCdiRbac(profile: SandboxProfile): KubeObject[] {
   const name = 'cdi.kubevirt.io:config-reader';
-  const labels = { 'cdi.kubevirt.io': '', 'operator.cdi.kubevirt.io/createVersion': CDI_VERSION };
+  const labels = {
+    'cdi.kubevirt.io': '',
+    'operator.cdi.kubevirt.io/createVersion': CDI_VERSIONS[profile],
+  };
   return [
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -284,7 +301,7 @@ export function seedCdiRbac(): KubeObject[] {
   ];
 }
 
-export function seedCdiConfig(): KubeObject {
+export function seedCdiConfig(profile: SandboxProfile): KubeObject {
   return {
     apiVersion: 'cdi.kubevirt.io/v1beta1',
     kind: 'CDIConfig',
@@ -295,7 +312,7 @@ export function seedCdiConfig(): KubeObject {
         'app.kubernetes.io/managed-by': 'cdi-controller',
       },
     },
-    spec: { featureGates: ['HonorWaitForFirstConsumer'] },
+    spec: { featureGates: cdiFeatureGates(profile) },
   };
 }
 

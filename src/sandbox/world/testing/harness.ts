@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { KubeObject } from '../../contract';
+import type { KubeObject, SandboxProfile } from '../../contract';
 import type { RunningSandbox } from '../../index';
 import { startSandbox } from '../../index';
 
@@ -28,9 +28,10 @@ export interface WorldHarness {
   close(): Promise<void>;
 }
 
-export async function startWorld(): Promise<WorldHarness> {
+/** Starts a sandbox world of `profile` (default `current`, as `npm start`) in a fresh directory. */
+export async function startWorld(profile: SandboxProfile = 'current'): Promise<WorldHarness> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vm-disks-world-'));
-  let sandbox = await startSandbox({ dataDir, quiet: true });
+  let sandbox = await startSandbox({ dataDir, quiet: true, profile });
   const kubeconfigs = new Map<string, string>();
   const kubeconfigFor = async (user: string): Promise<string> => {
     const existing = kubeconfigs.get(user);
@@ -93,7 +94,7 @@ export async function startWorld(): Promise<WorldHarness> {
     },
     async restart() {
       await sandbox.close();
-      sandbox = await startSandbox({ dataDir, quiet: true });
+      sandbox = await startSandbox({ dataDir, quiet: true, profile });
       kubeconfigs.clear();
       await kubeconfigFor('admin');
     },
