@@ -98,6 +98,8 @@ export interface AdmissionRequest {
   oldObject?: KubeObject;
   user: UserInfo;
   subresource?: string;
+  /** Adds a warning the API server returns with the answer (`Warning: 299 - "..."`), as webhooks do. */
+  warn?: (message: string) => void;
 }
 
 /**

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { KubeObject, ResourceAttributes, ResourceType, UserInfo } from '../contract';
 import type { Authenticator } from '../auth/users';
 import { forbiddenMessage, type RbacAuthorizer } from '../auth/rbac';
-import type { DeleteOptions, SandboxStore } from '../store/store';
+import type { DeleteOptions, SandboxStore, WriteOptions } from '../store/store';
 import { joinApiVersion, listKindOf, storageVersion, type TypeRegistry } from '../store/registry';
 import { compileFilter } from '../store/selectors';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, KUBE_VERSION } from './discovery';
@@ -17,9 +17,17 @@ import {
 } from './openapi-v2-protobuf';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { bearerToken, parseResourceRequest, readBody, type ResourceRequest } from './request';
-import { ApiError, invalidError, isApiError, notFoundError } from './status';
+import {
+  ApiError,
+  invalidError,
+  isApiError,
+  notFoundError,
+  tooLargeResourceVersionError,
+} from './status';
+import { warningHeaders } from './warnings';
+import { checkStringMaps, dryRunError, exceedsJsonDepth, tooDeepError } from './decode';
 import { toTable, wantsTable, type IncludeObject } from './table';
-import { runWatch, type WatchEvent, type WatchSink } from './watch';
+import { runWatch, waitForResourceVersion, type WatchEvent, type WatchSink } from './watch';
 import { synthesizeCrds } from './crds';
 import { decodeProtobufObject } from './protobuf';
 import type { AuditLog } from './audit';
@@ -39,8 +47,14 @@ export interface ApiServerDeps {
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' };
 
-const sendJson = (res: ServerResponse, code: number, body: unknown): void => {
+const sendJson = (
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  warnings: string[] = [],
+): void => {
   const text = JSON.stringify(body);
+  if (warnings.length > 0) res.setHeader('Warning', warningHeaders(warnings));
   res.writeHead(code, { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 };
@@ -66,7 +80,7 @@ const statusSuccess = (details: object): object => ({
   details,
 });
 
-const parseBody = (buf: Buffer, contentType: string | undefined): unknown => {
+const parseBody = (buf: Buffer, contentType: string | undefined, kind?: string): unknown => {
   if (contentType?.includes('protobuf')) {
     const decoded = decodeProtobufObject(buf);
     if (decoded) return decoded;
@@ -80,8 +94,10 @@ const parseBody = (buf: Buffer, contentType: string | undefined): unknown => {
   if (text.trim() === '') return undefined;
   try {
     if (contentType && /yaml/.test(contentType)) return parseYaml(text) as unknown;
+    if (kind !== undefined && exceedsJsonDepth(text)) throw tooDeepError(kind, buf);
     return JSON.parse(text) as unknown;
   } catch (e) {
+    if (isApiError(e)) throw e;
     throw new ApiError(
       400,
       'BadRequest',
@@ -382,6 +398,7 @@ export class ApiServer {
     const { store } = this.deps;
     const q = r.query;
     const dryRun = q.getAll('dryRun').includes('All');
+    const dryRunProblem = dryRunError(r.verb, q.getAll('dryRun'));
     if (r.type.group === 'apiextensions.k8s.io' && r.type.kind === 'CustomResourceDefinition') {
       this.authorize(user, r);
       this.serveCrds(req, res, r);
@@ -412,7 +429,7 @@ export class ApiServer {
       case 'list':
         this.authorize(user, r);
         {
-          this.serveList(req, res, r);
+          await this.serveList(req, res, r);
           return;
         }
       case 'watch':
@@ -423,8 +440,12 @@ export class ApiServer {
         }
       case 'create': {
         this.authorize(user, r);
-        const obj = asObject(parseBody(await readBody(req), req.headers['content-type']));
+        if (dryRunProblem) throw dryRunProblem;
+        const obj = asObject(
+          parseBody(await readBody(req), req.headers['content-type'], r.type.kind),
+        );
         this.checkBodyIdentity(r, obj, false);
+        checkStringMaps(r.type, r.version, obj);
         if (obj.metadata.resourceVersion) {
           throw new ApiError(
             400,
@@ -432,14 +453,19 @@ export class ApiServer {
             'resourceVersion should not be set on objects to be created',
           );
         }
-        const created = await store.create(obj, user, { dryRun, fromApi: true });
-        sendJson(res, 201, this.render(r.type, r.version, created));
+        const warnings: string[] = [];
+        const created = await store.create(obj, user, { dryRun, fromApi: true, warnings });
+        sendJson(res, 201, this.render(r.type, r.version, created), warnings);
         return;
       }
       case 'update': {
         this.authorize(user, r);
-        const obj = asObject(parseBody(await readBody(req), req.headers['content-type']));
+        if (dryRunProblem) throw dryRunProblem;
+        const obj = asObject(
+          parseBody(await readBody(req), req.headers['content-type'], r.type.kind),
+        );
         this.checkBodyIdentity(r, obj, true);
+        checkStringMaps(r.type, r.version, obj);
         if (!this.deps.registry.isBuiltin(r.type) && !obj.metadata.resourceVersion) {
           // Custom resources do not allow unconditional updates.
           throw invalidError(r.type, r.name ?? '', [
@@ -449,19 +475,23 @@ export class ApiServer {
             },
           ]);
         }
-        const updated = await this.writeUpdate(r, obj, user, dryRun);
-        sendJson(res, 200, this.render(r.type, r.version, updated));
+        const warnings: string[] = [];
+        const updated = await this.writeUpdate(r, obj, user, { dryRun, warnings });
+        sendJson(res, 200, this.render(r.type, r.version, updated), warnings);
         return;
       }
       case 'patch': {
         this.authorize(user, r);
+        if (dryRunProblem) throw dryRunProblem;
         const body = await readBody(req);
-        const { object, created } = await this.patch(req, r, body, user, dryRun);
-        sendJson(res, created ? 201 : 200, this.render(r.type, r.version, object));
+        const warnings: string[] = [];
+        const { object, created } = await this.patch(req, r, body, user, { dryRun, warnings });
+        sendJson(res, created ? 201 : 200, this.render(r.type, r.version, object), warnings);
         return;
       }
       case 'delete': {
         this.authorize(user, r);
+        if (dryRunProblem) throw dryRunProblem;
         const options = this.deleteOptions(q, parseBody(await readBody(req), 'application/json'));
         const result = await store.deleteObject(r.type, r.namespace, r.name ?? '', user, {
           ...options,
@@ -493,6 +523,7 @@ export class ApiServer {
       }
       case 'deletecollection': {
         this.authorize(user, r);
+        if (dryRunProblem) throw dryRunProblem;
         const options = this.deleteOptions(q, parseBody(await readBody(req), 'application/json'));
         const filter = compileFilter(
           q.get('labelSelector') ?? undefined,
@@ -577,10 +608,10 @@ export class ApiServer {
     r: ResourceRequest,
     obj: KubeObject,
     user: UserInfo,
-    dryRun: boolean,
+    opts: WriteOptions,
   ): Promise<KubeObject> {
     const { store } = this.deps;
-    if (r.subresource === 'status') return store.updateStatus(obj, user, { dryRun });
+    if (r.subresource === 'status') return store.updateStatus(obj, user, opts);
     if (r.subresource === 'finalize') {
       const current = store.getRaw(r.type, undefined, r.name ?? '');
       if (!current) throw notFoundError(r.type.plural, r.group, r.name ?? '');
@@ -589,9 +620,9 @@ export class ApiServer {
         ...(next.spec as object | undefined),
         finalizers: (obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [],
       };
-      return store.update(next, user, { dryRun });
+      return store.update(next, user, opts);
     }
-    return store.update(obj, user, { dryRun });
+    return store.update(obj, user, opts);
   }
 
   private deleteOptions(q: URLSearchParams, body: unknown): DeleteOptions {
@@ -618,7 +649,7 @@ export class ApiServer {
     r: ResourceRequest,
     body: Buffer,
     user: UserInfo,
-    dryRun: boolean,
+    opts: WriteOptions,
   ): Promise<{ object: KubeObject; created: boolean }> {
     const { store, registry } = this.deps;
     const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim();
@@ -643,6 +674,7 @@ export class ApiServer {
     const patchDoc = parseBody(
       body,
       contentType === 'application/apply-patch+yaml' ? 'application/yaml' : 'application/json',
+      r.type.kind,
     );
     if (contentType === 'application/apply-patch+yaml' && !r.query.get('fieldManager')) {
       throw new ApiError(
@@ -657,7 +689,7 @@ export class ApiServer {
         if (contentType === 'application/apply-patch+yaml' && !r.subresource) {
           const obj = asObject(structuredClone(patchDoc));
           this.checkBodyIdentity(r, obj, true);
-          const created = await store.create(obj, user, { dryRun, fromApi: true });
+          const created = await store.create(obj, user, { ...opts, fromApi: true });
           return { object: created, created: true };
         }
         throw notFoundError(r.type.plural, r.group, r.name ?? '');
@@ -681,6 +713,7 @@ export class ApiServer {
         }
       }
       const obj = asObject(patched);
+      checkStringMaps(r.type, r.version, obj);
       const explicitRv =
         (patchDoc as { metadata?: { resourceVersion?: string } } | undefined)?.metadata
           ?.resourceVersion !== undefined && contentType !== 'application/apply-patch+yaml';
@@ -693,7 +726,7 @@ export class ApiServer {
         );
       }
       try {
-        const updated = await this.writeUpdate(r, obj, user, dryRun);
+        const updated = await this.writeUpdate(r, obj, user, opts);
         return { object: updated, created: false };
       } catch (e) {
         if (
@@ -709,9 +742,18 @@ export class ApiServer {
     }
   }
 
-  private serveList(req: IncomingMessage, res: ServerResponse, r: ResourceRequest): void {
+  private async serveList(
+    req: IncomingMessage,
+    res: ServerResponse,
+    r: ResourceRequest,
+  ): Promise<void> {
     const { store } = this.deps;
     const q = r.query;
+    const wanted = Number(q.get('resourceVersion') ?? '');
+    if (Number.isInteger(wanted) && wanted > 0 && !(await waitForResourceVersion(store, wanted))) {
+      // A list at a resourceVersion not reached within the watch cache's wait.
+      throw tooLargeResourceVersionError(wanted, store.currentResourceVersion());
+    }
     const filter = compileFilter(
       q.get('labelSelector') ?? undefined,
       q.get('fieldSelector') ?? undefined,

@@ -13,7 +13,7 @@ export interface StatusBody {
     group?: string;
     kind?: string;
     uid?: string;
-    causes?: { reason: string; message: string; field: string }[];
+    causes?: { reason: string; message: string; field?: string }[];
     retryAfterSeconds?: number;
   };
   code: number;
@@ -114,8 +114,28 @@ export const invalidError = (
 
 export const goneError = (message: string): ApiError => new ApiError(410, 'Expired', message);
 
+/**
+ * A read at a resourceVersion the server has not reached within its wait (3 s): 504 Timeout with
+ * cause ResourceVersionTooLarge (kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/storage/errors.go
+ * `NewTooLargeResourceVersionError`, retry after 1 s as pkg/storage/cacher sets it).
+ */
+export const tooLargeResourceVersionError = (wanted: number, current: number): ApiError =>
+  new ApiError(
+    504,
+    'Timeout',
+    `Timeout: Too large resource version: ${String(wanted)}, current: ${String(current)}`,
+    {
+      causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+      retryAfterSeconds: 1,
+    },
+  );
+
 /** The factory handed to the world through the context. */
-export const makeErrorFactory = (pluralOf: ResourceNamer): ApiErrorFactory => ({
+export const makeErrorFactory = (
+  pluralOf: ResourceNamer,
+): ApiErrorFactory & {
+  webhookDenied: (webhook: string, message: string, code: number, opts?: WebhookDenial) => ApiError;
+} => ({
   badRequest: (message) => new ApiError(400, 'BadRequest', message),
   forbidden: (message) => new ApiError(403, 'Forbidden', message),
   notFound: (ref, name) => notFoundError(pluralOf(ref).plural, ref.group, name),
@@ -127,4 +147,38 @@ export const makeErrorFactory = (pluralOf: ResourceNamer): ApiErrorFactory => ({
     }),
   tooManyRequests: (message) =>
     new ApiError(429, 'TooManyRequests', message, { retryAfterSeconds: 1 }),
+  webhookDenied: (webhook, message, code, opts) => webhookDeniedError(webhook, message, code, opts),
 });
+
+/** What a validating webhook answers when it refuses: its Status' code, reason and causes. */
+export interface WebhookDenial {
+  reason?: string;
+  causes?: { reason: string; message: string; field: string }[];
+}
+
+/**
+ * A validating webhook's refusal as the API server relays it (kubernetes/kubernetes
+ * staging/src/k8s.io/apiserver/pkg/admission/plugin/webhook/errors/statuserror.go `ToStatusErr`):
+ * the webhook's own Status (code, reason, causes) with the message prefixed by
+ * `admission webhook "<name>" denied the request: `; codes below 400 become 400.
+ */
+export const webhookDeniedError = (
+  webhook: string,
+  message: string,
+  code: number,
+  opts: WebhookDenial = {},
+): ApiError => {
+  const prefix = `admission webhook "${webhook}" denied the request`;
+  const text =
+    message !== ''
+      ? `${prefix}: ${message}`
+      : opts.reason
+        ? `${prefix}: ${opts.reason}`
+        : `${prefix} without explanation`;
+  return new ApiError(
+    code < 400 ? 400 : code,
+    opts.reason ?? '',
+    text,
+    opts.causes ? { causes: opts.causes } : undefined,
+  );
+};

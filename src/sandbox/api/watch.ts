@@ -2,7 +2,39 @@ import type { KubeObject, ResourceType } from '../contract';
 import type { InternalEvent, SandboxStore } from '../store/store';
 import { typeKey } from '../store/registry';
 import { matchesFilter, type ObjectFilter } from '../store/selectors';
-import { ApiError } from './status';
+import { ApiError, tooLargeResourceVersionError } from './status';
+
+/** How long the watch cache waits for a requested resourceVersion (pkg/storage/cacher `blockTimeout`). */
+export const FRESHNESS_WAIT_MS = 3000;
+
+/**
+ * Resolves once the store has reached `rv` (true), or after `timeoutMs` without it (false), as the
+ * watch cache's `waitUntilFreshAndBlock` (kubernetes/kubernetes
+ * staging/src/k8s.io/apiserver/pkg/storage/cacher/watch_cache.go) does for reads at a future
+ * resourceVersion.
+ */
+export const waitForResourceVersion = (
+  store: SandboxStore,
+  rv: number,
+  timeoutMs = FRESHNESS_WAIT_MS,
+): Promise<boolean> =>
+  new Promise((resolve) => {
+    if (store.currentResourceVersion() >= rv) {
+      resolve(true);
+      return;
+    }
+    const finish = (ok: boolean): void => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(ok);
+    };
+    const unsubscribe = store.watchRaw(() => {
+      if (store.currentResourceVersion() >= rv) finish(true);
+    });
+    const timer = setTimeout(() => {
+      finish(false);
+    }, timeoutMs);
+  });
 
 export interface WatchEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -56,9 +88,48 @@ const translate = (opts: WatchOptions, e: InternalEvent): WatchEvent | undefined
 
 /** Starts a watch: initial state or history replay, then live events, bookmarks and timeout. */
 export const runWatch = (store: SandboxStore, opts: WatchOptions, sink: WatchSink): void => {
+  const rv = opts.resourceVersion;
+  const from = Number(rv);
+  const future =
+    rv !== undefined &&
+    rv !== '' &&
+    Number.isInteger(from) &&
+    from > store.currentResourceVersion();
+  if (opts.sendInitialEvents && future) {
+    // pkg/storage/cacher/cacher.go `waitUntilWatchCacheFreshAndForceAllEvents`: the initial state
+    // is served only once the cache has reached the requested resourceVersion.
+    let gone = false;
+    sink.onClose(() => {
+      gone = true;
+    });
+    void waitForResourceVersion(store, from).then((fresh) => {
+      if (gone) return;
+      if (fresh) {
+        startWatch(store, opts, sink);
+        return;
+      }
+      sink.send({
+        type: 'ERROR',
+        object: tooLargeResourceVersionError(from, store.currentResourceVersion()).status,
+      });
+      sink.end();
+    });
+    return;
+  }
+  startWatch(store, opts, sink);
+};
+
+/**
+ * A watch from a resourceVersion the store has not reached yet is accepted and stays silent until
+ * a change passes it: the watch cache delivers only events (and bookmarks) newer than the
+ * requested resourceVersion (pkg/storage/cacher/cache_watcher.go `process`,
+ * watch_cache.go `getAllEventsSinceLocked`).
+ */
+const startWatch = (store: SandboxStore, opts: WatchOptions, sink: WatchSink): void => {
   const key = typeKey(opts.type);
   const rv = opts.resourceVersion;
   const backlog: WatchEvent[] = [];
+  let newerThan = 0;
   if (opts.sendInitialEvents || rv === undefined || rv === '' || rv === '0') {
     for (const obj of store.listRaw(opts.type, opts.namespace, opts.filter)) {
       backlog.push({ type: 'ADDED', object: opts.render(obj) });
@@ -71,6 +142,7 @@ export const runWatch = (store: SandboxStore, opts: WatchOptions, sink: WatchSin
       sink.end();
       return;
     }
+    newerThan = from;
     const events = store.history.since(from);
     if (!events) {
       const err = new ApiError(
@@ -90,7 +162,7 @@ export const runWatch = (store: SandboxStore, opts: WatchOptions, sink: WatchSin
   }
   let closed = false;
   const unsubscribe = store.watchRaw((e) => {
-    if (closed || typeKey(e.resourceType) !== key) return;
+    if (closed || typeKey(e.resourceType) !== key || e.rv <= newerThan) return;
     const t = translate(opts, e);
     if (t) sink.send(t);
   });
@@ -111,6 +183,7 @@ export const runWatch = (store: SandboxStore, opts: WatchOptions, sink: WatchSin
   if (opts.bookmarks) {
     timers.push(
       setInterval(() => {
+        if (store.currentResourceVersion() <= newerThan) return;
         sink.send({
           type: 'BOOKMARK',
           object: {

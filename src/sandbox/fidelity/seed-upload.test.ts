@@ -352,10 +352,11 @@ spec:
     });
     expect(res.status).toBe(400);
     const text = await res.text();
+    // Today's CDI (≥ 1.63) wording, see src/sandbox/fidelity/uploadproxy-fidelity.test.ts.
     expect(text).toContain(
-      'Virtual image size 1073741824 is larger than the reported available storage',
+      'virtual image size 1073741824 is larger than the reported available storage',
     );
-    expect(text).toContain('A larger PVC is required.');
+    expect(text).toContain('A larger PVC is required');
     expect(await phase('too-small')).toBe('UploadReady');
   });
 

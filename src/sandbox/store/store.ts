@@ -34,6 +34,8 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** The request came through the HTTP API (status is reset on create, like the real server). */
   fromApi?: boolean;
+  /** Collects admission webhooks' warnings for the API server to return. */
+  warnings?: string[];
 }
 
 export interface DeleteOptions {
@@ -396,6 +398,7 @@ export class SandboxStore implements Store {
     oldObject: KubeObject | undefined,
     user: UserInfo,
     subresource?: string,
+    warnings?: string[],
   ): Promise<void> {
     for (const hook of this.admission.get(typeKey(type)) ?? []) {
       await hook({
@@ -405,6 +408,7 @@ export class SandboxStore implements Store {
         oldObject,
         user,
         ...(subresource ? { subresource } : {}),
+        ...(warnings ? { warn: (m: string) => warnings.push(m) } : {}),
       });
     }
   }
@@ -461,7 +465,7 @@ export class SandboxStore implements Store {
     }
     if (opts.fromApi && type.subresources?.status) delete o.status;
     this.validateCommon(type, o, undefined, user);
-    await this.runAdmission(type, 'CREATE', o, undefined, user);
+    await this.runAdmission(type, 'CREATE', o, undefined, user, undefined, opts.warnings);
     if (type.virtual) return o;
     this.checkNamespace(type, o);
     const name = o.metadata.name ?? '';
@@ -557,6 +561,7 @@ export class SandboxStore implements Store {
         existing,
         user,
         statusOnly ? 'status' : undefined,
+        opts.warnings,
       );
       if (bucket.get(key) !== existing) {
         // Someone else wrote meanwhile: a precondition-less update retries on the latest copy.

@@ -129,9 +129,13 @@ export async function validateImage(file: string, available: number): Promise<Va
     virtualSize = info.virtualSize;
   }
   if (virtualSize > available) {
+    // CDI ≥ 1.63: pkg/uploadserver/uploadserver.go `handleStreamError` answers a capacity error
+    // (pkg/importer/errors.go `IsNoCapacityError`) with 400 and this prefix; the size check's own
+    // text is pkg/image/qemu.go `checkIfURLIsValid`. (CDI before 1.63: 400 "Saving stream
+    // failed: Unable to process data: Virtual image size … A larger PVC is required.")
     throw new UploadError(
       400,
-      `Saving stream failed: Unable to process data: Virtual image size ${virtualSize} is larger than the reported available storage ${available}. A larger PVC is required.`,
+      `Saving stream failed: effective image size is larger than the reported available storage: virtual image size ${virtualSize} is larger than the reported available storage ${available}. A larger PVC is required`,
     );
   }
   return { file, format, virtualSize };

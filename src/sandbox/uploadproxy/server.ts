@@ -34,6 +34,8 @@ const ROUTES: Partial<Record<string, { form: boolean; async: boolean }>> = {
   '/upload-form-async': { form: true, async: true },
 };
 
+const AUTH_HEADER = /^Bearer\s+([A-Za-z0-9\-._~+/]+)$/i;
+
 function route(url: string): { form: boolean; async: boolean } | undefined {
   const p = url.split('?')[0] ?? '';
   const m = /^\/(v1alpha1|v1beta1)(\/upload(?:-form)?(?:-async)?)$/.exec(p);
@@ -128,8 +130,11 @@ export async function startUploadProxy(
       reply(res, 404, '404 page not found\n');
       return;
     }
-    const auth = req.headers.authorization;
-    const m = auth ? /^Bearer (.+)$/.exec(auth) : null;
+    // CDI pkg/uploadproxy/uploadproxy.go `authHeaderMatcher`: the scheme case-insensitively, then
+    // a token of URL-safe/base64 characters only; anything else is 400, a token that does not
+    // verify 401.
+    const auth = req.headers.authorization?.trim();
+    const m = auth ? AUTH_HEADER.exec(auth) : null;
     if (!m?.[1]) {
       req.resume();
       reply(res, 400);
@@ -141,7 +146,13 @@ export async function startUploadProxy(
       reply(res, 401);
       return;
     }
-    if (verified.ops !== 'Upload' || verified.resource.resource !== 'persistentvolumeclaims') {
+    // A token cdi-apiserver issued for a request without `spec.pvcName` names no PVC: 400.
+    if (
+      verified.ops !== 'Upload' ||
+      !verified.name ||
+      !verified.namespace ||
+      verified.resource.resource !== 'persistentvolumeclaims'
+    ) {
       req.resume();
       reply(res, 400);
       return;

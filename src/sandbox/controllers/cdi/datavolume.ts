@@ -365,7 +365,8 @@ async function runWorkers(
         progress: 'N/A',
         bound: targetBound(),
         running: { type: 'Running', status: 'True', reason: 'Pod is running', message: '' },
-        ready: { type: 'Ready', status: 'False', reason: '', message: '' },
+        // CDI pkg/controller/datavolume/conditions.go: Ready is False/TransferRunning while Running is True.
+        ready: { type: 'Ready', status: 'False', reason: 'TransferRunning', message: '' },
       })
     ) {
       await recordEvent(ctx, dv, 'Normal', 'UploadReady', `Upload into ${target} ready`, COMPONENT);
@@ -404,7 +405,7 @@ async function runWorkers(
     progress,
     bound: targetBound(),
     running: { type: 'Running', status: 'True', reason: '', message: '' },
-    ready: { type: 'Ready', status: 'False', reason: '', message: '' },
+    ready: { type: 'Ready', status: 'False', reason: 'TransferRunning', message: '' },
   });
   const taskId = `dv/${dv.metadata.uid ?? ''}`;
   if (kind === 'blank') tasks.start(taskId, () => runBlank(ctx, ns, name, requeue, target));

@@ -20,10 +20,16 @@ const COMPONENT = 'virtualmachine-controller';
 const LAUNCHER_IMAGE =
   'registry.redhat.io/container-native-virtualization/virt-launcher-rhel9:v4.18.0';
 
-/** Whether the VM should have a VMI, from `spec.running` / `spec.runStrategy` (Manual: leave as is). */
+/**
+ * Whether the VM should have a VMI, from `spec.running` / `spec.runStrategy` (kubevirt/kubevirt
+ * pkg/virt-controller/watch/vm/vm.go `startStop`): Always and RerunOnFailure start it (the sandbox's
+ * guests never fail or shut down by themselves), Halted stops it, Manual leaves it as it is (start
+ * and stop are requests through virtctl), Once starts it when there is no VMI and keeps the one
+ * there is. `running: true` is Always, `running: false` Halted.
+ */
 function shouldRun(vm: VirtualMachine, hasVmi: boolean): boolean {
   const strategy = vm.spec.runStrategy;
-  if (strategy === 'Always' || strategy === 'RerunOnFailure') return true;
+  if (strategy === 'Always' || strategy === 'RerunOnFailure' || strategy === 'Once') return true;
   if (strategy === 'Halted') return false;
   if (strategy === 'Manual') return hasVmi;
   return vm.spec.running === true;
