@@ -1,22 +1,32 @@
 // Moving a VM disk to another node through the wizard (seed 6.12.4), on the e2e sandbox: every refusal first, then
 // the real move of the running seed VM's disk from worker-0 to worker-1, ending with the VM running on worker-1
-// and the disk bytes identical.
+// and the disk bytes identical. The real move runs on the VM in the shape the console's VM wizard writes
+// (`runStrategy` and a `dataVolumeTemplates` entry for its disk): the re-wire must remove that entry, since KubeVirt
+// refuses a template entry no volume references (kubevirt/kubevirt pkg/storage/admitters/data-volume-template.go,
+// enforced by the sandbox's VM admission), and stop/start must use runStrategy
+// (pkg/virt-api/webhooks/validating-webhook/admitters/vms-admitter.go).
 import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { kubectl } from './support/cluster';
+import { kubectl, sandboxDir } from './support/cluster';
 import { expect, loginAs, test, waitForHost } from './support/fixtures';
 
 const NS = 'vm-images';
 const VM = 'rhel8-vm';
 const SOURCE_CLAIM = 'rhel8-vm-rootdisk';
-const SANDBOX_NODES = path.resolve('test-results/sandbox/nodes');
-const diskImage = (node: string, dir: string) => path.join(SANDBOX_NODES, node, dir, 'disk.img');
+const diskImage = (node: string, dir: string) =>
+  path.join(sandboxDir(), 'nodes', node, dir, 'disk.img');
 
 interface VmJson {
-  spec: { template: { spec: { volumes: { name: string; dataVolume?: { name: string } }[] } } };
+  metadata: Record<string, unknown>;
+  spec: {
+    running?: boolean;
+    runStrategy?: string;
+    dataVolumeTemplates?: { metadata: { name: string }; spec: unknown }[];
+    template: { spec: { volumes: { name: string; dataVolume?: { name: string } }[] } };
+  };
 }
 const getVm = (name: string): VmJson =>
   JSON.parse(kubectl(['get', 'vm', name, '-n', NS, '-o', 'json'])) as VmJson;
@@ -132,6 +142,36 @@ test.describe.serial('Move disk to another node', () => {
     consoleProblems,
   }) => {
     test.setTimeout(240_000);
+    // The VM as the console's VM wizard writes it: runStrategy instead of running, its disk from a
+    // dataVolumeTemplates entry (the DataVolume exists, so KubeVirt creates nothing).
+    const seeded = getVm(VM);
+    const { running: _running, ...specWithoutRunning } = seeded.spec;
+    expect(_running).toBe(true);
+    kubectl(
+      ['replace', '-f', '-'],
+      JSON.stringify({
+        ...seeded,
+        spec: {
+          ...specWithoutRunning,
+          runStrategy: 'Always',
+          dataVolumeTemplates: [
+            {
+              metadata: { name: SOURCE_CLAIM },
+              spec: {
+                source: { blank: {} },
+                storage: {
+                  storageClassName: 'local',
+                  resources: { requests: { storage: '10Gi' } },
+                },
+              },
+            },
+          ],
+        },
+      }),
+    );
+    expect(getVm(VM).spec.runStrategy).toBe('Always');
+    const templatesAtStart = getVm(VM).spec.dataVolumeTemplates ?? [];
+    expect(templatesAtStart.map((d) => d.metadata.name)).toEqual([SOURCE_CLAIM]);
     const sourcePV = pvOfClaim(NS, SOURCE_CLAIM);
     const sourceImage = diskImage('worker-0', localPath(sourcePV));
     // What the guest wrote: random blocks at the start, the middle and the end of the disk.
@@ -153,6 +193,9 @@ test.describe.serial('Move disk to another node', () => {
     await page.locator('[data-test="md-stop-vm"]').click();
     await page.locator('[data-test="md-stop-vm-modal"] [data-test="confirm"]').click();
     await expect(page.locator('[data-test="md-vm-stopped"]')).toBeVisible({ timeout: 60_000 });
+    // Stopped through runStrategy, never with spec.running next to it.
+    expect(getVm(VM).spec).toMatchObject({ runStrategy: 'Halted' });
+    expect(getVm(VM).spec).not.toHaveProperty('running');
     await expect(page.locator('[data-test="md-permission-ok"]')).toBeVisible();
 
     // Target node and an Available 10Gi PV there.
@@ -182,12 +225,31 @@ test.describe.serial('Move disk to another node', () => {
 
     // Re-wire the VM, confirmed.
     await page.locator('[data-test="md-rewire"]').click();
+    await expect(page.locator('[data-test="md-rewire-template"]')).toContainText(SOURCE_CLAIM);
     await page.locator('[data-test="md-rewire-modal"] [data-test="confirm"]').click();
     await expect(page.locator('[data-test="md-rewired"]')).toBeVisible();
     const vm = getVm(VM);
     expect(vm.spec.template.spec.volumes.find((v) => v.name === 'rootdisk')?.dataVolume?.name).toBe(
       clone,
     );
+    // The template entry followed: gone, and the old DataVolume with its data is still there.
+    expect((vm.spec.dataVolumeTemplates ?? []).map((d) => d.metadata.name)).not.toContain(
+      SOURCE_CLAIM,
+    );
+    expect(kubectl(['get', 'dv', SOURCE_CLAIM, '-n', NS, '-o', 'name'])).toContain(SOURCE_CLAIM);
+    // The VM as it is now passes KubeVirt's admission (server-side dry run of an unchanged replace).
+    kubectl(['replace', '--dry-run=server', '-f', '-'], JSON.stringify(vm));
+    // …and the rule is enforced: keeping the old entry next to the re-wired volume would be refused.
+    const withOldEntry = {
+      ...vm,
+      spec: {
+        ...vm.spec,
+        dataVolumeTemplates: [...(vm.spec.dataVolumeTemplates ?? []), ...templatesAtStart],
+      },
+    };
+    expect(() =>
+      kubectl(['replace', '--dry-run=server', '-f', '-'], JSON.stringify(withOldEntry)),
+    ).toThrow(/must be referenced/);
 
     // The bytes are the same (compared before the source is deleted, which wipes its PV, and before the VM runs again).
     const targetImage = diskImage('worker-1', localPath('local-pv-5d7c2a10'));

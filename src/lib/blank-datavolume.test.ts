@@ -50,6 +50,36 @@ spec:
   });
 });
 
+// spec.storage as current virtctl writes it (kubevirt/kubevirt pkg/virtctl/imageupload/imageupload.go
+// createStorageSpec); CDI fills the rest from the StorageProfile (kubevirt/containerized-data-importer
+// pkg/controller/datavolume/util.go renderPvcSpecVolumeModeAndAccessModesAndStorageClass).
+describe('buildBlankDataVolume with spec.storage', () => {
+  const values = {
+    name: 'data',
+    namespace: 'vm-images',
+    size: '2Gi',
+    storageClassName: 'hostpath-csi',
+    accessMode: 'ReadWriteOnce',
+    volumeMode: 'Filesystem' as const,
+  };
+  it('leaves the modes the StorageProfile recommends to CDI', () => {
+    const dv = buildBlankDataVolume(values, {
+      api: 'storage',
+      profile: { accessMode: 'ReadWriteOnce', volumeMode: 'Filesystem' },
+    });
+    expect(dv.spec).toEqual({
+      source: { blank: {} },
+      storage: { storageClassName: 'hostpath-csi', resources: { requests: { storage: '2Gi' } } },
+    });
+    expect(dv.spec).not.toHaveProperty('pvc');
+  });
+  it('keeps spec.pvc for the legacy shape', () => {
+    const dv = buildBlankDataVolume(values, { api: 'pvc' });
+    expect(dv.spec.pvc?.accessModes).toEqual(['ReadWriteOnce']);
+    expect(dv.spec).not.toHaveProperty('storage');
+  });
+});
+
 describe('validateBlankDisk', () => {
   const ok = {
     name: 'data',

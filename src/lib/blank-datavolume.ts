@@ -1,5 +1,7 @@
 // A blank disk (documentation 6.12.5 "DataVolume configuration file for blank disk images"): the form's values →
 // the DataVolume, with the access and volume mode the storage defaults give for the class.
+import { buildClaimSpec } from './datavolume-claim';
+import type { ClaimApi, ClaimSpec, ProfileRecommendation } from './datavolume-claim';
 import { objectNameError } from './k8s-names';
 import { bytesOf, quantityError } from './quantity';
 
@@ -17,20 +19,20 @@ export interface BlankDataVolumeManifest {
   apiVersion: 'cdi.kubevirt.io/v1beta1';
   kind: 'DataVolume';
   metadata: { name: string; namespace?: string };
-  spec: {
-    source: { blank: Record<string, never> };
-    pvc: {
-      storageClassName?: string;
-      accessModes: string[];
-      volumeMode?: 'Filesystem' | 'Block';
-      resources: { requests: { storage: string } };
-    };
-  };
+  spec: { source: { blank: Record<string, never> }; pvc?: ClaimSpec; storage?: ClaimSpec };
 }
 
-/** The seed's template with the user's values; `volumeMode` is written only when it is not the API default. */
-export const buildBlankDataVolume = (values: BlankDiskValues): BlankDataVolumeManifest => {
-  const storageClassName = values.storageClassName.trim();
+/**
+ * The seed's template with the user's values. `spec.pvc` (default, the seed's shape): `volumeMode` is written only
+ * when it is not the API default. `spec.storage` (`api: 'storage'`, see `datavolume-claim.ts`): modes the
+ * StorageProfile recommends are left to CDI.
+ */
+export const buildBlankDataVolume = (
+  values: BlankDiskValues,
+  options: { api?: ClaimApi; profile?: ProfileRecommendation } = {},
+): BlankDataVolumeManifest => {
+  const api = options.api ?? 'pvc';
+  const claim = buildClaimSpec(api, values, options.profile);
   return {
     apiVersion: 'cdi.kubevirt.io/v1beta1',
     kind: 'DataVolume',
@@ -38,15 +40,7 @@ export const buildBlankDataVolume = (values: BlankDiskValues): BlankDataVolumeMa
       name: values.name.trim(),
       ...(values.namespace ? { namespace: values.namespace } : {}),
     },
-    spec: {
-      source: { blank: {} },
-      pvc: {
-        ...(storageClassName ? { storageClassName } : {}),
-        accessModes: [values.accessMode],
-        ...(values.volumeMode === 'Block' ? { volumeMode: 'Block' as const } : {}),
-        resources: { requests: { storage: values.size.trim() } },
-      },
-    },
+    spec: { source: { blank: {} }, ...(api === 'pvc' ? { pvc: claim } : { storage: claim }) },
   };
 };
 

@@ -166,6 +166,12 @@ export interface CloneDataVolumeManifest {
  * access mode, volume mode and class are the PV's, since the claim must match it to bind (a class left out would
  * be filled with the default class and never match a PV of another class). Bound immediately (see
  * `IMMEDIATE_BIND_ANNOTATION`).
+ *
+ * Always `spec.pvc`, also where other new DataVolumes use `spec.storage` (lib/datavolume-claim.ts): this claim must
+ * bind to one known PV, and with `spec.storage` CDI inflates a Filesystem request by the filesystem overhead
+ * (kubevirt/containerized-data-importer pkg/controller/datavolume/util.go `renderPvcSpecVolumeSize` →
+ * `InflateSizeWithOverhead`), so a request of the PV's full capacity would ask for more than the PV has and never
+ * bind. Nothing is left for a StorageProfile to decide here: modes and class are the PV's.
  */
 export const buildCloneDataVolume = (input: CloneDataVolumeInput): CloneDataVolumeManifest => ({
   apiVersion: 'cdi.kubevirt.io/v1beta1',

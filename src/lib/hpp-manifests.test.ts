@@ -3,7 +3,9 @@ import {
   buildHppCR,
   buildStorageClass,
   defaultHppValues,
+  hppVolumeDirectory,
   mergeHppSpec,
+  modesFor,
   parseNodeSelector,
   preferredHppVersion,
   sameSpec,
@@ -165,5 +167,75 @@ describe('StorageClass', () => {
     expect(parseNodeSelector('')).toEqual({});
     expect(parseNodeSelector('novalue')).toBeUndefined();
     expect(parseNodeSelector('a=b c')).toBeUndefined();
+  });
+});
+
+// kubevirt/hostpath-provisioner-operator: v1alpha1 removed in v0.15.0; pkg/controller/hostpathprovisioner/
+// controller.go isLegacy (pathConfig still deploys the legacy provisioner on v1beta1).
+describe('modesFor', () => {
+  it('offers only the CSI driver where v1alpha1 is no longer served', () => {
+    expect(modesFor('v1beta1')).toEqual(['csi']);
+    expect(modesFor('v1beta1', { v1alpha1Served: false })).toEqual(['csi']);
+    expect(modesFor('v1beta1', { v1alpha1Served: true })).toEqual(['csi', 'legacy']);
+    expect(modesFor('v1alpha1')).toEqual(['legacy']);
+  });
+  it('keeps the legacy mode of an existing pathConfig CR so it can be edited', () => {
+    expect(modesFor('v1beta1', { current: 'legacy' })).toEqual(['csi', 'legacy']);
+  });
+});
+
+// kubevirt/hostpath-provisioner-operator pkg/controller/hostpathprovisioner/daemonset.go
+// buildPathArgFromStoragePoolInfo (pool path + /csi) and kubevirt/hostpath-provisioner
+// pkg/hostpath/controllerserver.go CreateVolume (a directory named after the volume, pool from the class
+// parameter storagePool).
+describe('hppVolumeDirectory', () => {
+  const pools = { spec: { storagePools: [{ name: 'local', path: '/var/hpvolumes/' }] } };
+  it('puts CSI volumes under <pool path>/csi', () => {
+    expect(
+      hppVolumeDirectory(
+        {
+          metadata: { name: 'pvc-1234' },
+          spec: {
+            csi: {
+              driver: 'kubevirt.io.hostpath-provisioner',
+              volumeHandle: 'pvc-1234',
+              volumeAttributes: { storagePool: 'local' },
+            },
+          },
+        },
+        pools,
+      ),
+    ).toBe('/var/hpvolumes/csi/pvc-1234');
+  });
+  it('uses pathConfig for the CSI driver of a legacy CR, hostPath for the legacy provisioner', () => {
+    const legacyCr = { spec: { pathConfig: { path: '/var/hpvolumes' } } };
+    expect(
+      hppVolumeDirectory(
+        { spec: { csi: { driver: 'kubevirt.io.hostpath-provisioner', volumeHandle: 'pvc-9' } } },
+        legacyCr,
+      ),
+    ).toBe('/var/hpvolumes/csi/pvc-9');
+    expect(
+      hppVolumeDirectory({ spec: { hostPath: { path: '/var/hpvolumes/pvc-7' } } }, legacyCr),
+    ).toBe('/var/hpvolumes/pvc-7');
+  });
+  it('knows nothing of other drivers or unknown pools', () => {
+    expect(
+      hppVolumeDirectory({ spec: { csi: { driver: 'other', volumeHandle: 'x' } } }, pools),
+    ).toBe(undefined);
+    expect(
+      hppVolumeDirectory(
+        {
+          spec: {
+            csi: {
+              driver: 'kubevirt.io.hostpath-provisioner',
+              volumeHandle: 'x',
+              volumeAttributes: { storagePool: 'fast' },
+            },
+          },
+        },
+        pools,
+      ),
+    ).toBeUndefined();
   });
 });

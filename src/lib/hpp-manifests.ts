@@ -50,9 +50,63 @@ export const defaultHppValues = (version: HppVersion): HppValues => ({
   makeDefault: false,
 });
 
-/** v1alpha1 has only pathConfig (legacy); v1beta1 has both. */
-export const modesFor = (version: HppVersion): ProvisionerMode[] =>
-  version === 'v1beta1' ? ['csi', 'legacy'] : ['legacy'];
+/**
+ * The provisioners the wizard offers. v1alpha1 has only pathConfig (legacy). v1beta1 offers storage pools with the
+ * CSI driver, and the legacy provisioner (pathConfig) only while the cluster still serves v1alpha1, i.e. on the
+ * seed's operator generation: the operator removed v1alpha1 in v0.15.0 (kubevirt/hostpath-provisioner-operator),
+ * and although v1beta1 still accepts `pathConfig` there (pkg/controller/hostpathprovisioner/controller.go
+ * `isLegacy` deploys the legacy provisioner next to the CSI driver), a new setup on such a cluster gets the CSI
+ * driver only. A CR that already uses pathConfig keeps its mode (`current`), so the wizard can edit it.
+ */
+export const modesFor = (
+  version: HppVersion,
+  options: { v1alpha1Served?: boolean; current?: ProvisionerMode } = {},
+): ProvisionerMode[] => {
+  if (version === 'v1alpha1') return ['legacy'];
+  return options.v1alpha1Served === true || options.current === 'legacy'
+    ? ['csi', 'legacy']
+    : ['csi'];
+};
+
+/** The subdirectory of a storage pool that the CSI driver keeps its volumes in. */
+export const CSI_SUBDIRECTORY = 'csi';
+/** The storage pool name the operator gives a pathConfig CR's CSI driver. */
+export const LEGACY_POOL_NAME = 'legacy';
+
+interface VolumeLike {
+  metadata?: { name?: string };
+  spec?: {
+    hostPath?: { path?: string };
+    csi?: { driver?: string; volumeHandle?: string; volumeAttributes?: Record<string, string> };
+  };
+}
+
+/**
+ * The directory on the node that holds a HostPathProvisioner volume. Legacy provisioner: the PV's `hostPath`
+ * (`<path>/pvc-<uid>`). CSI driver: `<pool path>/csi/<volume>`: the operator hands the driver each pool's path
+ * with `/csi` appended so CSI and legacy volumes never mix (kubevirt/hostpath-provisioner-operator
+ * pkg/controller/hostpathprovisioner/daemonset.go `buildPathArgFromStoragePoolInfo`), and the driver creates the
+ * volume directory under it named after the volume (kubevirt/hostpath-provisioner pkg/hostpath/controllerserver.go
+ * `CreateVolume`), its pool taken from the class's `storagePool` parameter (the volume context). `undefined` when
+ * the PV is not HPP's or its pool is unknown.
+ */
+export const hppVolumeDirectory = (
+  pv: VolumeLike,
+  cr: { spec: HppSpecLike } | undefined,
+): string | undefined => {
+  const hostPath = pv.spec?.hostPath?.path;
+  if (hostPath) return hostPath;
+  const csi = pv.spec?.csi;
+  if (csi?.driver !== CSI_PROVISIONER) return undefined;
+  const pool = csi.volumeAttributes?.storagePool;
+  const volume = csi.volumeHandle ?? pv.metadata?.name;
+  if (!volume) return undefined;
+  const poolPath =
+    cr?.spec.storagePools?.find((p) => p.name === pool)?.path ??
+    (pool === LEGACY_POOL_NAME || pool === undefined ? cr?.spec.pathConfig?.path : undefined);
+  if (!poolPath) return undefined;
+  return `${poolPath.replace(/\/+$/, '')}/${CSI_SUBDIRECTORY}/${volume}`;
+};
 
 /** v1beta1 when served, else v1alpha1; `undefined` when neither is. */
 export const preferredHppVersion = (served: readonly string[]): HppVersion | undefined => {

@@ -83,6 +83,8 @@ describe('resolution', () => {
     expect(resolvedScratchClass(missing)).toBe('local');
   });
 
+  // kubevirt/containerized-data-importer pkg/controller/config-controller.go reconcileStorageClass (v1.65.0 on:
+  // status empty unless the configured class exists) and pkg/controller/util.go GetScratchPvcStorageClass.
   it('leaves it to the target class on CDI ≥ 1.65 or without a default class', () => {
     expect(fallsBackToDefaultClass('v1.65.0')).toBe(false);
     expect(fallsBackToDefaultClass('v1.64.2')).toBe(true);

@@ -165,7 +165,12 @@ export const parseCdiVersion = (
   return [Number(match[1]), Number(match[2]), Number(match.at(3) ?? 0)];
 };
 
-/** CDI ≤ 1.64 falls back to the cluster's default class; CDI ≥ 1.65 leaves the status empty. Unknown: ≤ 1.64. */
+/**
+ * CDI ≤ 1.64 falls back to the cluster's default class; CDI ≥ 1.65 leaves the status empty unless a configured
+ * class exists (kubevirt/containerized-data-importer pkg/controller/config-controller.go `reconcileStorageClass`,
+ * changed in v1.65.0), and the scratch PVC then takes the target claim's class (pkg/controller/util.go
+ * `GetScratchPvcStorageClass`). Unknown version: ≤ 1.64.
+ */
 export const fallsBackToDefaultClass = (cdiVersion: string | undefined): boolean => {
   const v = parseCdiVersion(cdiVersion);
   return !v || v[0] < 1 || (v[0] === 1 && v[1] < 65);

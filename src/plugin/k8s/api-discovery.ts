@@ -16,3 +16,20 @@ export const servedVersions = async (group: string): Promise<string[]> => {
     throw error;
   }
 };
+
+interface APIResourceList {
+  resources?: { name?: string }[];
+}
+
+/** The resources (plural names) `group/version` serves, from discovery. 404 → none. */
+export const servedResources = async (group: string, version: string): Promise<string[]> => {
+  try {
+    const result = (await consoleFetchJSON(
+      `/api/kubernetes/apis/${group}/${version}`,
+    )) as APIResourceList;
+    return (result.resources ?? []).map((r) => r.name ?? '').filter(Boolean);
+  } catch (error) {
+    if (statusOf(error) === 404) return [];
+    throw error;
+  }
+};

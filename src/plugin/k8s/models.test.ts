@@ -39,3 +39,14 @@ describe('models', () => {
     });
   });
 });
+
+// kubevirt/hyperconverged-cluster-operator api/v1/hyperconverged_types.go (storage version, StorageConfig holds the
+// scratch class) and api/v1beta1/hyperconverged_types.go: the plugin reads the version the cluster serves.
+describe('hyperConvergedModelFor', () => {
+  it('prefers v1, falls back to v1beta1, and knows when neither is served', () => {
+    expect(models.hyperConvergedModelFor(['v1beta1', 'v1'])?.apiVersion).toBe('v1');
+    expect(models.hyperConvergedModelFor(['v1beta1'])?.apiVersion).toBe('v1beta1');
+    expect(models.hyperConvergedModelFor([])).toBeUndefined();
+    expect(models.hyperConvergedModelFor(['v1'])?.plural).toBe('hyperconvergeds');
+  });
+});

@@ -175,6 +175,18 @@ export const HyperConvergedModel: K8sModel = {
   crd: true,
 };
 
+/**
+ * HyperConverged at the version the cluster serves: `v1` (the storage version since HCO 1.x, where the scratch
+ * class is `spec.storage.scratchSpaceStorageClass`, kubevirt/hyperconverged-cluster-operator api/v1/
+ * hyperconverged_types.go `StorageConfig`) when served, else `v1beta1` (`spec.scratchSpaceStorageClass`,
+ * api/v1beta1/hyperconverged_types.go). `undefined` when neither is served.
+ */
+export const hyperConvergedModelFor = (served: readonly string[]): K8sModel | undefined => {
+  if (served.includes('v1')) return { ...HyperConvergedModel, apiVersion: 'v1' };
+  if (served.includes('v1beta1')) return HyperConvergedModel;
+  return undefined;
+};
+
 /** The GroupVersionKind of a model (what `useK8sWatchResource` and `ResourceLink` take). */
 export const gvkOf = (model: K8sModel): K8sGroupVersionKind =>
   model.apiGroup

@@ -215,6 +215,7 @@ export const HppStatusPanel: FC<{ setupLink?: boolean }> = ({ setupLink = true }
             <SmokeTest
               classes={hppClasses.map((sc) => sc.metadata?.name ?? '')}
               nodes={readyNodes.length > 0 ? readyNodes : nodes.map((n) => n.metadata?.name ?? '')}
+              cr={cr.spec ? { spec: cr.spec } : undefined}
             />
           </>
         ) : null}

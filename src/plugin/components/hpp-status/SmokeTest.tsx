@@ -11,11 +11,17 @@ import {
   TextInput,
   Title,
 } from '@patternfly/react-core';
+import type { HppSpecLike } from '../../../lib/hpp-manifests';
 import { manualChconCommand } from '../../../lib/machine-config';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { useSmokeTest } from './useSmokeTest';
 
-export const SmokeTest: FC<{ classes: string[]; nodes: string[] }> = ({ classes, nodes }) => {
+export const SmokeTest: FC<{
+  classes: string[];
+  nodes: string[];
+  /** The HostPathProvisioner CR, for the pool paths of CSI volumes. */
+  cr: { spec: HppSpecLike } | undefined;
+}> = ({ classes, nodes, cr }) => {
   const { t } = usePluginTranslation();
   const { state, run } = useSmokeTest();
   const [storageClass, setStorageClass] = useState('');
@@ -88,7 +94,7 @@ export const SmokeTest: FC<{ classes: string[]; nodes: string[] }> = ({ classes,
         isDisabled={running || !chosenClass || !chosenNode || !namespace}
         isLoading={running}
         onClick={() => {
-          void run({ namespace, storageClass: chosenClass, node: chosenNode });
+          void run({ namespace, storageClass: chosenClass, node: chosenNode, cr });
         }}
       >
         {running
@@ -115,6 +121,11 @@ export const SmokeTest: FC<{ classes: string[]; nodes: string[] }> = ({ classes,
           {state.node && state.node !== state.requested
             ? t('It was asked for {{node}}.', { node: state.requested })
             : t('The test DataVolume has been deleted.')}
+          {state.directory ? (
+            <p data-test="hpp-smoke-directory">
+              {t('Its directory on the node was {{directory}}.', { directory: state.directory })}
+            </p>
+          ) : null}
         </Alert>
       ) : null}
       {state.state === 'failed' ? (

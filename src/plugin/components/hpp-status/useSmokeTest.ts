@@ -12,6 +12,8 @@ import {
   smokeTestName,
 } from '../../../lib/hpp-smoke-test';
 import type { EventLike } from '../../../lib/hpp-smoke-test';
+import { hppVolumeDirectory } from '../../../lib/hpp-manifests';
+import type { HppSpecLike } from '../../../lib/hpp-manifests';
 import { EventModel, PodModel } from '../../k8s/hpp-models';
 import { messageOf } from '../../k8s/load-error';
 import {
@@ -24,7 +26,13 @@ import type { EventKind } from '../../k8s/types/hpp-setup';
 export type SmokeState =
   | { state: 'idle' }
   | { state: 'running'; stage: 'creating' | 'waiting' | 'cleaning'; phase?: string }
-  | { state: 'succeeded'; node: string | undefined; requested: string }
+  | {
+      state: 'succeeded';
+      node: string | undefined;
+      requested: string;
+      /** The volume's directory on the node (`<pool path>/csi/pvc-…` for the CSI driver). */
+      directory: string | undefined;
+    }
   | {
       state: 'failed';
       reason: 'selinux' | 'provisioning' | 'timeout' | 'api';
@@ -32,17 +40,31 @@ export type SmokeState =
       node: string;
     };
 
+type VolumeShape = K8sResourceCommon &
+  Parameters<typeof nodeOfVolume>[0] &
+  Parameters<typeof hppVolumeDirectory>[0];
+
 const TIMEOUT_MS = 180_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const useSmokeTest = () => {
   const [state, setState] = useState<SmokeState>({ state: 'idle' });
   const busy = useRef(false);
-  const run = async (input: { namespace: string; storageClass: string; node: string }) => {
+  const run = async (input: {
+    namespace: string;
+    storageClass: string;
+    node: string;
+    cr: { spec: HppSpecLike } | undefined;
+  }) => {
     if (busy.current) return;
     busy.current = true;
     const name = smokeTestName(Math.random().toString(36).slice(2));
-    const spec = { name, ...input };
+    const spec = {
+      name,
+      namespace: input.namespace,
+      storageClass: input.storageClass,
+      node: input.node,
+    };
     const dv = smokeDataVolume(spec) as unknown as K8sResourceCommon;
     const pod = smokeConsumerPod(spec) as unknown as K8sResourceCommon;
     let result: SmokeState | undefined;
@@ -66,15 +88,13 @@ export const useSmokeTest = () => {
             spec?: { volumeName?: string };
           };
           const pv = pvc.spec?.volumeName
-            ? ((await k8sGet({
-                model: PersistentVolumeModel,
-                name: pvc.spec.volumeName,
-              })) as Parameters<typeof nodeOfVolume>[0])
+            ? await k8sGet<VolumeShape>({ model: PersistentVolumeModel, name: pvc.spec.volumeName })
             : undefined;
           result = {
             state: 'succeeded',
             node: pv ? nodeOfVolume(pv) : undefined,
             requested: input.node,
+            directory: pv ? hppVolumeDirectory(pv, input.cr) : undefined,
           };
           break;
         }

@@ -31,6 +31,8 @@ import { attachDataVolumePatch, freeDiskName } from '../../../lib/vm-volume-patc
 import { messageOf } from '../../k8s/load-error';
 import { useDataVolumes } from '../../k8s/hooks/useDataVolumes';
 import { useStorageClasses } from '../../k8s/hooks/useStorageClasses';
+import { PopulationStatus } from '../../components/PopulationStatus';
+import { useClaimApi } from '../../k8s/hooks/useClaimApi';
 import { useStorageDefaults } from '../../k8s/hooks/useStorageDefaults';
 import { useVirtualMachineInstances } from '../../k8s/hooks/useVirtualMachineInstances';
 import { useVirtualMachines } from '../../k8s/hooks/useVirtualMachines';
@@ -112,7 +114,8 @@ export const BlankDiskPage: FC = () => {
     const problem = problems.find((p) => p.field === field);
     return problem ? problemMessage(t, problem) : undefined;
   };
-  const manifest = buildBlankDataVolume(values);
+  const [claim] = useClaimApi(storageClassName);
+  const manifest = buildBlankDataVolume(values, claim);
   const effectiveDiskName = diskName ?? (vm ? freeDiskName(vm, name.trim() || 'blank') : '');
   const vmRunning = vm ? !isVMStopped(vm, vmiOf(vmName)) : false;
 
@@ -189,6 +192,7 @@ export const BlankDiskPage: FC = () => {
             {created.attachError ? (
               <p>{t('Could not attach it: {{message}}', { message: created.attachError })}</p>
             ) : null}
+            <PopulationStatus namespace={created.namespace} name={created.name} />
           </Alert>
         ) : (
           <Form

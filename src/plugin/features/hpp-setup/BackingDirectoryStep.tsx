@@ -13,7 +13,7 @@ import {
   TextInput,
   Title,
 } from '@patternfly/react-core';
-import { formatNodeSelector, modesFor, parseNodeSelector } from '../../../lib/hpp-manifests';
+import { formatNodeSelector, parseNodeSelector } from '../../../lib/hpp-manifests';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { usePathMessages } from './usePathMessages';
 import type { HppWizard } from './useHppWizard';
@@ -49,7 +49,7 @@ export const BackingDirectoryStep: FC<{ wizard: HppWizard }> = ({ wizard }) => {
         }}
       >
         <FormGroup role="radiogroup" isStack label={t('Provisioner')} fieldId="hpp-mode">
-          {modesFor(values.version).map((mode) => (
+          {wizard.modes.map((mode) => (
             <Radio
               key={mode}
               id={`hpp-mode-${mode}`}

@@ -6,6 +6,7 @@ import {
   buildStorageClass,
   defaultHppValues,
   isHppProvisioner,
+  modesFor,
   needsSelinuxLabel,
   storageClassDifferences,
   suggestClassName,
@@ -67,6 +68,12 @@ export const useHppWizard = () => {
   const rhcosTargeted = targets.some((n) => n.targeted && n.rhcos);
   const pathProblems = values ? validateBackingPath(values.path, { rhcosTargeted }) : [];
   const poolProblems = values && values.mode === 'csi' ? validatePoolName(values.poolName) : [];
+  const modes = values
+    ? modesFor(values.version, {
+        v1alpha1Served: result?.hppVersions.includes('v1alpha1') ?? false,
+        ...(existing && initialValues ? { current: initialValues.mode } : {}),
+      })
+    : [];
 
   const hppClasses = (result?.storageClasses.data ?? []).filter((sc) =>
     isHppProvisioner(sc.provisioner),
@@ -125,6 +132,7 @@ export const useHppWizard = () => {
     plan,
     pathProblems,
     poolProblems,
+    modes,
     hppClasses,
     sameNameClass,
     classDifferences,

@@ -450,6 +450,14 @@ export const AfterStep: FC<StepProps> = ({ model, params }) => {
                   claim: model.claim ?? '',
                 },
               )}
+              {vm.spec?.dataVolumeTemplates?.some((d) => d.metadata?.name === model.claim) ? (
+                <Content component="p" data-test="md-rewire-template">
+                  {t(
+                    'The entry {{claim}} of the virtual machine’s DataVolume templates is removed in the same change, because KubeVirt refuses a template entry that no volume uses. KubeVirt does not delete the DataVolume {{claim}} for that.',
+                    { claim: model.claim ?? '' },
+                  )}
+                </Content>
+              ) : null}
             </ConfirmButton>
           </div>
         )

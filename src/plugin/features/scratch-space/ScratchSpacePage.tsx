@@ -40,6 +40,7 @@ import {
 import type { K8sModel } from '@openshift-console/dynamic-plugin-sdk';
 import {
   fallbackIfMissing,
+  fallsBackToDefaultClass,
   filesystemSupport,
   resolveScratchClass,
   scratchConvergence,
@@ -59,6 +60,7 @@ import { messageOf } from '../../k8s/load-error';
 import {
   useCdiConfig,
   useCdis,
+  useHyperConvergedModel,
   useHyperConvergeds,
   useStorageProfiles,
 } from '../../k8s/hooks/useCdiSettings';
@@ -84,6 +86,9 @@ const MODEL_OF: Record<string, K8sModel> = {
 export const ScratchSpacePage: FC = () => {
   const { t } = usePluginTranslation();
   const [hcos, hcosLoaded, hcosError] = useHyperConvergeds();
+  const { model: hcoModel } = useHyperConvergedModel();
+  const modelOf = (kind: string): K8sModel =>
+    kind === 'HyperConverged' && hcoModel ? hcoModel : (MODEL_OF[kind] ?? CDIConfigModel);
   const [cdis, cdisLoaded, cdisError] = useCdis();
   const [cdiConfig, configLoaded, configError] = useCdiConfig();
   const [classes, classesLoaded, classesError] = useStorageClasses();
@@ -153,7 +158,7 @@ export const ScratchSpacePage: FC = () => {
     setSaving(true);
     setSaveError(undefined);
     try {
-      const model = MODEL_OF[owner.kind] ?? CDIConfigModel;
+      const model = modelOf(owner.kind);
       const patch = scratchPatch(owner, ownerObject, value);
       if (patch.length > 0) await k8sPatch({ model, resource: ownerObject, data: patch });
       setWanted({ value });
@@ -201,6 +206,18 @@ export const ScratchSpacePage: FC = () => {
                     <DescriptionListDescription data-test="effective-scratch-class">
                       {effective ?? t("None: each scratch PVC uses its DataVolume's class")}
                     </DescriptionListDescription>
+                    {!effective && !fallsBackToDefaultClass(cdiVersion) ? (
+                      <Content
+                        component="small"
+                        className="vm-disks-plugin__scratch-note"
+                        data-test="scratch-empty-status"
+                      >
+                        {t(
+                          'CDI {{version}} (1.65 and later) writes a class into the CDIConfig status only when a scratch class is configured and exists. It no longer falls back to the cluster default class: each scratch PVC takes the storage class of the DataVolume it serves, and the cluster default only when that has none.',
+                          { version: cdiVersion ?? '' },
+                        )}
+                      </Content>
+                    ) : null}
                   </DescriptionListGroup>
                   <DescriptionListGroup>
                     <DescriptionListTerm>{t('Set on')}</DescriptionListTerm>
@@ -209,7 +226,7 @@ export const ScratchSpacePage: FC = () => {
                       data-owner-kind={owner.kind}
                     >
                       <ResourceLink
-                        groupVersionKind={gvkOf(MODEL_OF[owner.kind] ?? CDIConfigModel)}
+                        groupVersionKind={gvkOf(modelOf(owner.kind))}
                         name={owner.name}
                         namespace={owner.namespace}
                         inline

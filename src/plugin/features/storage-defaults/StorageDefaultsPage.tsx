@@ -124,6 +124,11 @@ export const StorageDefaultsPage: FC = () => {
                 data-test="configmap-missing"
                 className="vm-disks-plugin__block"
               >
+                <p data-test="configmap-missing-why">
+                  {t(
+                    'HyperConverged 1.7 and later neither create nor keep the kubevirt-storage-class-defaults ConfigMap: the StorageProfiles below are the defaults, and CDI and current virtctl apply their claimPropertySets to DataVolumes that use spec.storage.',
+                  )}
+                </p>
                 {t('Saving creates it in the namespace {{namespace}}.', {
                   namespace: located.namespace,
                 })}

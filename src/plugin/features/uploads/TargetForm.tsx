@@ -24,6 +24,7 @@ import { useAccessReview, useActiveNamespace } from '@openshift-console/dynamic-
 import { checkUpload, proposedSizeBytes, sizeQuantity } from '../../../lib/cdi-upload-rules';
 import { suggestName } from '../../../lib/k8s-names';
 import { bytesOf } from '../../../lib/quantity';
+import { useClaimApi } from '../../k8s/hooks/useClaimApi';
 import { useDataVolumes } from '../../k8s/hooks/useDataVolumes';
 import { ALL_NAMESPACES_KEY } from '../../k8s/models';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
@@ -66,6 +67,7 @@ export const TargetForm: FC<TargetFormProps> = ({
   );
   const [storageClassName, setStorageClassName] = useState(initial?.storageClassName ?? '');
   const ctx = useTargetContext(storageClassName);
+  const [claim] = useClaimApi(storageClassName);
   const [accessMode, setAccessMode] = useState<string | undefined>(initial?.accessMode);
   const [volumeMode, setVolumeMode] = useState<'Filesystem' | 'Block' | undefined>(
     initial?.volumeMode,
@@ -105,7 +107,9 @@ export const TargetForm: FC<TargetFormProps> = ({
   });
 
   const targetName = kind === 'existing-dv' ? existingName : name;
-  const existingSize = bytesOf(existing?.spec?.pvc?.resources?.requests?.storage);
+  const existingSize = bytesOf(
+    (existing?.spec?.storage ?? existing?.spec?.pvc)?.resources?.requests?.storage,
+  );
   const sizeBytes =
     kind === 'existing-dv'
       ? existingSize === undefined
@@ -123,7 +127,9 @@ export const TargetForm: FC<TargetFormProps> = ({
     namespace,
     sizeBytes,
     volumeMode:
-      kind === 'existing-dv' ? (existing?.spec?.pvc?.volumeMode ?? 'Filesystem') : effectiveVolume,
+      kind === 'existing-dv'
+        ? ((existing?.spec?.storage ?? existing?.spec?.pvc)?.volumeMode ?? 'Filesystem')
+        : effectiveVolume,
     accessMode: effectiveAccess,
     filesystemOverhead: ctx.overhead,
     ...(kind === 'existing-dv'
@@ -172,12 +178,13 @@ export const TargetForm: FC<TargetFormProps> = ({
     namespace,
     size:
       kind === 'existing-dv'
-        ? (existing?.spec?.pvc?.resources?.requests?.storage ?? '')
+        ? ((existing?.spec?.storage ?? existing?.spec?.pvc)?.resources?.requests?.storage ?? '')
         : effectiveSize,
     storageClassName: storageClassName || (ctx.defaultClass?.metadata?.name ?? ''),
     accessMode: effectiveAccess,
     volumeMode: effectiveVolume,
     forceBind: effectiveForceBind,
+    ...(kind === 'new-dv' ? { claim } : {}),
   };
   const ready =
     problems.length === 0 &&
@@ -255,7 +262,7 @@ export const TargetForm: FC<TargetFormProps> = ({
               <FormSelectOption
                 key={dv.metadata?.name}
                 value={dv.metadata?.name ?? ''}
-                label={`${dv.metadata?.name ?? ''} (${dv.status?.phase ?? t('Pending')}, ${dv.spec?.pvc?.resources?.requests?.storage ?? '?'}, ${dv.spec?.pvc?.volumeMode ?? 'Filesystem'})`}
+                label={`${dv.metadata?.name ?? ''} (${dv.status?.phase ?? t('Pending')}, ${(dv.spec?.storage ?? dv.spec?.pvc)?.resources?.requests?.storage ?? '?'}, ${(dv.spec?.storage ?? dv.spec?.pvc)?.volumeMode ?? 'Filesystem'})`}
               />
             ))}
           </FormSelect>

@@ -10,6 +10,7 @@ import {
   ProgressMeasureLocation,
   ProgressVariant,
 } from '@patternfly/react-core';
+import { PopulationStatus } from '../../components/PopulationStatus';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import type { UploadItem } from './upload-store';
 import { bytesText, durationText } from './format-label';
@@ -96,6 +97,11 @@ export const UploadProgress: FC<UploadProgressProps> = ({ item, onPause, onResum
           aria-label={stage}
         />
       </FlexItem>
+      {item.values && item.values.kind !== 'new-pvc' && active ? (
+        <FlexItem>
+          <PopulationStatus namespace={item.values.namespace} name={item.values.name} />
+        </FlexItem>
+      ) : null}
       <FlexItem>
         <Flex spaceItems={{ default: 'spaceItemsSm' }}>
           <Label

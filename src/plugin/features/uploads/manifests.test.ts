@@ -35,6 +35,25 @@ describe('upload target manifests', () => {
     });
   });
 
+  // kubevirt/kubevirt pkg/virtctl/imageupload/imageupload.go createUploadDataVolume / createStorageSpec: current
+  // virtctl writes spec.storage; access and volume mode only when asked for.
+  it('builds the spec.storage DataVolume current virtctl writes', () => {
+    const dv = uploadDataVolume({
+      ...v,
+      volumeMode: 'Filesystem',
+      claim: { api: 'storage', profile: { accessMode: 'ReadWriteOnce', volumeMode: 'Block' } },
+    });
+    expect(dv.spec).toEqual({
+      source: { upload: {} },
+      storage: {
+        storageClassName: 'local',
+        volumeMode: 'Filesystem',
+        resources: { requests: { storage: '11Gi' } },
+      },
+    });
+    expect(uploadDataVolume({ ...v, claim: { api: 'pvc' } }).spec).toHaveProperty('pvc');
+  });
+
   it('builds an upload-target PVC like virtctl image-upload pvc', () => {
     const pvc = uploadPersistentVolumeClaim({
       ...v,

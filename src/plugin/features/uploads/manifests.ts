@@ -1,5 +1,7 @@
 // Pure builders for the upload targets (the objects `virtctl image-upload dv|pvc` would create) and the
 // equivalent virtctl command line, for the record.
+import { buildClaimSpec } from '../../../lib/datavolume-claim';
+import type { ClaimApi, ProfileRecommendation } from '../../../lib/datavolume-claim';
 
 export type TargetKind = 'new-dv' | 'new-pvc' | 'existing-dv';
 
@@ -13,6 +15,8 @@ export interface TargetValues {
   accessMode: string;
   volumeMode: 'Filesystem' | 'Block';
   forceBind: boolean;
+  /** Which claim API the DataVolume uses and what the class's StorageProfile recommends; absent: `spec.pvc`. */
+  claim?: { api: ClaimApi; profile?: ProfileRecommendation };
 }
 
 export const FORCE_BIND_ANNOTATION = 'cdi.kubevirt.io/storage.bind.immediate.requested';
@@ -25,17 +29,29 @@ const pvcSpec = (v: TargetValues) => ({
   ...(v.storageClassName ? { storageClassName: v.storageClassName } : {}),
 });
 
-/** A DataVolume with `source.upload` (seed 6.12.3.5), force-bound when asked. */
-export const uploadDataVolume = (v: TargetValues) => ({
-  apiVersion: 'cdi.kubevirt.io/v1beta1',
-  kind: 'DataVolume',
-  metadata: {
-    name: v.name,
-    namespace: v.namespace,
-    ...(v.forceBind ? { annotations: { [FORCE_BIND_ANNOTATION]: 'true' } } : {}),
-  },
-  spec: { source: { upload: {} }, pvc: pvcSpec(v) },
-});
+/**
+ * A DataVolume with `source.upload` (seed 6.12.3.5), force-bound when asked. `spec.pvc` (default, the seed's
+ * shape) or `spec.storage` as current `virtctl image-upload dv` writes it (see `lib/datavolume-claim.ts`).
+ */
+export const uploadDataVolume = (v: TargetValues) => {
+  const api = v.claim?.api ?? 'pvc';
+  return {
+    apiVersion: 'cdi.kubevirt.io/v1beta1',
+    kind: 'DataVolume',
+    metadata: {
+      name: v.name,
+      namespace: v.namespace,
+      ...(v.forceBind ? { annotations: { [FORCE_BIND_ANNOTATION]: 'true' } } : {}),
+    },
+    spec:
+      api === 'pvc'
+        ? { source: { upload: {} }, pvc: pvcSpec(v) }
+        : {
+            source: { upload: {} },
+            storage: buildClaimSpec('storage', v, v.claim?.profile),
+          },
+  };
+};
 
 /** A PVC CDI treats as an upload target (what `virtctl image-upload pvc` creates). */
 export const uploadPersistentVolumeClaim = (v: TargetValues) => ({

@@ -52,9 +52,13 @@ export const useStorageDefaultsConfigMap = (): StorageDefaultsConfigMap => {
     hyperConvergedNamespace,
   });
 
+  // Watched by name only where the cluster-wide lookup found one: on today's platform (HyperConverged ≥ 1.7) it
+  // does not exist, and a GET of it would only produce a 404. (A user who may not list ConfigMaps cluster-wide
+  // still gets the GET in the chosen namespace.)
+  const exists = namespaces.length > 0 || Boolean(foundError);
   const resource = useMemo(
     () =>
-      discoveryDone
+      discoveryDone && exists
         ? {
             groupVersionKind: gvkOf(ConfigMapModel),
             name: STORAGE_DEFAULTS_CONFIG_MAP,
@@ -62,7 +66,7 @@ export const useStorageDefaultsConfigMap = (): StorageDefaultsConfigMap => {
             isList: false,
           }
         : null,
-    [discoveryDone, namespace],
+    [discoveryDone, exists, namespace],
   );
   const watched = useK8sWatchResource<ConfigMapKind>(resource);
   const data = watched[0] as ConfigMapKind | undefined;
@@ -72,7 +76,7 @@ export const useStorageDefaultsConfigMap = (): StorageDefaultsConfigMap => {
     data && typeof data === 'object' && 'metadata' in data && data.metadata?.name
       ? data
       : undefined;
-  const notFound = Boolean(error) && statusOf(error) === 404;
+  const notFound = (Boolean(error) && statusOf(error) === 404) || (discoveryDone && !exists);
   return {
     namespace,
     configMap: notFound ? undefined : configMap,
