@@ -28,7 +28,13 @@ interface ProfileProject {
  * storage-defaults ConfigMap, the scratch class fallback to the default class). They run on
  * `legacy` until the plugin follows today's platform (branch i12-plugin).
  */
-const NOT_YET_ON_CURRENT = ['**/storage-defaults.spec.ts', '**/scratch-space.spec.ts'];
+const NOT_YET_ON_CURRENT = [
+  '**/storage-defaults.spec.ts',
+  '**/scratch-space.spec.ts',
+  // Its flows pick the legacy provisioner (pathConfig), which `current` does not serve; the CSI
+  // variants of its RHCOS and RHEL flows are not written yet.
+  '**/hpp-setup.spec.ts',
+];
 /** Single tests that do not pass on `current` yet (same reason: they read the ConfigMap). */
 const NOT_YET_ON_CURRENT_TESTS = /creates a blank DataVolume with the storage defaults/;
 

@@ -71,7 +71,8 @@ describe('npm start entry', () => {
           /VM Disks: (http:\/\/localhost:\d+) \(cluster: embedded sandbox, data: (.+)\)/.exec(
             proc.output(),
           );
-        if (match?.[1]) {
+        // The lines may arrive in separate chunks (a loaded machine): wait for the tokens line too.
+        if (match?.[1] && proc.output().includes(path.join(dataDir, 'users.tokens.json'))) {
           clearInterval(timer);
           expect(match[2]).toBe(dataDir);
           resolve(match[1]);
