@@ -11,6 +11,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import * as tus from 'tus-js-client';
 import { percentile, pool, type BackendProcess } from '../support/backend-process';
+import { browserSession, loginAs } from '../support/browser-session';
 
 export interface UploadsResult {
   row: (string | number)[];
@@ -51,21 +52,8 @@ export async function runUploads(
       headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
-  // A browser session of the developer (project user in vm-images).
-  const csrf = `load-${Date.now()}`;
-  const login = await fetch(`${b.url}/auth/login-as`, {
-    method: 'POST',
-    headers: {
-      cookie: `csrf-token=${csrf}`,
-      'x-csrftoken': csrf,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ username: 'developer' }),
-  });
-  const session =
-    /openshift-session-token=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1] ?? '';
-  const cookie = `csrf-token=${csrf}; openshift-session-token=${session}`;
-  const browserHeaders = { cookie, 'x-csrftoken': csrf };
+  // A browser session of the developer (project user in vm-images): the page's session, then the user switch.
+  const browserHeaders = (await loginAs(b.url, await browserSession(b.url), 'developer')).headers;
 
   const volumeGi = Math.ceil((size * 1.2) / 1024 ** 3);
   const ids = Array.from({ length: options.count }, (_, i) => i);

@@ -5,6 +5,7 @@
  */
 import WebSocket from 'ws';
 import { percentile, pool, type BackendProcess } from '../support/backend-process';
+import { browserSession } from '../support/browser-session';
 
 export interface WatchersResult {
   watchers: number;
@@ -40,12 +41,14 @@ export async function runWatchers(
   const sentAt = new Map<string, number>();
   const received: { name: string; at: number }[][] = Array.from({ length: watchers }, () => []);
   const sockets: WebSocket[] = [];
+  // The watchers are one browser's: the session from its host page, sent as the cookie on each upgrade.
+  const session = await browserSession(b.url);
   const wsUrl = `${b.url.replace('http', 'ws')}/api/kubernetes/api/v1/namespaces/${ns}/configmaps?watch=true&resourceVersion=${rv}`;
   await pool(
     Array.from({ length: watchers }, (_, i) => i),
     20,
     async (i) => {
-      const ws = new WebSocket(wsUrl);
+      const ws = new WebSocket(wsUrl, { headers: { cookie: session.cookie } });
       sockets.push(ws);
       ws.on('message', (data: Buffer) => {
         const event = JSON.parse(data.toString()) as {

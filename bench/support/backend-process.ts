@@ -206,8 +206,12 @@ async function startCompiled(options: StartOptions): Promise<BackendProcess> {
   const end = Date.now() + 180_000;
   for (;;) {
     if (sandbox.exitCode !== null) throw new Error(`the sandbox exited: ${output.join('')}`);
-    if (output.some((line) => line.includes('Sandbox cluster listening'))) break;
-    if (Date.now() > end) throw new Error('the sandbox did not start within 180 s');
+    // "Sandbox cluster (profile current) listening on …" (src/sandbox/main.ts).
+    if (/Sandbox cluster\b.* listening on /.test(output.join(''))) break;
+    if (Date.now() > end) {
+      await killGroup(sandbox, 'SIGKILL');
+      throw new Error('the sandbox did not start within 180 s');
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   const child = spawnLogged(

@@ -16,6 +16,7 @@ import {
   startBackend,
   type BackendProcess,
 } from '../support/backend-process';
+import { browserSession } from '../support/browser-session';
 import { dv, NAMESPACE, pv } from './world-manifests';
 
 const PORT = Number(process.env.BENCH_PORT ?? 19010);
@@ -186,6 +187,8 @@ const PAGES: { name: string; url: string; ready: Ready; list: string; scroller: 
 
 async function measureAll(browser: Browser, base: string, world: string): Promise<Measure[]> {
   const out: Measure[] = [];
+  // Node's own list requests go with a session from the host page, as the browser's do.
+  const session = await browserSession(base);
   for (const p of PAGES) {
     const times: number[] = [];
     let smooth: Smoothness = {
@@ -217,9 +220,10 @@ async function measureAll(browser: Browser, base: string, world: string): Promis
       await context.close();
     }
     const t0 = performance.now();
-    const listed = await fetch(`${base}${p.list}`);
+    const listed = await fetch(`${base}${p.list}`, { headers: session.headers });
     await listed.arrayBuffer();
     const listMs = performance.now() - t0;
+    if (listed.status !== 200) throw new Error(`${p.list} via the backend: ${listed.status}`);
     out.push({
       listMs,
       page: p.name,

@@ -34,6 +34,7 @@ import { createSHA256 } from 'hash-wasm';
 import { inspectImage } from '../../src/lib/image-inspection';
 import { Sha256 } from '../../src/lib/sha256';
 import { ensureCompiledBackend } from '../support/backend-process';
+import { browserSession } from '../support/browser-session';
 
 const MiB = 1024 * 1024;
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -276,8 +277,9 @@ async function viaTus(
   name: string,
 ): Promise<number> {
   await createReady(k, name, size);
+  // The session a browser gets from the host page (the kubeconfig's identity), with its csrf cookie.
+  const { headers } = await browserSession(backend);
   const started = performance.now();
-  const headers = { cookie: 'csrf-token=bench', 'x-csrftoken': 'bench' };
   const stages: string[] = [];
   const stage = (what: string) =>
     stages.push(`${what} ${((performance.now() - started) / 1000).toFixed(2)} s`);
@@ -313,7 +315,7 @@ async function viaTus(
   stage('tus done');
   const id = url.split('/').pop() ?? '';
   const digest = await hashed;
-  await request(
+  const checksum = await request(
     `${backend}/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads/${id}/checksum`,
     {
       method: 'PUT',
@@ -321,6 +323,7 @@ async function viaTus(
       body: { sha256: digest },
     },
   );
+  if (checksum.status >= 300) throw new Error(`checksum: ${checksum.status} ${checksum.text}`);
   stage('checksum sent');
   await waitFor(
     'tus upload done',

@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { markdownTable } from '../../bench/support/backend-process';
+import { browserSession, type BrowserSession } from '../../bench/support/browser-session';
 import { buildApp } from '../../src/server/app';
 import { loadKubeconfigTarget } from '../../src/server/kube-target';
 import type { RunningSandbox } from '../../src/server/sandbox-launcher';
@@ -25,8 +26,8 @@ let builds: FakeBuilds;
 let app: FastifyInstance;
 let base: string;
 const rows: (string | number)[][] = [];
-const csrf = 'faults-csrf';
-const browser = { cookie: `csrf-token=${csrf}`, 'x-csrftoken': csrf };
+/** The page's session (cookies and X-CSRFToken), loaded in beforeAll as a browser does. */
+let browser: BrowserSession['headers'];
 const CMS = '/api/kubernetes/api/v1/namespaces/default/configmaps';
 
 beforeAll(async () => {
@@ -41,6 +42,7 @@ beforeAll(async () => {
     cluster: loadKubeconfigTarget([kubeconfig]),
   });
   base = await app.listen({ host: '127.0.0.1', port: 0 });
+  browser = (await browserSession(base)).headers;
 });
 
 afterAll(async () => {
@@ -126,6 +128,7 @@ it('429s with Retry-After: passed on with the header; retried creates land once'
 function openWatch(resourceVersion: string, events: string[]): Promise<WebSocket> {
   const ws = new WebSocket(
     `${base.replace('http', 'ws')}${CMS}?watch=true&resourceVersion=${resourceVersion}`,
+    { headers: { cookie: browser.cookie } },
   );
   ws.on('message', (data: Buffer) => {
     const e = JSON.parse(data.toString()) as {

@@ -14,6 +14,7 @@ import {
   startBackend,
   type BackendProcess,
 } from '../../bench/support/backend-process';
+import { browserSession, type BrowserSession } from '../../bench/support/browser-session';
 
 const PORT = Number(process.env.FAULTS_PORT ?? 19030);
 const OBJECTS = 40;
@@ -30,16 +31,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-function browserSession(): Session {
-  const csrf = `faults-${Date.now()}`;
-  return { cookie: `csrf-token=${csrf}`, csrf };
-}
-
 function objectsFor(round: number) {
   return Array.from({ length: OBJECTS }, (_, i) => ({
     apiVersion: 'v1',
@@ -52,10 +43,10 @@ function objectsFor(round: number) {
   }));
 }
 
-async function create(base: string, s: Session, obj: unknown): Promise<number> {
+async function create(base: string, s: BrowserSession, obj: unknown): Promise<number> {
   const res = await fetch(`${base}/api/kubernetes/api/v1/namespaces/default/configmaps`, {
     method: 'POST',
-    headers: { cookie: s.cookie, 'x-csrftoken': s.csrf, 'content-type': 'application/json' },
+    headers: { ...s.headers, 'content-type': 'application/json' },
     body: JSON.stringify(obj),
   });
   await res.arrayBuffer();
@@ -69,7 +60,7 @@ it(`kill -9 during ${ROUNDS} applies of ${OBJECTS} objects, restart, finish: eac
   for (let round = 0; round < ROUNDS; round++) {
     const objects = objectsFor(round);
     const killAfter = 5 + Math.floor(Math.random() * (OBJECTS - 10));
-    let s = browserSession();
+    let s = await browserSession(backend.url);
     let acknowledged = 0;
     // Apply until the kill; the kill lands while the next create is in flight.
     const inFlight: Promise<number>[] = [];
@@ -85,7 +76,9 @@ it(`kill -9 during ${ROUNDS} applies of ${OBJECTS} objects, restart, finish: eac
     }
     await Promise.all(inFlight);
     backend = await startBackend({ port: PORT, dataDir, reset: false });
-    s = browserSession();
+    // The restarted backend knows no session from before: the old cookie is refused, the page gives a new one.
+    expect(await create(backend.url, s, objects[0])).toBe(401);
+    s = await browserSession(backend.url);
     // What survived of the acknowledged creates.
     const admin = backend.access.tokens.admin;
     const listNow = async () =>

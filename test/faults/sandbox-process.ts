@@ -51,8 +51,13 @@ export async function startSandboxProcess(options: SandboxProcessOptions): Promi
     if (child.exitCode !== null) {
       throw new Error(`the sandbox exited with ${String(child.exitCode)}: ${output.join('')}`);
     }
-    if (output.join('').includes('Sandbox cluster listening on')) break;
-    if (Date.now() > end) throw new Error(`the sandbox did not start: ${output.join('')}`);
+    // "Sandbox cluster (profile current) listening on …" (src/sandbox/main.ts).
+    if (/Sandbox cluster\b.* listening on /.test(output.join(''))) break;
+    if (Date.now() > end) {
+      // Not left running on the port for the next start.
+      child.kill('SIGKILL');
+      throw new Error(`the sandbox did not start: ${output.join('')}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   const tokens = JSON.parse(

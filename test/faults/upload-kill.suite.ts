@@ -15,6 +15,7 @@ import {
   startBackend,
   type BackendProcess,
 } from '../../bench/support/backend-process';
+import { browserSession, loginAs } from '../../bench/support/browser-session';
 
 const PORT = Number(process.env.FAULTS_PORT ?? 19031);
 const MiB = 1024 * 1024;
@@ -38,20 +39,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** As the browser: load the page (its session and csrf cookie), then switch to the sandbox user. */
 async function session(b: BackendProcess, user: string): Promise<Record<string, string>> {
-  const csrf = `faults-${Date.now()}`;
-  const res = await fetch(`${b.url}/auth/login-as`, {
-    method: 'POST',
-    headers: {
-      cookie: `csrf-token=${csrf}`,
-      'x-csrftoken': csrf,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ username: user }),
-  });
-  const id = /openshift-session-token=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1] ?? '';
-  expect(id).not.toBe('');
-  return { cookie: `csrf-token=${csrf}; openshift-session-token=${id}`, 'x-csrftoken': csrf };
+  const page = await browserSession(b.url);
+  return (await loginAs(b.url, page, user)).headers;
 }
 
 function upload(
