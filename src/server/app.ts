@@ -205,9 +205,11 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
     const target = requestTargetOf(request.raw);
     const path = target.ok ? target.target.path : '';
     if (!SESSION_PATHS.some((prefix) => path.startsWith(prefix))) return undefined;
-    const refusal = sessionRefusal(sessions.lookup(request.headers));
+    const lookup = sessions.lookup(request.headers);
+    const refusal = sessionRefusal(lookup);
     if (!refusal) return undefined;
-    reply.header('set-cookie', clearedSessionCookie(secureCookies));
+    if (lookup.state !== 'replaced')
+      reply.header('set-cookie', clearedSessionCookie(secureCookies));
     await reply.code(401).send({ error: refusal });
     return reply;
   });

@@ -61,7 +61,7 @@ export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (
     } catch (err) {
       return sendKubeError(reply, err);
     }
-    sessions.delete(sessions.sessionId(request.headers));
+    sessions.replace(sessions.sessionId(request.headers));
     const id = sessions.create({ kind: 'bearer', token });
     reply.header(
       'set-cookie',

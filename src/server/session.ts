@@ -42,11 +42,21 @@ export type SessionLookup =
   /** No session cookie at all. */
   | { state: 'none' }
   /** A cookie naming no live session: forged, expired, evicted or from before a restart. */
-  | { state: 'unknown' };
+  | { state: 'unknown' }
+  /**
+   * A session a login replaced moments ago: requests the page sent before the login finished still carry
+   * it. They are refused, but the cookie is left alone, since the browser already holds the new one.
+   */
+  | { state: 'replaced' };
+
+/** How long a replaced session id is remembered as such (then it is simply unknown). */
+const REPLACED_MEMORY_MS = 60_000;
 
 export class SessionStore {
   // A Map iterates in insertion order; `touch` re-inserts, so the first entry is the least recently used.
   private readonly sessions = new Map<string, Session>();
+  /** Session ids a login replaced, with when (bounded like the sessions). */
+  private readonly replaced = new Map<string, number>();
   private readonly limits: SessionLimits;
 
   constructor(
@@ -92,13 +102,27 @@ export class SessionStore {
     if (id) this.sessions.delete(id);
   }
 
+  /** Ends `id` because a login gave the same browser a new session (see the `replaced` state). */
+  replace(id: string | undefined): void {
+    if (!id || !this.sessions.delete(id)) return;
+    const now = this.now();
+    for (const [old, at] of this.replaced)
+      if (now - at >= REPLACED_MEMORY_MS) this.replaced.delete(old);
+    if (this.replaced.size < this.limits.max) this.replaced.set(id, now);
+  }
+
   /** What the request's cookie names; a live session counts as used now. */
   lookup(headers: IncomingHttpHeaders): SessionLookup {
     const id = parseCookies(headers.cookie).get(SESSION_COOKIE);
     if (!id) return { state: 'none' };
     const session = this.sessions.get(id);
     const now = this.now();
-    if (!session) return { state: 'unknown' };
+    if (!session) {
+      const replacedAt = this.replaced.get(id);
+      return replacedAt !== undefined && now - replacedAt < REPLACED_MEMORY_MS
+        ? { state: 'replaced' }
+        : { state: 'unknown' };
+    }
     if (this.expired(session, now)) {
       this.sessions.delete(id);
       return { state: 'unknown' };
@@ -124,6 +148,8 @@ export class SessionStore {
 /** Why a request without a live session is refused (the answer is 401 with the cookie cleared). */
 export function sessionRefusal(lookup: SessionLookup): string | undefined {
   if (lookup.state === 'live') return undefined;
+  if (lookup.state === 'replaced')
+    return 'this session was replaced by a login moments ago: send the new session cookie';
   return lookup.state === 'none'
     ? 'no session: load the console page (/) or log in (POST /auth/login) first'
     : 'your session is not known here (expired, ended, or from before a restart): reload the page or log in again';

@@ -222,6 +222,24 @@ describe('break 2: forged, ended and pre-restart sessions', () => {
     expect((await developer.request('GET', `${BACKEND}/api/v1/whoami`)).status).toBe(401);
   });
 
+  it('a request the page sent before a login finished is refused without clearing the new cookie', async () => {
+    // Found in e2e: the page's polls still carried the replaced session, their 401 cleared the cookie the
+    // login had just set, and the next page load made the user admin again.
+    const browser = await new BrowserSession(stack.base).loginAs('viewer');
+    const before = browser.session;
+    await browser.loginAs('developer');
+    const late = await send(stack.base, {
+      path: `${KUBE}/api/v1/namespaces`,
+      headers: { cookie: `csrf-token=${browser.csrf}; openshift-session-token=${before}` },
+    });
+    expect(late.status).toBe(401);
+    expect(late.body).toContain('replaced by a login');
+    expect(cookiesFrom(late.headers).get('openshift-session-token')).toBeUndefined();
+    const who = await browser.request('GET', '/auth/user');
+    expect(who.status).toBe(200);
+    expect(who.body).toContain('developer');
+  });
+
   it("after a backend restart a developer's old cookie is refused, not mapped to admin", async () => {
     const developer = await new BrowserSession(stack.base).loginAs('developer');
     let builds: FakeBuilds | undefined;
