@@ -24,6 +24,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../contract';
 import type { WorldHarness } from '../world/testing/harness';
+import { expectAbandonedUploadCleanedUp } from '../world/testing/abandoned-upload';
 import { field, startWorld, waitFor } from '../world/testing/harness';
 
 process.env.VM_DISKS_SANDBOX_SPEED = '50';
@@ -414,51 +415,6 @@ spec:
 
 describe('profile current: deleting an unfinished upload', () => {
   it('removes its PVC and cdi-upload pod promptly and frees the local PV', async () => {
-    await w.apply(`apiVersion: cdi.kubevirt.io/v1beta1
-kind: DataVolume
-metadata:
-  name: up-abandoned
-  namespace: vm-images
-  annotations:
-    cdi.kubevirt.io/storage.bind.immediate.requested: "true"
-spec:
-  source:
-    upload: {}
-  pvc:
-    storageClassName: local
-    accessModes: [ReadWriteOnce]
-    resources:
-      requests:
-        storage: 1Gi
-`);
-    await waitFor(
-      'UploadReady',
-      async () => (await phase('up-abandoned')) === 'UploadReady',
-      60_000,
-    );
-    const pvc = await w.get('pvc', 'up-abandoned', 'vm-images');
-    const pvName = String(field(pvc, 'spec.volumeName'));
-    expect(await w.get('pod', 'cdi-upload-up-abandoned', 'vm-images')).toBeDefined();
-    const del = await w.kubectl([
-      'delete',
-      'dv',
-      'up-abandoned',
-      '-n',
-      'vm-images',
-      '--wait=false',
-    ]);
-    expect(del.code).toBe(0);
-    await waitFor('PVC, scratch and pod gone', async () => {
-      const gone = await Promise.all([
-        w.kubectl(['get', 'pvc', 'up-abandoned', '-n', 'vm-images']),
-        w.kubectl(['get', 'pvc', 'up-abandoned-scratch', '-n', 'vm-images']),
-        w.kubectl(['get', 'pod', 'cdi-upload-up-abandoned', '-n', 'vm-images']),
-      ]);
-      return gone.every((r) => r.code !== 0);
-    });
-    await waitFor('local PV offered again', async () => {
-      const pv = await w.get('pv', pvName);
-      return field(pv, 'status.phase') === 'Available';
-    });
+    await expectAbandonedUploadCleanedUp(w);
   });
 });

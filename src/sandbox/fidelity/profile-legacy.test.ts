@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorldHarness } from '../world/testing/harness';
+import { expectAbandonedUploadCleanedUp } from '../world/testing/abandoned-upload';
 import { field, startWorld, waitFor } from '../world/testing/harness';
 
 process.env.VM_DISKS_SANDBOX_SPEED = '50';
@@ -85,45 +86,6 @@ spec:
   });
 
   it('deleting an unfinished upload DataVolume removes its PVC and upload pod promptly', async () => {
-    await w.apply(`apiVersion: cdi.kubevirt.io/v1beta1
-kind: DataVolume
-metadata:
-  name: up-abandoned
-  namespace: vm-images
-  annotations:
-    cdi.kubevirt.io/storage.bind.immediate.requested: "true"
-spec:
-  source:
-    upload: {}
-  pvc:
-    storageClassName: local
-    accessModes: [ReadWriteOnce]
-    resources:
-      requests:
-        storage: 1Gi
-`);
-    await waitFor(
-      'UploadReady',
-      async () => (await phase('up-abandoned')) === 'UploadReady',
-      60_000,
-    );
-    const pvName = String(
-      field(await w.get('pvc', 'up-abandoned', 'vm-images'), 'spec.volumeName'),
-    );
-    expect(await w.get('pod', 'cdi-upload-up-abandoned', 'vm-images')).toBeDefined();
-    expect(
-      (await w.kubectl(['delete', 'dv', 'up-abandoned', '-n', 'vm-images', '--wait=false'])).code,
-    ).toBe(0);
-    await waitFor('PVC and pod gone', async () => {
-      const gone = await Promise.all([
-        w.kubectl(['get', 'pvc', 'up-abandoned', '-n', 'vm-images']),
-        w.kubectl(['get', 'pod', 'cdi-upload-up-abandoned', '-n', 'vm-images']),
-      ]);
-      return gone.every((r) => r.code !== 0);
-    });
-    await waitFor(
-      'local PV offered again',
-      async () => field(await w.get('pv', pvName), 'status.phase') === 'Available',
-    );
+    await expectAbandonedUploadCleanedUp(w);
   });
 });
