@@ -25,6 +25,7 @@ import { asType } from '../world/shapes';
 import { claimLocation } from '../world/volumes';
 import { multipartBoundary, multipartFilePart } from './multipart';
 import { UploadError, blockCapacity, spool, validateImage, writeImage } from './processor';
+import { routeTimeoutMs } from './route-timeout';
 import type { UploadTokenSigner } from './token';
 
 const ROUTES: Partial<Record<string, { form: boolean; async: boolean }>> = {
@@ -276,6 +277,9 @@ export async function startUploadProxy(
     ? createHttps({ key: ctx.tls.key, cert: ctx.tls.cert }, handler)
     : createHttp(handler);
   server.requestTimeout = 0;
+  // The Route's idle timeout (route-timeout.ts): a connection on which nothing moved for that long is closed,
+  // as the OpenShift router in front of cdi-uploadproxy does.
+  server.timeout = routeTimeoutMs();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, ctx.listenHost, () => {

@@ -22,9 +22,16 @@ import {
 import type { SessionStore } from './session-store';
 import type { StagedOffsets } from './staged-offsets';
 import type { UploadSession } from './session-types';
-import { ChecksumMismatch, stagedBytes } from './staged-bytes';
+import { ChecksumMismatch, RolledBack, Stalled, stagedBytes } from './staged-bytes';
 
 export const MAX_CDI_ATTEMPTS = 5;
+/**
+ * Longest the CDI leg keeps its POST open without a byte to send. The upload proxy is reached through a Route
+ * whose idle timeout cdi-operator sets to 60m (kubevirt/containerized-data-importer
+ * `pkg/operator/controller/route.go`), but an administrator or an ingress in between may cut sooner (the
+ * OpenShift router's default client timeout is 30 s): 20 s stays below both.
+ */
+export const DEFAULT_CDI_STALL_MS = 20_000;
 const READY_TIMEOUT_MS = 10 * 60_000;
 const IMPORT_TIMEOUT_MS = 60 * 60_000;
 
@@ -44,6 +51,8 @@ export interface ForwarderOptions {
   log(message: string): void;
   /** Delay between attempts (tests shorten it). */
   retryDelayMs?: number;
+  /** Longest wait for the next byte on an open CDI request (default `DEFAULT_CDI_STALL_MS`). */
+  stallMs?: number;
 }
 
 /** Read through a call: TypeScript would otherwise keep the value it narrowed before an await. */
@@ -189,16 +198,37 @@ export class Forwarder {
       }
       await this.waitReady(id, user, target, signal);
       if (isAborted(signal)) return;
+      // No POST before there is a byte to send (issue 13, break 5): the token is fresh when the bytes are.
+      await this.waitForBytes(id, 0, signal);
+      if (isAborted(signal)) return;
       attempts += 1;
       await this.o.store.update(id, { state: 'forwarding', forwarded: 0, cdiAttempts: attempts });
+      const idle = { waiting: false };
       try {
-        await this.streamOnce(id, user, signal);
+        await this.streamOnce(id, user, signal, idle);
         await this.o.store.update(id, { state: 'importing', error: undefined });
         await this.followImport(id, target, signal);
         return;
       } catch (err) {
         if (isAborted(signal)) return;
         if (err instanceof PermanentFailure || err instanceof ChecksumMismatch) throw err;
+        if (err instanceof Stalled || err instanceof RolledBack || idle.waiting) {
+          // Not CDI's failure: the browser paused, went slow, or resent a chunk. The attempt does not count;
+          // the next one opens when there is something to send, and reads the staged copy from byte 0.
+          attempts -= 1;
+          this.o.log(
+            `upload ${id}: CDI leg ended while waiting for the browser: ${(err as Error).message}`,
+          );
+          await this.o.store.update(id, {
+            state: 'receiving',
+            forwarded: 0,
+            cdiAttempts: attempts,
+            cdiIdleEnds: (this.o.store.get(id)?.cdiIdleEnds ?? 0) + 1,
+          });
+          if (err instanceof RolledBack) continue;
+          await this.waitForProgress(id, signal);
+          continue;
+        }
         const message = (err as Error).message;
         this.o.log(
           `upload ${id}: CDI attempt ${attempts} failed: ${message}; retrying from the staged copy`,
@@ -208,6 +238,30 @@ export class Forwarder {
         });
         await delay(this.o.retryDelayMs ?? 2000, signal);
       }
+    }
+  }
+
+  /** Until more than `position` bytes are staged (no request is open meanwhile). */
+  private async waitForBytes(id: string, position: number, signal: AbortSignal): Promise<void> {
+    while (!signal.aborted && (await this.o.offsets.readable(id)) <= position) {
+      await this.o.offsets.beyond(id, position, signal).catch(() => undefined);
+    }
+  }
+
+  /**
+   * After a stall: until new bytes arrive, or everything is staged and verified so that an attempt can run to
+   * the end without waiting (all bytes committed, and the chunks all checked or the browser's checksum in).
+   */
+  private async waitForProgress(id: string, signal: AbortSignal): Promise<void> {
+    const from = await this.o.offsets.readable(id);
+    while (!signal.aborted) {
+      const s = this.o.store.get(id);
+      if (!s) return;
+      const readable = await this.o.offsets.readable(id);
+      if (readable > from) return;
+      const complete = (await this.o.offsets.committedLength(id)) >= s.size;
+      if (complete && (s.sha256 || (s.everyChunkChecked && !s.sha256))) return;
+      await this.o.offsets.next(id, signal).catch(() => undefined);
     }
   }
 
@@ -241,7 +295,12 @@ export class Forwarder {
     }
   }
 
-  private async streamOnce(id: string, user: Identity, signal: AbortSignal): Promise<void> {
+  private async streamOnce(
+    id: string,
+    user: Identity,
+    signal: AbortSignal,
+    idle: { waiting: boolean },
+  ): Promise<void> {
     const s = this.o.store.get(id);
     if (!s) throw new PermanentFailure('the upload is gone');
     const endpoint = this.o.locateProxy
@@ -264,6 +323,7 @@ export class Forwarder {
     };
     signal.addEventListener('abort', onAbort, { once: true });
     let lastSaved = 0;
+    const epoch = this.o.offsets.epoch(id);
     try {
       const req = proxyRequest(endpoint, '/v1beta1/upload-async', {
         method: 'POST',
@@ -294,7 +354,16 @@ export class Forwarder {
         signal: attemptAbort.signal,
         beforeLast: (sha) => this.verify(id, sha, attemptAbort.signal),
         readable: () => this.o.offsets.readable(id),
+        committed: () => this.o.offsets.committedLength(id),
         more: (position, stop) => this.o.offsets.beyond(id, position, stop),
+        live: (position, max) => this.o.offsets.liveAt(id, position, max),
+        checkRollback: (position) => {
+          if (this.o.offsets.rolledBackBelow(id, epoch, position)) {
+            throw new RolledBack('a chunk already streamed to CDI was dropped (checksum mismatch)');
+          }
+        },
+        stallMs: this.o.stallMs ?? DEFAULT_CDI_STALL_MS,
+        idle,
         onBytes: (sent) => {
           if (sent - lastSaved >= 16 * 1024 * 1024 || sent === s.size) {
             lastSaved = sent;

@@ -40,6 +40,11 @@ export interface UploadSession {
   /** Bytes of the current CDI attempt already sent. */
   forwarded: number;
   cdiAttempts: number;
+  /**
+   * Times the CDI leg's request ended while it had no byte to send (the browser paused or was slow): closed by
+   * the upload proxy's idle timeout or by the backend before it. These do not count as attempts.
+   */
+  cdiIdleEnds?: number;
   /** DataVolume phase last seen (importing). */
   cdiPhase?: string;
   error?: string;

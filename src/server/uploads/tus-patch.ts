@@ -1,7 +1,8 @@
 /**
  * tus PATCH on Node streams, in front of `@tus/server` (which keeps creation, HEAD, termination and expiry):
- * the body goes from the socket straight into the staged file in large `writev` batches, and each batch is
- * committed to `StagedOffsets` at once so the CDI leg streams it on while the rest arrives.
+ * the body goes from the socket straight into the staged file in large `writev` batches (or whatever arrived
+ * within a second on a slow link); each batch is handed to `StagedOffsets` at once so the CDI leg streams it
+ * on, from memory, while the rest arrives.
  *
  * With `Upload-Checksum` (tus checksum extension) nothing of the body is committed until the whole body is in
  * and its digest matches: a mismatch answers 460, cuts the staged file back to where the PATCH started and
@@ -21,6 +22,11 @@ import { ChecksumHeaderError, checksumHash, parseUploadChecksum } from './tus-ch
 
 /** Bytes gathered from the socket before one `writev` (and one commit). */
 const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
+/**
+ * On a slow link a batch is written after this long even when smaller: the CDI leg streams written bytes on,
+ * so its POST to the upload proxy never waits long for the next byte (issue 13, break 5).
+ */
+const WRITE_BATCH_MS = 1000;
 const UNVERIFIED = '.unverified';
 
 /** An answer a check produced (`status_code` and `body`, as `@tus/server` hooks throw them). */
@@ -221,6 +227,7 @@ export class TusPatchReceiver {
     let position = start;
     let batch: Buffer[] = [];
     let batchBytes = 0;
+    let lastFlush = Date.now();
     let overflow = false;
     let failure: Error | undefined;
     const flush = async () => {
@@ -229,9 +236,12 @@ export class TusPatchReceiver {
       const bytes = batchBytes;
       batch = [];
       batchBytes = 0;
+      lastFlush = Date.now();
       const { bytesWritten } = await handle.writev(pieces, position);
       if (bytesWritten !== bytes)
         throw new Error(`short write (${bytesWritten} of ${bytes} bytes)`);
+      // The CDI leg may stream these on from memory now; checksummed bytes become final only once matched.
+      this.o.offsets.written(id, position, pieces);
       position += bytes;
       if (!expected) this.o.offsets.commit(id, position);
     };
@@ -252,7 +262,8 @@ export class TusPatchReceiver {
         hash?.update(piece);
         batch.push(piece);
         batchBytes += piece.length;
-        if (batchBytes >= WRITE_BATCH_BYTES) await flush();
+        if (batchBytes >= WRITE_BATCH_BYTES || Date.now() - lastFlush >= WRITE_BATCH_MS)
+          await flush();
       }
       await flush();
     } catch (err) {
@@ -269,6 +280,8 @@ export class TusPatchReceiver {
       const good = !failure && !overflow && actual !== undefined && actual.equals(expected.digest);
       if (!good) {
         await truncate(file, start);
+        // A rollback: a CDI attempt that streamed these bytes on ends and starts again from the staged copy.
+        this.o.offsets.commit(id, start);
         await rm(marker, { force: true });
         if (failure) return;
         if (overflow) {

@@ -43,6 +43,8 @@ export interface UploadsApiOptions {
   retryDelayMs?: number;
   /** A tus PATCH that sends no byte for this long is ended (default 2 minutes). */
   patchIdleTimeoutMs?: number;
+  /** The CDI leg ends its POST after this long without a byte to send (default 20 s, see forwarder.ts). */
+  cdiStallMs?: number;
 }
 
 const TARGET_KINDS = new Set<UploadTargetKind>(['new-dv', 'new-pvc', 'existing-dv']);
@@ -127,6 +129,7 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
           ? { uploadProxyUrl: options.uploadProxyUrl ?? process.env.VM_DISKS_UPLOAD_PROXY_URL }
           : {}),
         ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
+        ...(options.cdiStallMs !== undefined ? { stallMs: options.cdiStallMs } : {}),
       })
     : null;
 

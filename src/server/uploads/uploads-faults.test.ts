@@ -108,7 +108,9 @@ describe('upload faults', () => {
     });
     const s = await finish(idOf(await done), file, 'fault-cdi');
     expect(cdiCutter.cut()).toBe(1);
-    expect(s.cdiAttempts).toBe(2);
+    // Two requests to CDI: the cut one and the one that finished. The cut may surface while the CDI leg waits
+    // for the next bytes; it then counts as an idle end, not as a failed attempt (issue 13, break 5).
+    expect(s.cdiAttempts + (s.cdiIdleEnds ?? 0)).toBe(2);
   }, 150_000);
 
   it('the browser↔backend connection is cut three times: tus resumes, identical bytes', async () => {
