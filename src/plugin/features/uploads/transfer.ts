@@ -1,5 +1,6 @@
-// One file's journey: create the target, hash the file in the worker while tus sends it to the backend,
-// hand the checksum over, then follow the backend (forwarding, verifying, CDI import) to the end.
+// One file's journey: create the target, send it with tus (each chunk with its SHA-256), hash the whole file
+// in the worker once the last chunk is in and hand that checksum over, then follow the backend (forwarding,
+// verifying, CDI import) to the end.
 import { k8sCreate } from '@openshift-console/dynamic-plugin-sdk';
 import * as tus from 'tus-js-client';
 import { DataVolumeModel, PersistentVolumeClaimModel } from '../../k8s/models';
@@ -101,25 +102,36 @@ export async function startTransfer(key: string): Promise<void> {
     }
   };
 
-  const hash = checksum
-    ? {
-        cancel: () => undefined,
-        done: Promise.resolve({ sha256: checksum, ms: 0, engine: 'cached' }),
-      }
-    : hashInWorker(item.file, (hashed) => {
-        uploadStore.update(key, { hashed });
-      });
-  void hash.done.then(
-    async ({ sha256, ms, engine }) => {
-      checksum = sha256;
-      uploadStore.update(key, { sha256, hashed: item.file.size, hashMs: ms, hashEngine: engine });
-      await sendChecksum();
-    },
-    (err: unknown) => {
-      if ((err as Error).message !== 'cancelled')
-        uploadStore.update(key, { error: (err as Error).message });
-    },
-  );
+  // The whole-file SHA-256 is off the critical path. Every chunk carries its own SHA-256 (checked by the backend
+  // on arrival) and the resume fingerprint ties staged bytes to this file, so the backend forwards the last
+  // piece without waiting for a whole-file hash. Reading and hashing the file a second time while it is sent
+  // would take disk and CPU from the chunk digests and the sending on a small machine, so it runs once the
+  // last chunk is in: it then only cross-checks the backend's SHA-256 of what went to CDI (a file changed
+  // during the upload is caught: 409) while CDI imports.
+  let hash: { cancel: () => void } = { cancel: () => undefined };
+  const hashWholeFile = () => {
+    const started = checksum
+      ? {
+          cancel: () => undefined,
+          done: Promise.resolve({ sha256: checksum, ms: 0, engine: 'cached' }),
+        }
+      : hashInWorker(item.file, (hashed) => {
+          uploadStore.update(key, { hashed });
+        });
+    hash = started;
+    void started.done.then(
+      async ({ sha256, ms, engine }) => {
+        checksum = sha256;
+        uploadStore.update(key, { sha256, hashed: item.file.size, hashMs: ms, hashEngine: engine });
+        await sendChecksum();
+      },
+      (err: unknown) => {
+        if ((err as Error).message !== 'cancelled')
+          uploadStore.update(key, { error: (err as Error).message });
+      },
+    );
+  };
+  if (checksum) hashWholeFile();
 
   const digests = new Map<number, Promise<string>>();
   const chunkDigest = (start: number): Promise<string> => {
@@ -188,6 +200,7 @@ export async function startTransfer(key: string): Promise<void> {
     },
     onSuccess: () => {
       uploadStore.update(key, { phase: 'processing', sent: item.file.size, eta: 0 });
+      if (!checksum) hashWholeFile();
       if (sessionId) stopPolling = followBackend(key, sessionId);
       const r = running.get(key);
       if (r) r.stopPolling = stopPolling;
@@ -199,7 +212,9 @@ export async function startTransfer(key: string): Promise<void> {
   });
   running.set(key, {
     upload,
-    cancelHash: hash.cancel,
+    cancelHash: () => {
+      hash.cancel();
+    },
     stopPolling: () => {
       stopPolling();
     },
