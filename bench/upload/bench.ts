@@ -13,14 +13,20 @@
  * per format. Prints a Markdown table.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
+  closeSync,
   cpSync,
   createReadStream,
   existsSync,
+  ftruncateSync,
   openAsBlob,
+  openSync,
   readFileSync,
+  rmSync,
+  statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -35,6 +41,7 @@ import { inspectImage } from '../../src/lib/image-inspection';
 import { Sha256 } from '../../src/lib/sha256';
 import { ensureCompiledBackend } from '../support/backend-process';
 import { browserSession } from '../support/browser-session';
+import { startLink, type Link } from './link';
 
 const MiB = 1024 * 1024;
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -49,10 +56,19 @@ const { values } = parseArgs({
     runs: { type: 'string', default: 'a,b,c' },
     // Write V8 CPU profiles of the backend into this directory.
     'cpu-prof': { type: 'string' },
+    // Shaped links (rate/round trip in ms) between the client and the cluster side; '' skips the link table.
+    links: { type: 'string', default: '200m/20,1g/5' },
+    // Image size for the link table in MiB (--link-mib 4096 for the large run).
+    'link-mib': { type: 'string', default: '512' },
+    // Images for the link table: sparse (raw, 3/4 zero blocks), noise (incompressible raw), qcow2.
+    'link-images': { type: 'string', default: 'sparse,noise,qcow2' },
   },
 });
 const runs = new Set(values.runs.split(','));
-const sizes = values.sizes.split(',').map((s) => Number(s) * MiB);
+const sizes = values.sizes
+  .split(',')
+  .map((s) => Number(s) * MiB)
+  .filter((n) => n > 0);
 const SANDBOX_PORT = Number(values.port);
 const BACKEND_PORT = SANDBOX_PORT + 1;
 const NS = 'vm-images';
@@ -237,8 +253,9 @@ async function direct(
   file: string,
   size: number,
   name: string,
+  volumeSize = size,
 ): Promise<number> {
-  await createReady(k, name, size);
+  await createReady(k, name, volumeSize);
   const tok = await kube<{ status: { token: string } }>(
     k,
     'POST',
@@ -356,6 +373,7 @@ async function viaBrowser(
   file: string,
   size: number,
   name: string,
+  volumeSize = size,
 ): Promise<BrowserRun> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -395,7 +413,9 @@ async function viaBrowser(
       });
     await card.locator('[data-test="upload-namespace"]').fill(NS);
     await card.locator('[data-test="upload-name"]').fill(name);
-    await card.locator('[data-test="upload-size"]').fill(`${Math.ceil((size * 1.1) / MiB) + 16}Mi`);
+    await card
+      .locator('[data-test="upload-size"]')
+      .fill(`${Math.ceil((volumeSize * 1.1) / MiB) + 16}Mi`);
     const start = card.locator('[data-test="upload-start"]');
     await start.waitFor();
     await page.waitForFunction(
@@ -493,6 +513,157 @@ async function inspectionTimes(dir: string): Promise<[string, number][]> {
   return result;
 }
 
+interface LinkSpec {
+  label: string;
+  rateBps: number;
+  rttMs: number;
+}
+
+/** `200m/20` = 200 Mbit/s with a 20 ms round trip; `1g/5` = 1 Gbit/s, 5 ms. */
+function parseLinks(spec: string): LinkSpec[] {
+  return spec
+    .split(',')
+    .filter(Boolean)
+    .map((one) => {
+      const m = /^(\d+(?:\.\d+)?)([kmg])\/(\d+(?:\.\d+)?)$/i.exec(one.trim());
+      if (!m)
+        throw new Error(`--links: "${one}" is not <rate><k|m|g>/<round trip ms>, e.g. 200m/20`);
+      const unit = { k: 1e3, m: 1e6, g: 1e9 }[m[2].toLowerCase() as 'k' | 'm' | 'g'];
+      const rateBps = Number(m[1]) * unit;
+      return {
+        label: `${m[1]} ${m[2].toUpperCase()}bit/s, ${m[3]} ms RTT`,
+        rateBps,
+        rttMs: Number(m[3]),
+      };
+    });
+}
+
+interface LinkImage {
+  kind: 'sparse' | 'noise' | 'qcow2';
+  file: string;
+  /** Bytes sent. */
+  size: number;
+  /** The disk's virtual size. */
+  virtual: number;
+}
+
+/** Raw, every 64 KiB block of four but one all zeros (written as holes), the rest incompressible. */
+function writeSparseRaw(file: string, size: number): void {
+  const block = 64 * 1024;
+  const fd = openSync(file, 'w');
+  try {
+    ftruncateSync(fd, size);
+    for (let at = 0, i = 0; at < size; at += block, i++) {
+      if (i % 4 === 0) writeSync(fd, randomBytes(Math.min(block, size - at)), 0, undefined, at);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function linkImage(dir: string, kind: LinkImage['kind'], size: number): LinkImage {
+  const file = path.join(dir, `link-${kind}-${size / MiB}.${kind === 'qcow2' ? 'qcow2' : 'raw'}`);
+  if (kind === 'noise') {
+    execFileSync('dd', ['if=/dev/urandom', `of=${file}`, 'bs=1M', `count=${size / MiB}`], {
+      stdio: 'pipe',
+    });
+  } else if (kind === 'sparse') {
+    writeSparseRaw(file, size);
+  } else {
+    // A qcow2 carries only its data clusters: made from the sparse raw, it holds no zero block to save.
+    const raw = `${file}.raw`;
+    writeSparseRaw(raw, size);
+    execFileSync('qemu-img', ['convert', '-O', 'qcow2', raw, file], { stdio: 'pipe' });
+    rmSync(raw, { force: true });
+  }
+  return { kind, file, size: statSync(file).size, virtual: size };
+}
+
+/** Targets of issue 14: (c)/(a) on the same link. */
+function target(kind: LinkImage['kind'], link: LinkSpec): number {
+  if (kind !== 'sparse') return 1.1;
+  return link.rateBps <= 200e6 ? 0.5 : 0.7;
+}
+
+async function linkTable(
+  dir: string,
+  k: Kube,
+  proxy: string,
+  backendPort: number,
+  pid: number,
+): Promise<string[]> {
+  const specs = parseLinks(values.links);
+  if (specs.length === 0) return [];
+  const size = Number(values['link-mib']) * MiB;
+  const kinds = values['link-images'].split(',').filter(Boolean) as LinkImage['kind'][];
+  const proxyUrl = new URL(proxy);
+  const rows: string[] = [];
+  for (const kind of kinds) {
+    const image = linkImage(dir, kind, size);
+    for (const spec of specs) {
+      const options = { rateBps: spec.rateBps, delayMs: spec.rttMs / 2 };
+      const tag = `${kind}-${spec.rateBps / 1e6}m-${size / MiB}`;
+      // (a) virtctl-style over the link: the client's link ends at the upload proxy (the Route).
+      let link: Link = await startLink(
+        { host: proxyUrl.hostname, port: Number(proxyUrl.port) },
+        options,
+      );
+      let a = NaN;
+      try {
+        a = await direct(
+          k,
+          `${proxyUrl.protocol}//${link.host}`,
+          image.file,
+          image.size,
+          `bench-la-${tag}`,
+          image.virtual,
+        );
+      } finally {
+        await link.close();
+      }
+      await deleteDv(k, `bench-la-${tag}`);
+      // (c) the page over the same link: the link ends at the backend; backend → upload proxy is cluster-side.
+      link = await startLink({ host: '127.0.0.1', port: backendPort }, options);
+      let c: BrowserRun | undefined;
+      resetPeak(pid);
+      try {
+        c = await viaBrowser(
+          `http://${link.host}`,
+          image.file,
+          image.size,
+          `bench-lc-${tag}`,
+          image.virtual,
+        );
+      } catch (err) {
+        process.stderr.write(`link run ${tag} (c) failed: ${(err as Error).message}\n`);
+      } finally {
+        await link.close();
+      }
+      const rss = peakRss(pid);
+      await deleteDv(k, `bench-lc-${tag}`);
+      const goal = target(kind, spec);
+      const ratio = c ? c.ms / a : NaN;
+      const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      rows.push(
+        `| ${kind} | ${(image.virtual / MiB).toFixed(0)} MiB (${(image.size / MiB).toFixed(0)} MiB file) | ${spec.label} | ` +
+          `${sec(a)} | ${c ? sec(c.ms) : 'failed'} | ${ratio.toFixed(2)} | ≤ ${goal} | ` +
+          `${Number.isFinite(ratio) ? (ratio <= goal ? 'met' : `missed by ${(ratio - goal).toFixed(2)}`) : '–'} | ` +
+          `${(rss / MiB).toFixed(0)} MiB | ${c ? (c.heapGrowth / MiB).toFixed(1) : '–'} MiB |`,
+      );
+      process.stderr.write(`link row: ${rows[rows.length - 1] ?? ''}\n`);
+    }
+    rmSync(image.file, { force: true });
+  }
+  return [
+    `Shaped links (bench/upload/link.ts: each direction FIFO at the rate, plus half the round trip), client on the near end; (a) virtctl-style single POST to the upload proxy over the link, (c) Chromium through the Uploads page over the same link (the backend and the upload proxy on the cluster side). Targets from issue 14.`,
+    '',
+    '| image | size | link | (a) direct POST | (c) Chromium via UI | (c)/(a) | target | | backend peak RSS | page JS heap growth |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ];
+}
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'vm-disks-bench-'));
   const sandboxData = path.join(dir, 'sandbox');
@@ -559,6 +730,7 @@ async function main(): Promise<void> {
     );
     const pid = backendProc.pid ?? 0;
 
+    const linkLines = await linkTable(dir, k, proxy, BACKEND_PORT, pid);
     const rows: string[] = [];
     for (const size of sizes) {
       const file = path.join(dir, `bench-${size / MiB}.raw`);
@@ -624,6 +796,7 @@ async function main(): Promise<void> {
       process.stderr.write(`row: ${rows[rows.length - 1] ?? ''}\n`);
     }
     const lines = [
+      ...linkLines,
       `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}; sandbox and backend in separate processes, loopback; backend: ${values.tsx ? 'tsx src/server/main.ts' : 'node dist-server/main.js (compiled)'}.`,
       '',
       '| size | (a) direct POST to upload proxy | (b) tus from Node | (b)/(a) | (c) Chromium via UI | (c)/(a) | backend peak RSS (idle before the run) | page JS heap growth | SHA-256 in worker | inspection in worker |',
