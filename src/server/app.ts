@@ -174,6 +174,9 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
       ...(config.uploadPatchIdleTimeoutMs !== undefined
         ? { patchIdleTimeoutMs: config.uploadPatchIdleTimeoutMs }
         : {}),
+      ...(config.uploadReservationExpiryMs !== undefined
+        ? { reservationExpiryMs: config.uploadReservationExpiryMs }
+        : {}),
     });
     await app.register(pluginAssets, {
       distDir: config.distDir,
@@ -254,6 +257,9 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
     ...(config.stagingDir ? { stagingDir: config.stagingDir } : {}),
     ...(config.uploadPatchIdleTimeoutMs !== undefined
       ? { patchIdleTimeoutMs: config.uploadPatchIdleTimeoutMs }
+      : {}),
+    ...(config.uploadReservationExpiryMs !== undefined
+      ? { reservationExpiryMs: config.uploadReservationExpiryMs }
       : {}),
   });
   await app.register(hostPage, {

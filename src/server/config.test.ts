@@ -118,6 +118,16 @@ describe('validation errors name the flag and the fix', () => {
     expect(errorOf(argv)).toContain(message);
   });
 
+  it('--upload-reservation-expiry: whole seconds from 1 to 86400, else an error naming the flag', () => {
+    expect(parse(['--upload-reservation-expiry', '90']).uploadReservationExpiryMs).toBe(90_000);
+    expect(parse([]).uploadReservationExpiryMs).toBeUndefined();
+    for (const bad of ['5m', '0', '86401', '1.5']) {
+      expect(errorOf(['--upload-reservation-expiry', bad])).toContain(
+        '--upload-reservation-expiry must be whole seconds between 1 and 86400',
+      );
+    }
+  });
+
   it('rejects a bad PORT and a KUBECONFIG naming no existing file', () => {
     expect(errorOf([], { PORT: '-1' })).toContain('PORT=9000');
     expect(errorOf([], { KUBECONFIG: '/no/such/file' })).toContain('KUBECONFIG=/no/such/file');

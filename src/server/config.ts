@@ -19,6 +19,8 @@ interface CommonOptions {
   /** Where the kubeconfig came from, for messages. */
   kubeconfigSource?: '--kubeconfig' | 'KUBECONFIG';
   stagingDir?: string;
+  /** `--upload-reservation-expiry S`: an upload no byte arrives for is released after S seconds (default 300). */
+  uploadReservationExpiryMs?: number;
   logLevel: string;
 }
 
@@ -86,6 +88,8 @@ In-cluster (the plugin's service behind the console):
 
 Both:
   --staging-dir DIR     directory for staged uploads (must exist and be writable)
+  --upload-reservation-expiry S  seconds after which an upload no byte arrived for is released and its
+                        staging space given back (default 300)
   --log-level LEVEL     fatal|error|warn|info|debug|trace|silent (default: warn standalone, info in-cluster)
   --help                this text
 `;
@@ -156,6 +160,7 @@ export function parseCommandLine(
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
         'staging-dir': { type: 'string' },
+        'upload-reservation-expiry': { type: 'string' },
         'log-level': { type: 'string' },
         'cdi-namespace': { type: 'string' },
         'cdi-upload-proxy-url': { type: 'string' },
@@ -217,6 +222,16 @@ export function parseCommandLine(
       ? writableDir(values['staging-dir'], '--staging-dir', cwd)
       : undefined;
   const distDir = resolve(values.dist ?? 'dist');
+  let uploadReservationExpiryMs: number | undefined;
+  const expiry = values['upload-reservation-expiry'];
+  if (expiry !== undefined) {
+    if (!/^\d+$/.test(expiry) || Number(expiry) < 1 || Number(expiry) > 86_400) {
+      throw new ConfigError(
+        `--upload-reservation-expiry must be whole seconds between 1 and 86400 (got ${JSON.stringify(expiry)}); e.g. --upload-reservation-expiry 300`,
+      );
+    }
+    uploadReservationExpiryMs = Number(expiry) * 1000;
+  }
 
   const common: CommonOptions = {
     host,
@@ -225,6 +240,7 @@ export function parseCommandLine(
     logLevel,
     ...(kubeconfig ? { kubeconfig, kubeconfigSource } : {}),
     ...(stagingDir ? { stagingDir } : {}),
+    ...(uploadReservationExpiryMs !== undefined ? { uploadReservationExpiryMs } : {}),
   };
 
   if (inCluster) {

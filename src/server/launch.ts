@@ -112,6 +112,9 @@ export async function launch(
       ...(options.mode === 'in-cluster' ? inClusterServerConfig(options, cluster, log) : {}),
       ...(sandbox && options.mode === 'standalone' ? { sandboxUsers: sandbox.users } : {}),
       ...(options.stagingDir ? { stagingDir: options.stagingDir } : {}),
+      ...(options.uploadReservationExpiryMs !== undefined
+        ? { uploadReservationExpiryMs: options.uploadReservationExpiryMs }
+        : {}),
       ...(options.mode === 'standalone' && options.publicUrl
         ? { publicHost: new URL(options.publicUrl).host.toLowerCase() }
         : {}),

@@ -17,11 +17,12 @@ export interface PluginProxyOptions {
   identityOf: (headers: IncomingHttpHeaders) => Identity | undefined;
   stagingDir?: string;
   patchIdleTimeoutMs?: number;
+  reservationExpiryMs?: number;
 }
 
 export const pluginProxy: FastifyPluginAsync<PluginProxyOptions> = async (
   app,
-  { kube, target, identityOf, stagingDir, patchIdleTimeoutMs },
+  { kube, target, identityOf, stagingDir, patchIdleTimeoutMs, reservationExpiryMs },
 ) => {
   app.addHook('onRequest', async (request, reply) => {
     const identity = identityOf(request.headers);
@@ -64,5 +65,6 @@ export const pluginProxy: FastifyPluginAsync<PluginProxyOptions> = async (
     kube,
     ...(stagingDir ? { stagingDir } : {}),
     ...(patchIdleTimeoutMs !== undefined ? { patchIdleTimeoutMs } : {}),
+    ...(reservationExpiryMs !== undefined ? { reservationExpiryMs } : {}),
   });
 };

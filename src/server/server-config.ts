@@ -45,4 +45,9 @@ export interface ServerConfig {
   sessionLimits?: Partial<SessionLimits>;
   /** A tus PATCH that sends no byte for this long is ended (default 2 minutes, tus-patch.ts). */
   uploadPatchIdleTimeoutMs?: number;
+  /**
+   * `--upload-reservation-expiry`: an upload no byte arrives for is released (its staging space freed) this
+   * long after its creation (default 5 minutes, upload-routes.ts).
+   */
+  uploadReservationExpiryMs?: number;
 }

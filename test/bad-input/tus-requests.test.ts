@@ -50,6 +50,7 @@ beforeAll(async () => {
   stack = await startStack();
   developer = await new BrowserSession(stack.base).loginAs('developer');
   expect((await createUploadDataVolume(developer, 'tus-target')).status).toBe(201);
+  expect((await createUploadDataVolume(developer, 'tus-fit-target')).status).toBe(201);
   const created = await createUpload(developer, { targetName: 'tus-target', size: SIZE });
   expect(created.status).toBe(201);
   id = uploadIdOf(created);
@@ -209,6 +210,25 @@ describe('creation', () => {
       },
       [409, 413, 422],
       /./,
+    ],
+    [
+      'a declared virtualSize that is not a byte count',
+      { 'upload-length': '10', 'upload-metadata': meta({ virtualSize: '5Gi' }) },
+      [400],
+      /metadata "virtualSize" "5Gi"/,
+    ],
+    [
+      // Issue 13, break 8: refused at creation, with both numbers, when the page declares the virtual size.
+      'an image declared 5 GiB into a free 1 GiB DataVolume',
+      {
+        'upload-length': String(300 * 1024),
+        'upload-metadata': meta({
+          targetName: 'tus-fit-target',
+          virtualSize: String(5 * 1024 ** 3),
+        }),
+      },
+      [413],
+      /5368709120 bytes[\s\S]*holds \d+ bytes/,
     ],
   ];
   for (const [what, headers, statuses, message] of cases) {

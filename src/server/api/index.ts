@@ -16,6 +16,8 @@ export interface BackendApiOptions {
   stagingDir?: string;
   /** A tus PATCH that sends no byte for this long is ended (default in tus-patch.ts). */
   patchIdleTimeoutMs?: number;
+  /** An upload no byte arrives for is released after this long (default in upload-routes.ts). */
+  reservationExpiryMs?: number;
 }
 
 declare module 'fastify' {
@@ -36,7 +38,7 @@ export function sendKubeError(reply: FastifyReply, err: unknown): FastifyReply {
 
 export const backendApi: FastifyPluginCallback<BackendApiOptions> = (
   app,
-  { kube, stagingDir, patchIdleTimeoutMs },
+  { kube, stagingDir, patchIdleTimeoutMs, reservationExpiryMs },
   done,
 ) => {
   app.addHook('onRequest', async (request, reply) => {
@@ -67,6 +69,7 @@ export const backendApi: FastifyPluginCallback<BackendApiOptions> = (
     kube,
     ...(stagingDir ? { stagingDir } : {}),
     ...(patchIdleTimeoutMs !== undefined ? { patchIdleTimeoutMs } : {}),
+    ...(reservationExpiryMs !== undefined ? { reservationExpiryMs } : {}),
   });
 
   // Everything else under the API is unknown; answer JSON rather than falling through to the host page.

@@ -34,6 +34,10 @@ export interface UploadSession {
    * cleared by the first PATCH without one (sessions from older versions lack it and wait, as before).
    */
   everyChunkChecked?: boolean;
+  /** Bytes the target lets the image have (CDI's usable space), when its size could be read at creation. */
+  targetUsableBytes?: number;
+  /** How that space was worked out, for the refusal message (e.g. `1Gi Filesystem DataVolume ns/name …`). */
+  targetDescription?: string;
   state: UploadState;
   /** Bytes staged (the tus offset). */
   received: number;

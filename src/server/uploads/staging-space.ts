@@ -1,75 +1,91 @@
-/** Free space on the staging volume, and the check made before an upload is accepted. */
+/**
+ * Free space on the staging volume, and the per-user / per-namespace staging quota (issue 13, break 4).
+ *
+ * An unfinished upload holds its whole declared size: the bytes already staged (they take disk space until
+ * CDI has the image) and the bytes still to come (reserved at creation). The staging capacity is what is free
+ * plus what those uploads have staged, less a fixed reserve; one user may hold at most half of it, one
+ * namespace three quarters, so that a single POST cannot take the whole volume from everyone else.
+ */
 import { statfs } from 'node:fs/promises';
 
 /** Kept free on the staging volume whatever the uploads need. */
 export const STAGING_RESERVE_BYTES = 64 * 1024 * 1024;
+
+/** Share of the staging capacity one user may hold, and one namespace. */
+export const PER_USER_SHARE = 0.5;
+export const PER_NAMESPACE_SHARE = 0.75;
 
 export async function freeBytes(dir: string): Promise<number> {
   const s = await statfs(dir);
   return s.bavail * s.bsize;
 }
 
-export interface SpaceVerdict {
-  ok: boolean;
+/** What unfinished uploads hold: declared sizes (`held`) and the part of it already on disk (`staged`). */
+export interface Holdings {
+  held: number;
+  staged: number;
+}
+
+export interface StagingQuota {
+  /** Free + staged by unfinished uploads − the reserve. */
+  capacity: number;
+  /** Room for a new file on the volume: capacity − everything held. */
+  room: number;
+  userLimit: number;
+  userHeld: number;
+  namespaceLimit: number;
+  namespaceHeld: number;
+  /** The largest file this user may start now in this namespace. */
+  available: number;
+}
+
+export function stagingQuota(input: {
   free: number;
-  /** Bytes other unfinished uploads still need. */
-  committed: number;
-  needed: number;
-}
-
-/** Whether `size` more bytes fit next to what unfinished uploads still have to write. */
-export async function checkStagingSpace(
-  dir: string,
-  size: number,
-  committed: number,
-): Promise<SpaceVerdict> {
-  const free = await freeBytes(dir);
-  const needed = size + committed + STAGING_RESERVE_BYTES;
-  return { ok: free >= needed, free, committed, needed };
-}
-
-/** Share of the staging capacity one user may reserve, and one namespace (issue 13, break 4). */
-export const PER_USER_SHARE = 0.5;
-export const PER_NAMESPACE_SHARE = 0.75;
-
-export interface QuotaVerdict {
-  ok: boolean;
-  /** Which limit refused it, with the numbers, for the 507 message. */
-  refusal?: string;
-}
-
-/**
- * Per-user and per-namespace limits: the capacity is what is free plus what unfinished uploads still hold;
- * one user may hold at most half of it, one namespace three quarters, so that a single POST cannot take the
- * whole staging volume from everyone else.
- */
-export function checkStagingQuota(input: {
-  free: number;
-  committed: number;
-  size: number;
-  userCommitted: number;
-  namespaceCommitted: number;
-  user: string;
-  namespace: string;
-}): QuotaVerdict {
-  const capacity = Math.max(0, input.free + input.committed - STAGING_RESERVE_BYTES);
+  all: Holdings;
+  user: Holdings;
+  namespace: Holdings;
+}): StagingQuota {
+  const capacity = Math.max(0, input.free + input.all.staged - STAGING_RESERVE_BYTES);
+  const room = Math.max(0, capacity - input.all.held);
   const userLimit = Math.floor(capacity * PER_USER_SHARE);
   const namespaceLimit = Math.floor(capacity * PER_NAMESPACE_SHARE);
-  if (input.userCommitted + input.size > userLimit) {
-    return {
-      ok: false,
-      refusal:
-        `Staging quota: ${input.user} may hold at most ${userLimit} bytes of staging space (half of ${capacity}); ` +
-        `unfinished uploads hold ${input.userCommitted} and this file needs ${input.size}. Finish or cancel an upload first.`,
-    };
+  return {
+    capacity,
+    room,
+    userLimit,
+    userHeld: input.user.held,
+    namespaceLimit,
+    namespaceHeld: input.namespace.held,
+    available: Math.max(
+      0,
+      Math.min(room, userLimit - input.user.held, namespaceLimit - input.namespace.held),
+    ),
+  };
+}
+
+/** Why a file of `size` bytes cannot be staged now (the 507 message, with the numbers), or undefined. */
+export function stagingRefusal(
+  q: StagingQuota,
+  size: number,
+  who: { user: string; namespace: string },
+): string | undefined {
+  if (size > q.room) {
+    return (
+      `Insufficient staging space: the backend has room for ${q.room} bytes of new uploads and this file needs ` +
+      `${size}. Wait for other uploads to finish, cancel unfinished ones, or give the backend a larger staging volume.`
+    );
   }
-  if (input.namespaceCommitted + input.size > namespaceLimit) {
-    return {
-      ok: false,
-      refusal:
-        `Staging quota: namespace ${input.namespace} may hold at most ${namespaceLimit} bytes of staging space ` +
-        `(three quarters of ${capacity}); unfinished uploads there hold ${input.namespaceCommitted} and this file needs ${input.size}.`,
-    };
+  if (q.userHeld + size > q.userLimit) {
+    return (
+      `Staging quota: ${who.user} may hold at most ${q.userLimit} bytes of staging space (half of ${q.capacity}); ` +
+      `unfinished uploads hold ${q.userHeld} and this file needs ${size}. Finish or cancel an upload first.`
+    );
   }
-  return { ok: true };
+  if (q.namespaceHeld + size > q.namespaceLimit) {
+    return (
+      `Staging quota: namespace ${who.namespace} may hold at most ${q.namespaceLimit} bytes of staging space ` +
+      `(three quarters of ${q.capacity}); unfinished uploads there hold ${q.namespaceHeld} and this file needs ${size}.`
+    );
+  }
+  return undefined;
 }

@@ -67,6 +67,12 @@ export interface TusPatchOptions {
   log(message: string): void;
   /** A PATCH body that sends no byte for this long is ended (default 2 minutes). */
   idleTimeoutMs?: number;
+  /**
+   * Looks at the upload's first `headBytes` bytes (or all of a shorter upload) before anything past them is
+   * staged; throwing an answer refuses the PATCH: the rest of its body is read and dropped (issue 13, break 8).
+   */
+  checkHead?(id: string, head: Buffer, size: number): Promise<void>;
+  headBytes?: number;
 }
 
 export const DEFAULT_PATCH_IDLE_TIMEOUT_MS = 2 * 60_000;
@@ -104,6 +110,11 @@ export class TusPatchReceiver {
   private readonly running = new Map<string, Running>();
 
   constructor(private readonly o: TusPatchOptions) {}
+
+  /** Whether a PATCH for `id` is receiving now. */
+  isRunning(id: string): boolean {
+    return this.running.has(id);
+  }
 
   /** Ends the PATCH still running for `id` (if any) and waits until its bytes are settled. */
   async settle(id: string): Promise<void> {
@@ -230,6 +241,23 @@ export class TusPatchReceiver {
     let lastFlush = Date.now();
     let overflow = false;
     let failure: Error | undefined;
+    let refused: TusAnswerLike | undefined;
+    const headLimit = Math.min(this.o.headBytes ?? 0, size);
+    let headPending = this.o.checkHead !== undefined && start < headLimit;
+    const checkHead = async (): Promise<void> => {
+      headPending = false;
+      const before = Buffer.alloc(start);
+      if (start > 0) await handle.read(before, 0, start, 0);
+      const head = Buffer.concat([before, ...batch]).subarray(0, headLimit);
+      try {
+        await this.o.checkHead?.(id, head, size);
+      } catch (err) {
+        if (!isAnswer(err)) throw err;
+        refused = err;
+        batch = [];
+        batchBytes = 0;
+      }
+    };
     const flush = async () => {
       if (batchBytes === 0) return;
       const pieces = batch;
@@ -252,6 +280,7 @@ export class TusPatchReceiver {
     try {
       for await (const chunk of req) {
         idle.refresh();
+        if (refused) continue;
         let piece = chunk as Buffer;
         const room = size - position - batchBytes;
         if (piece.length > room) {
@@ -262,9 +291,14 @@ export class TusPatchReceiver {
         hash?.update(piece);
         batch.push(piece);
         batchBytes += piece.length;
-        if (batchBytes >= WRITE_BATCH_BYTES || Date.now() - lastFlush >= WRITE_BATCH_MS)
+        if (headPending && position + batchBytes >= headLimit) await checkHead();
+        if (
+          !headPending &&
+          (batchBytes >= WRITE_BATCH_BYTES || Date.now() - lastFlush >= WRITE_BATCH_MS)
+        )
           await flush();
       }
+      if (headPending) await checkHead();
       await flush();
     } catch (err) {
       failure = err as Error;
@@ -273,6 +307,10 @@ export class TusPatchReceiver {
     } finally {
       clearTimeout(idle);
       await handle.close();
+    }
+    if (refused) {
+      await rm(marker, { force: true });
+      throw new Refusal(refused.status_code, refused.body.trimEnd());
     }
 
     if (expected) {

@@ -5,6 +5,7 @@
  *   with `@tus/server` and a file store on the staging directory. Creation metadata: `namespace`,
  *   `targetKind` (new-dv | new-pvc | existing-dv), `targetName`, `filename`, `fingerprint`, optional `sha256`.
  *   The creator needs `create uploadtokenrequests` in the namespace; staging space is checked first (507).
+ * - `GET /api/v1/uploads/quota?namespace=<ns>`: the caller's staging quota (held, limits, room).
  * - `GET /api/v1/uploads`: the caller's uploads; `GET /api/v1/uploads/<id>`: one (404 for anyone else's).
  * - `PUT /api/v1/uploads/<id>/checksum` `{ sha256 }`: the browser's SHA-256 of the whole file.
  * - `DELETE /api/v1/uploads/<id>`: cancel, drop the staged data.
@@ -28,7 +29,14 @@ import { crossOriginProblem, withoutCorsHeaders } from './same-origin';
 import { SessionStore } from './session-store';
 import { ACTIVE_STATES, type UploadSession, type UploadTargetKind } from './session-types';
 import { StagedOffsets } from './staged-offsets';
-import { checkStagingQuota, checkStagingSpace } from './staging-space';
+import {
+  imageFitRefusal,
+  SNIFF_BYTES,
+  sniffVirtualSize,
+  targetSpaceOf,
+  type TargetObjectLike,
+} from './image-fit';
+import { freeBytes, stagingQuota, stagingRefusal, type Holdings } from './staging-space';
 import { CHECKSUM_ALGORITHMS } from './tus-checksum';
 import { TusPatchReceiver } from './tus-patch';
 
@@ -45,14 +53,16 @@ export interface UploadsApiOptions {
   patchIdleTimeoutMs?: number;
   /** The CDI leg ends its POST after this long without a byte to send (default 20 s, see forwarder.ts). */
   cdiStallMs?: number;
+  /** An upload no byte arrives for is released this long after its creation (default 5 minutes). */
+  reservationExpiryMs?: number;
 }
 
 const TARGET_KINDS = new Set<UploadTargetKind>(['new-dv', 'new-pvc', 'existing-dv']);
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const FINISHED_KEEP_MS = 60 * 60_000;
 const ABANDONED_MS = 24 * 60 * 60_000;
-/** A reservation (tus creation) no byte arrives for is released after this long. */
-const NO_BYTES_EXPIRY_MS = 5 * 60_000;
+/** A reservation (tus creation) no byte arrives for is released after this long, unless configured. */
+export const DEFAULT_RESERVATION_EXPIRY_MS = 5 * 60_000;
 const WHOAMI_CACHE_MS = 60_000;
 
 /** What the tus server turns into a response: `status_code` and `body`. */
@@ -75,6 +85,7 @@ function view(s: UploadSession): UploadSession {
 
 export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, options) => {
   const { kube } = options;
+  const reservationExpiryMs = options.reservationExpiryMs ?? DEFAULT_RESERVATION_EXPIRY_MS;
   const stagingDir = path.resolve(options.stagingDir ?? '.staging');
   const tusDir = path.join(stagingDir, 'tus');
   await mkdir(tusDir, { recursive: true, mode: 0o700 });
@@ -140,18 +151,72 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
     }
   }
 
-  /** A reservation no byte arrived for: it expires sooner than an upload under way (issue 13, break 4). */
+  /**
+   * A reservation no byte arrived for: it expires sooner than an upload under way (issue 13, break 4). Its
+   * state may already be past `receiving` (the CDI leg waits for bytes in `forwarding`); a PATCH still receiving
+   * its first bytes (slow link, checksummed chunk not yet complete) keeps it.
+   */
   const idleReservation = (s: UploadSession, now = Date.now()): boolean =>
-    s.state === 'receiving' &&
+    ACTIVE_STATES.has(s.state) &&
     s.received === 0 &&
-    now - Date.parse(s.createdAt) > NO_BYTES_EXPIRY_MS;
+    !patches.isRunning(s.id) &&
+    now - Date.parse(s.createdAt) >= reservationExpiryMs;
 
-  function committedBytes(filter: (s: UploadSession) => boolean = () => true): number {
+  /** What unfinished uploads (those `filter` keeps) hold of the staging volume. */
+  function holdings(filter: (s: UploadSession) => boolean = () => true): Holdings {
     return store
       .all()
       .filter((s) => ACTIVE_STATES.has(s.state) && !idleReservation(s) && filter(s))
-      .reduce((sum, s) => sum + Math.max(0, s.size - s.received), 0);
+      .reduce(
+        (sum, s) => ({
+          held: sum.held + s.size,
+          staged: sum.staged + Math.min(s.received, s.size),
+        }),
+        { held: 0, staged: 0 },
+      );
   }
+
+  async function quotaOf(owner: string, namespace: string) {
+    return stagingQuota({
+      free: await freeBytes(stagingDir),
+      all: holdings(),
+      user: holdings((s) => s.owner === owner),
+      namespace: holdings((s) => s.namespace === namespace),
+    });
+  }
+
+  /** Releases a reservation no byte arrived for; what it held is free for everyone at once. */
+  async function expireReservation(id: string): Promise<void> {
+    const s = store.get(id);
+    if (!s || !idleReservation(s)) return;
+    // Failed first: a request of the owner's that arrives meanwhile must not start the CDI leg again.
+    await store.update(s.id, {
+      state: 'failed',
+      error: `expired: no byte arrived within ${Math.round(reservationExpiryMs / 1000)} seconds of creation; start the upload again`,
+    });
+    forwarder?.stop(s.id);
+    await dropStaged(s.id);
+  }
+
+  /** Expires the reservation at its deadline, or looks again later while a first PATCH is still under way. */
+  function watchReservation(id: string, delayMs: number): void {
+    const timer = setTimeout(() => {
+      reservationTimers.delete(timer);
+      const s = store.get(id);
+      if (!s || !ACTIVE_STATES.has(s.state) || s.received > 0) return;
+      if (idleReservation(s)) {
+        void expireReservation(id).catch((err: unknown) => {
+          log(`upload expiry: ${(err as Error).message}`);
+        });
+      } else {
+        const left = Date.parse(s.createdAt) + reservationExpiryMs - Date.now();
+        watchReservation(id, Math.max(left, Math.min(reservationExpiryMs, 10_000)));
+      }
+    }, delayMs);
+    timer.unref();
+    reservationTimers.add(timer);
+  }
+  const reservationTimers = new Set<NodeJS.Timeout>();
 
   /** Identity from the bearer token; anyone but the owner gets 404; a finished upload takes no bytes. */
   async function authorize(
@@ -194,6 +259,23 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
     ...(options.patchIdleTimeoutMs !== undefined
       ? { idleTimeoutMs: options.patchIdleTimeoutMs }
       : {}),
+    headBytes: SNIFF_BYTES,
+    // The first chunk's header may tell the image's virtual size: refuse before staging past it (break 8).
+    async checkHead(id, head, size) {
+      const s = store.get(id);
+      if (s?.targetUsableBytes === undefined || !s.targetDescription) return;
+      const virtualSize = sniffVirtualSize(head, size);
+      if (virtualSize === null) return;
+      const refusal = imageFitRefusal(
+        virtualSize,
+        { usable: s.targetUsableBytes, describe: s.targetDescription },
+        'header',
+      );
+      if (!refusal) return;
+      forwarder?.stop(id);
+      await store.update(id, { state: 'failed', error: refusal });
+      throw tusError(413, refusal);
+    },
   });
   await patches.recoverUnverified(tusDir);
 
@@ -234,6 +316,13 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
       if (size === undefined || size <= 0) {
         throw tusError(400, 'The file is empty (or its size is deferred): nothing to upload');
       }
+      const declared = m.virtualSize;
+      if (typeof declared === 'string' && !/^\d{1,16}$/.test(declared)) {
+        throw tusError(
+          400,
+          `metadata "virtualSize" ${JSON.stringify(declared)} must be the image's virtual size in bytes (digits only), or be left out`,
+        );
+      }
       const allowed = await canI(
         kube,
         { kind: 'bearer', token },
@@ -263,32 +352,24 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
           `An upload to ${namespace}/${targetName} is already in progress (${busy.id}): resume or cancel it`,
         );
       }
-      const space = await checkStagingSpace(stagingDir, size, committedBytes());
-      if (!space.ok) {
-        throw tusError(
-          507,
-          `Insufficient staging space: the backend has ${space.free} bytes free for staged uploads and ` +
-            `needs ${space.needed} (this file ${size}, unfinished uploads ${space.committed}). ` +
-            'Wait for other uploads to finish, cancel unfinished ones, or give the backend a larger staging volume.',
-        );
-      }
-      const quota = checkStagingQuota({
-        free: space.free,
-        committed: space.committed,
-        size,
-        userCommitted: committedBytes((s) => s.owner === owner),
-        namespaceCommitted: committedBytes((s) => s.namespace === namespace),
+      const refusal = stagingRefusal(await quotaOf(owner, namespace), size, {
         user: owner,
         namespace,
       });
-      if (!quota.ok) throw tusError(507, quota.refusal ?? 'Staging quota exceeded');
+      if (refusal) throw tusError(507, refusal);
       // The target must exist before any byte is staged (the Uploads page creates it first).
       const targetPath =
         targetKind === 'new-pvc'
           ? `/api/v1/namespaces/${namespace}/persistentvolumeclaims/${targetName}`
           : `/apis/cdi.kubevirt.io/v1beta1/namespaces/${namespace}/datavolumes/${targetName}`;
+      let targetObject: TargetObjectLike;
       try {
-        await kube.request({ kind: 'bearer', token }, { method: 'GET', path: targetPath });
+        targetObject = (
+          await kube.request<TargetObjectLike>(
+            { kind: 'bearer', token },
+            { method: 'GET', path: targetPath },
+          )
+        ).body;
       } catch (err) {
         if (err instanceof KubeApiError && err.status === 404) {
           const what = targetKind === 'new-pvc' ? 'PersistentVolumeClaim' : 'DataVolume';
@@ -298,6 +379,15 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
           );
         }
         throw err;
+      }
+      const space = await targetSpaceOf(
+        kube,
+        { kind: 'bearer', token },
+        { kind: targetKind, namespace, name: targetName, object: targetObject },
+      );
+      if (space && declared) {
+        const tooLarge = imageFitRefusal(Number(declared), space, 'declared');
+        if (tooLarge) throw tusError(413, tooLarge);
       }
       const now = new Date().toISOString();
       // Control characters (CR/LF) would break the Content-Disposition of a tus GET (issue 13, break 10).
@@ -316,6 +406,7 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
         size,
         fingerprint: (m.fingerprint ?? '').slice(0, 200),
         ...(m.sha256 && /^[a-f0-9]{64}$/.test(m.sha256) ? { sha256: m.sha256 } : {}),
+        ...(space ? { targetUsableBytes: space.usable, targetDescription: space.describe } : {}),
         state: 'receiving',
         everyChunkChecked: true,
         received: 0,
@@ -325,6 +416,7 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
         updatedAt: now,
       });
       setImmediate(() => forwarder?.ensure(upload.id));
+      watchReservation(upload.id, reservationExpiryMs);
       return { metadata: { ...m, filename: fileName, owner } };
     },
     async onUploadFinish(_req, upload) {
@@ -481,6 +573,34 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
     return { items: store.byOwner(user).map(view) };
   });
 
+  app.get<{ Querystring: { namespace?: string } }>(
+    '/api/v1/uploads/quota',
+    async (request, reply) => {
+      const user = await caller(request, reply);
+      if (!user) return reply;
+      const namespace = request.query.namespace ?? '';
+      if (namespace && !DNS_LABEL.test(namespace)) {
+        return reply
+          .code(400)
+          .send({ error: `namespace ${JSON.stringify(namespace)} is not a valid namespace name` });
+      }
+      const q = await quotaOf(user, namespace);
+      return {
+        user,
+        ...(namespace ? { namespace } : {}),
+        capacity: q.capacity,
+        room: q.room,
+        userHeld: q.userHeld,
+        userLimit: q.userLimit,
+        ...(namespace ? { namespaceHeld: q.namespaceHeld, namespaceLimit: q.namespaceLimit } : {}),
+        available: namespace
+          ? q.available
+          : Math.max(0, Math.min(q.room, q.userLimit - q.userHeld)),
+        reservationExpirySeconds: Math.round(reservationExpiryMs / 1000),
+      };
+    },
+  );
+
   app.get<{ Params: { id: string } }>('/api/v1/uploads/:id', async (request, reply) => {
     const user = await caller(request, reply);
     if (!user) return reply;
@@ -533,12 +653,10 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
         await dropStaged(s.id);
         await store.remove(s.id);
       } else if (idleReservation(s, now)) {
-        forwarder?.stop(s.id);
-        await dropStaged(s.id);
-        await store.update(s.id, {
-          state: 'failed',
-          error: 'expired: no byte arrived within 5 minutes of creation; start the upload again',
-        });
+        await expireReservation(s.id);
+      } else if (ACTIVE_STATES.has(s.state) && s.received === 0) {
+        // Created before a restart: its deadline still counts from its creation.
+        watchReservation(s.id, Math.max(0, Date.parse(s.createdAt) + reservationExpiryMs - now));
       } else if (ACTIVE_STATES.has(s.state) && age > ABANDONED_MS && !forwarder?.isRunning(s.id)) {
         await dropStaged(s.id);
         await store.update(s.id, { state: 'failed', error: 'abandoned: no activity for 24 hours' });
@@ -556,6 +674,7 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
 
   app.addHook('onClose', (_instance, done) => {
     clearInterval(timer);
+    for (const t of reservationTimers) clearTimeout(t);
     forwarder?.stopAll();
     done();
   });

@@ -17,6 +17,7 @@ import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { CancelUploadModal } from './CancelUploadModal';
 import { bytesText, formatName } from './format-label';
 import { inspectionNoteText } from './inspection-note-text';
+import { StagingQuotaWarning } from './StagingQuota';
 import { TargetForm } from './TargetForm';
 import { cancelTransfer, pauseTransfer, resumeTransfer, startTransfer } from './transfer';
 import { UploadProgress } from './UploadProgress';
@@ -83,6 +84,7 @@ export const UploadItemCard: FC<{ item: UploadItem }> = ({ item }) => {
             data-test="upload-note"
           />
         ))}
+        {item.phase === 'ready' && <StagingQuotaWarning size={item.file.size} />}
         {item.phase === 'ready' && item.inspected && (
           <TargetForm
             fileName={item.file.name}

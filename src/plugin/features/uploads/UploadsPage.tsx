@@ -13,6 +13,7 @@ import { UploadIcon } from '@patternfly/react-icons';
 import { DocumentTitle, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { addFiles } from './add-files';
+import { StagingQuotaSummary } from './StagingQuota';
 import { UnfinishedUploads } from './UnfinishedUploads';
 import { UploadItemCard } from './UploadItemCard';
 import { useUploadItems } from './upload-store';
@@ -57,6 +58,9 @@ export const UploadsPage: FC = () => {
       />
       <PageSection>
         <Stack hasGutter>
+          <StackItem>
+            <StagingQuotaSummary />
+          </StackItem>
           <StackItem>
             <UnfinishedUploads />
           </StackItem>

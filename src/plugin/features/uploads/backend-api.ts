@@ -45,6 +45,29 @@ export const listUploads = async (): Promise<BackendUpload[]> =>
 export const getUpload = async (id: string): Promise<BackendUpload> =>
   (await consoleFetchJSON(`${UPLOADS_API}/${id}`)) as BackendUpload;
 
+/** The caller's staging quota (`GET /api/v1/uploads/quota`): bytes held by unfinished uploads and limits. */
+export interface StagingQuotaView {
+  user: string;
+  namespace?: string;
+  /** Free staging space plus what unfinished uploads staged, less the backend's reserve. */
+  capacity: number;
+  /** Room for new uploads on the staging volume. */
+  room: number;
+  userHeld: number;
+  /** Half the capacity. */
+  userLimit: number;
+  namespaceHeld?: number;
+  namespaceLimit?: number;
+  /** The largest file the caller may start now. */
+  available: number;
+  reservationExpirySeconds: number;
+}
+
+export const getStagingQuota = async (namespace?: string): Promise<StagingQuotaView> =>
+  (await consoleFetchJSON(
+    `${UPLOADS_API}/quota${namespace ? `?namespace=${encodeURIComponent(namespace)}` : ''}`,
+  )) as StagingQuotaView;
+
 export const putChecksum = async (id: string, sha256: string): Promise<void> => {
   await consoleFetchJSON.put(`${UPLOADS_API}/${id}/checksum`, { sha256 });
 };

@@ -164,6 +164,10 @@ export async function startTransfer(key: string): Promise<void> {
       targetKind: v.kind,
       targetName: v.name,
       fingerprint: item.fingerprint,
+      // The backend refuses at creation an image whose virtual size cannot fit the target (issue 13, break 8).
+      ...(item.inspected?.inspection.virtualSize != null
+        ? { virtualSize: String(item.inspected.inspection.virtualSize) }
+        : {}),
     },
     onBeforeRequest: async (req) => {
       const token = csrfToken();
