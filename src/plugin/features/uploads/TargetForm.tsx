@@ -1,7 +1,7 @@
 // The target of one upload, as `virtctl image-upload` allows it: a new DataVolume (default), a new upload PVC,
 // or an existing upload DataVolume; name, namespace, size, storage class, access and volume mode, force-bind.
 // Every refusal is shown before any byte moves, with its cause and fix.
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { FC } from 'react';
 import {
   ActionGroup,
@@ -33,6 +33,7 @@ import { virtctlCommand, type TargetKind, type TargetValues } from './manifests'
 import { NamespaceSelect, useListableNamespaces } from './NamespaceSelect';
 import { problemText } from './problem-text';
 import { useTargetContext } from './useTargetDefaults';
+import { WAITING_FOR_CONSUMER } from '../../components/volume-wait/force-bind-patch';
 
 export interface TargetFormProps {
   fileName: string;
@@ -43,6 +44,8 @@ export interface TargetFormProps {
   error?: string;
   /** Values of an earlier attempt (e.g. after "already exists"), to start from. */
   initial?: TargetValues;
+  /** The file's first bytes read as text: uploading it as a raw disk needs the user's confirmation. */
+  looksLikeText?: boolean;
 }
 
 const ACCESS_MODES = ['ReadWriteOnce', 'ReadWriteMany', 'ReadOnlyMany'];
@@ -55,8 +58,14 @@ export const TargetForm: FC<TargetFormProps> = ({
   busy,
   error,
   initial,
+  looksLikeText,
 }) => {
   const { t } = usePluginTranslation();
+  // Unique per card: two cards never share an element id (a label focuses its own card's field).
+  const uid = useId();
+  const fieldId = (field: string) => `${uid}-${field}`;
+  const [textConfirmed, setTextConfirmed] = useState(false);
+  const [forceBindConsent, setForceBindConsent] = useState(false);
   const [activeNamespace] = useActiveNamespace();
   const image = inspected.inspection;
   const [kind, setKind] = useState<TargetKind>(initial?.kind ?? 'new-dv');
@@ -89,7 +98,9 @@ export const TargetForm: FC<TargetFormProps> = ({
     () => dataVolumes.filter((dv) => dv.spec?.source?.upload !== undefined),
     [dataVolumes],
   );
-  const [pickedExisting, setExistingName] = useState('');
+  const [pickedExisting, setExistingName] = useState(
+    initial?.kind === 'existing-dv' ? initial.name : '',
+  );
   const existingName = pickedExisting || (uploadDvs[0]?.metadata?.name ?? '');
   const existing = dataVolumes.find((dv) => dv.metadata?.name === existingName);
 
@@ -142,7 +153,11 @@ export const TargetForm: FC<TargetFormProps> = ({
         }
       : {}),
   });
-  const namespaceFieldId = `${fileName}-namespace`;
+  const namespaceFieldId = fieldId('namespace');
+  // An existing DataVolume on a class that binds on first use waits for a consumer; an upload has none, so it
+  // must be force-bound (as `virtctl image-upload --force-bind` does), with the user's consent.
+  const existingWaits =
+    kind === 'existing-dv' && WAITING_FOR_CONSUMER.has(existing?.status?.phase ?? '');
   const namespaces = useListableNamespaces();
   const namespaceProblem = !namespace.trim()
     ? t('Enter the namespace of the target.')
@@ -171,7 +186,27 @@ export const TargetForm: FC<TargetFormProps> = ({
       ),
     );
   }
-  const problems = [...check.problems.map((p) => problemText(t, p)), ...accessProblems];
+  const consentProblems: string[] = [];
+  if (existingWaits && !forceBindConsent) {
+    consentProblems.push(
+      t('{{name}} waits for its first consumer: confirm force-binding it to upload into it.', {
+        name: targetName,
+      }),
+    );
+  }
+  if (looksLikeText && image.format === 'raw' && !textConfirmed) {
+    consentProblems.push(
+      t(
+        '{{file}} looks like a text file, not a disk image: confirm that it is a raw disk to upload it.',
+        { file: fileName },
+      ),
+    );
+  }
+  const problems = [
+    ...check.problems.map((p) => problemText(t, p)),
+    ...accessProblems,
+    ...consentProblems,
+  ];
   const values: TargetValues = {
     kind,
     name: targetName,
@@ -183,7 +218,7 @@ export const TargetForm: FC<TargetFormProps> = ({
     storageClassName: storageClassName || (ctx.defaultClass?.metadata?.name ?? ''),
     accessMode: effectiveAccess,
     volumeMode: effectiveVolume,
-    forceBind: effectiveForceBind,
+    forceBind: kind === 'existing-dv' ? existingWaits && forceBindConsent : effectiveForceBind,
     ...(kind === 'new-dv' ? { claim } : {}),
   };
   const ready =
@@ -200,10 +235,10 @@ export const TargetForm: FC<TargetFormProps> = ({
         if (ready) onStart(values);
       }}
     >
-      <FormGroup role="radiogroup" fieldId="upload-target-kind" label={t('Upload to')} isInline>
+      <FormGroup role="radiogroup" fieldId={fieldId('kind')} label={t('Upload to')} isInline>
         <Radio
-          id={`${fileName}-new-dv`}
-          name={`${fileName}-kind`}
+          id={fieldId('new-dv')}
+          name={fieldId('kind')}
           label={t('New DataVolume')}
           isChecked={kind === 'new-dv'}
           onChange={() => {
@@ -211,8 +246,8 @@ export const TargetForm: FC<TargetFormProps> = ({
           }}
         />
         <Radio
-          id={`${fileName}-new-pvc`}
-          name={`${fileName}-kind`}
+          id={fieldId('new-pvc')}
+          name={fieldId('kind')}
           label={t('New PVC with the upload annotation')}
           isChecked={kind === 'new-pvc'}
           onChange={() => {
@@ -220,8 +255,8 @@ export const TargetForm: FC<TargetFormProps> = ({
           }}
         />
         <Radio
-          id={`${fileName}-existing-dv`}
-          name={`${fileName}-kind`}
+          id={fieldId('existing-dv')}
+          name={fieldId('kind')}
           label={t('Existing upload DataVolume')}
           isChecked={kind === 'existing-dv'}
           onChange={() => {
@@ -248,9 +283,9 @@ export const TargetForm: FC<TargetFormProps> = ({
         )}
       </FormGroup>
       {kind === 'existing-dv' ? (
-        <FormGroup label={t('DataVolume')} fieldId="upload-existing" isRequired>
+        <FormGroup label={t('DataVolume')} fieldId={fieldId('existing')} isRequired>
           <FormSelect
-            id="upload-existing"
+            id={fieldId('existing')}
             data-test="upload-existing"
             value={existingName}
             onChange={(_e, v) => {
@@ -266,12 +301,26 @@ export const TargetForm: FC<TargetFormProps> = ({
               />
             ))}
           </FormSelect>
+          {existingWaits && (
+            <Checkbox
+              id={fieldId('force-bind-existing')}
+              data-test="upload-force-bind-existing"
+              label={t(
+                '{{name}} is in phase {{phase}}: bind it now so that CDI can receive the upload (force-bind, as virtctl --force-bind)',
+                { name: targetName, phase: existing?.status?.phase ?? '' },
+              )}
+              isChecked={forceBindConsent}
+              onChange={(_e, v) => {
+                setForceBindConsent(v);
+              }}
+            />
+          )}
         </FormGroup>
       ) : (
         <>
-          <FormGroup label={t('Name')} fieldId="upload-name" isRequired>
+          <FormGroup label={t('Name')} fieldId={fieldId('name')} isRequired>
             <TextInput
-              id="upload-name"
+              id={fieldId('name')}
               data-test="upload-name"
               value={name}
               onChange={(_e, v) => {
@@ -279,9 +328,9 @@ export const TargetForm: FC<TargetFormProps> = ({
               }}
             />
           </FormGroup>
-          <FormGroup label={t('Size')} fieldId="upload-size" isRequired>
+          <FormGroup label={t('Size')} fieldId={fieldId('size')} isRequired>
             <TextInput
-              id="upload-size"
+              id={fieldId('size')}
               data-test="upload-size"
               value={effectiveSize}
               onChange={(_e, v) => {
@@ -306,9 +355,9 @@ export const TargetForm: FC<TargetFormProps> = ({
               </HelperText>
             </FormHelperText>
           </FormGroup>
-          <FormGroup label={t('Storage class')} fieldId="upload-sc">
+          <FormGroup label={t('Storage class')} fieldId={fieldId('sc')}>
             <FormSelect
-              id="upload-sc"
+              id={fieldId('sc')}
               data-test="upload-sc"
               value={storageClassName || (ctx.defaultClass?.metadata?.name ?? '')}
               onChange={(_e, v) => {
@@ -331,9 +380,9 @@ export const TargetForm: FC<TargetFormProps> = ({
               ))}
             </FormSelect>
           </FormGroup>
-          <FormGroup label={t('Access mode')} fieldId="upload-access">
+          <FormGroup label={t('Access mode')} fieldId={fieldId('access')}>
             <FormSelect
-              id="upload-access"
+              id={fieldId('access')}
               value={effectiveAccess}
               onChange={(_e, v) => {
                 setAccessMode(v);
@@ -344,9 +393,9 @@ export const TargetForm: FC<TargetFormProps> = ({
               ))}
             </FormSelect>
           </FormGroup>
-          <FormGroup label={t('Volume mode')} fieldId="upload-volume-mode">
+          <FormGroup label={t('Volume mode')} fieldId={fieldId('volume-mode')}>
             <FormSelect
-              id="upload-volume-mode"
+              id={fieldId('volume-mode')}
               data-test="upload-volume-mode"
               value={effectiveVolume}
               onChange={(_e, v) => {
@@ -366,7 +415,7 @@ export const TargetForm: FC<TargetFormProps> = ({
           </FormGroup>
           {wffc && (
             <Checkbox
-              id={`${fileName}-force-bind`}
+              id={fieldId('force-bind')}
               label={t(
                 'Bind immediately (force-bind): the class waits for the first consumer, and an upload has none',
               )}
@@ -377,6 +426,19 @@ export const TargetForm: FC<TargetFormProps> = ({
             />
           )}
         </>
+      )}
+      {looksLikeText && image.format === 'raw' && (
+        <Checkbox
+          id={fieldId('text-confirm')}
+          data-test="upload-text-confirm"
+          label={t('{{file}} is a raw disk image even though it reads as text: upload it', {
+            file: fileName,
+          })}
+          isChecked={textConfirmed}
+          onChange={(_e, v) => {
+            setTextConfirmed(v);
+          }}
+        />
       )}
       <HelperText>
         <HelperTextItem data-test="upload-scratch">

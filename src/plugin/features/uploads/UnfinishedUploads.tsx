@@ -9,6 +9,7 @@ import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { resumeWithFile } from './add-files';
 import { cancelUpload, FINISHED_STATES, listUploads, type BackendUpload } from './backend-api';
 import { bytesText } from './format-label';
+import { backendStateText } from './state-text';
 import { useUploadItems } from './upload-store';
 
 export const UnfinishedUploads: FC = () => {
@@ -113,7 +114,9 @@ export const UnfinishedUploads: FC = () => {
                     size: bytesText(u.size),
                   })}
                 </Td>
-                <Td>{u.state}</Td>
+                <Td data-test="unfinished-upload-state">
+                  {backendStateText(t, u.state, u.cdiPhase)}
+                </Td>
                 <Td>
                   <Flex spaceItems={{ default: 'spaceItemsSm' }}>
                     {u.received < u.size && (

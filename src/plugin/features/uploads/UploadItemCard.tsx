@@ -2,7 +2,10 @@
 import { useState } from 'react';
 import type { FC } from 'react';
 import {
+  ActionList,
+  ActionListItem,
   Alert,
+  Button,
   Card,
   CardBody,
   CardHeader,
@@ -14,13 +17,17 @@ import {
 import { k8sDelete } from '@openshift-console/dynamic-plugin-sdk';
 import { DataVolumeModel, PersistentVolumeClaimModel } from '../../k8s/models';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
+import { forceBindDataVolume } from '../../components/volume-wait/force-bind';
+import { cancelUpload } from './backend-api';
 import { CancelUploadModal } from './CancelUploadModal';
+import { FinishedTargetLinks } from './FinishedTargetLinks';
 import { bytesText, formatName } from './format-label';
 import { inspectionNoteText } from './inspection-note-text';
 import { StagingQuotaWarning } from './StagingQuota';
 import { TargetForm } from './TargetForm';
 import { cancelTransfer, pauseTransfer, resumeTransfer, startTransfer } from './transfer';
 import { UploadProgress } from './UploadProgress';
+import type { TargetValues } from './manifests';
 import { uploadStore, type UploadItem } from './upload-store';
 
 export const UploadItemCard: FC<{ item: UploadItem }> = ({ item }) => {
@@ -43,6 +50,49 @@ export const UploadItemCard: FC<{ item: UploadItem }> = ({ item }) => {
         uploadStore.update(item.key, { error: (err as Error).message });
       }
     }
+  };
+
+  const start = async (values: TargetValues) => {
+    uploadStore.update(item.key, { values, error: undefined });
+    if (values.kind === 'existing-dv' && values.forceBind) {
+      // The user agreed to force-bind the DataVolume that waits for its first consumer.
+      uploadStore.update(item.key, { phase: 'creating' });
+      try {
+        await forceBindDataVolume(values.namespace, values.name);
+      } catch (err) {
+        uploadStore.update(item.key, { phase: 'ready', error: (err as Error).message });
+        return;
+      }
+    }
+    await startTransfer(item.key);
+  };
+
+  /** Drops the backend's copy of a failed attempt (it may already be gone). */
+  const dropSession = async () => {
+    const id = item.sessionId ?? item.resumeId;
+    if (id) await cancelUpload(id).catch(() => undefined);
+  };
+
+  const retry = async () => {
+    await dropSession();
+    const v = item.values;
+    uploadStore.update(item.key, {
+      phase: 'ready',
+      error: undefined,
+      sessionId: undefined,
+      resumeId: undefined,
+      backend: undefined,
+      sent: 0,
+      rate: 0,
+      eta: null,
+      // The DataVolume of the failed attempt exists now: the form opens on it.
+      ...(v && v.kind === 'new-dv' ? { values: { ...v, kind: 'existing-dv' as const } } : {}),
+    });
+  };
+
+  const remove = async () => {
+    await dropSession();
+    uploadStore.remove(item.key);
   };
 
   return (
@@ -92,12 +142,12 @@ export const UploadItemCard: FC<{ item: UploadItem }> = ({ item }) => {
             busy={false}
             {...(item.error ? { error: item.error } : {})}
             {...(item.values ? { initial: item.values } : {})}
+            {...(item.looksLikeText !== undefined ? { looksLikeText: item.looksLikeText } : {})}
             onRemove={() => {
               uploadStore.remove(item.key);
             }}
             onStart={(values) => {
-              uploadStore.update(item.key, { values });
-              void startTransfer(item.key);
+              void start(values);
             }}
           />
         )}
@@ -119,6 +169,33 @@ export const UploadItemCard: FC<{ item: UploadItem }> = ({ item }) => {
           <Alert variant="danger" isInline title={t('Upload failed')} data-test="upload-failure">
             {item.error}
           </Alert>
+        )}
+        {item.phase === 'done' && item.values && <FinishedTargetLinks target={item.values} />}
+        {(item.phase === 'failed' || item.phase === 'cancelled') && (
+          <ActionList>
+            {item.phase === 'failed' && item.inspected && (
+              <ActionListItem>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  data-test="upload-retry"
+                  onClick={() => void retry()}
+                >
+                  {t('Retry')}
+                </Button>
+              </ActionListItem>
+            )}
+            <ActionListItem>
+              <Button
+                variant="link"
+                size="sm"
+                data-test="upload-remove"
+                onClick={() => void remove()}
+              >
+                {t('Remove')}
+              </Button>
+            </ActionListItem>
+          </ActionList>
         )}
         {confirming && item.values && (
           <CancelUploadModal

@@ -11,9 +11,11 @@ import {
   ProgressVariant,
 } from '@patternfly/react-core';
 import { PopulationStatus } from '../../components/PopulationStatus';
+import { VolumeWaitStatus } from '../../components/volume-wait/VolumeWaitStatus';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import type { UploadItem } from './upload-store';
 import { bytesText, durationText } from './format-label';
+import { backendStateText } from './state-text';
 
 export interface UploadProgressProps {
   item: UploadItem;
@@ -43,25 +45,12 @@ export const UploadProgress: FC<UploadProgressProps> = ({ item, onPause, onResum
       default:
         break;
     }
-    switch (backend?.state) {
-      case 'waiting-for-volume':
-        return t('Waiting for the volume (phase {{phase}})', { phase: backend.cdiPhase ?? '…' });
-      case 'forwarding':
-        return t('Sending to CDI');
-      case 'verifying':
-        return t('Verifying the checksum');
-      case 'importing':
-        return t('Importing (CDI phase {{phase}})', { phase: backend.cdiPhase ?? '…' });
-      case 'waiting-for-user':
-        return t('Waiting for you to come back');
-      default:
-        return t('Processing');
-    }
+    return backend ? backendStateText(t, backend.state, backend.cdiPhase) : t('Processing');
   })();
+  // Once every byte reached the backend the bar stays full: what follows (waiting for the volume, sending to
+  // CDI, importing) is said in words and in the helper text, never by a bar falling back to 0 %.
   const percent =
-    item.phase === 'processing' && backend
-      ? Math.floor((backend.forwarded / Math.max(1, backend.size)) * 100)
-      : Math.floor((item.sent / Math.max(1, size)) * 100);
+    item.phase === 'processing' ? 100 : Math.floor((item.sent / Math.max(1, size)) * 100);
   const variant =
     item.phase === 'failed'
       ? ProgressVariant.danger
@@ -76,7 +65,7 @@ export const UploadProgress: FC<UploadProgressProps> = ({ item, onPause, onResum
           rate: bytesText(Math.round(item.rate)),
           eta: item.eta === null ? '…' : durationText(item.eta),
         })
-      : item.phase === 'processing' && backend
+      : item.phase === 'processing' && backend && backend.state !== 'waiting-for-volume'
         ? t('{{forwarded}} of {{total}} sent to CDI (attempt {{attempt}})', {
             forwarded: bytesText(backend.forwarded),
             total: bytesText(size),
@@ -97,6 +86,15 @@ export const UploadProgress: FC<UploadProgressProps> = ({ item, onPause, onResum
           aria-label={stage}
         />
       </FlexItem>
+      {item.values && item.values.kind !== 'new-pvc' && active ? (
+        <FlexItem>
+          <VolumeWaitStatus
+            namespace={item.values.namespace}
+            name={item.values.name}
+            canForceBind
+          />
+        </FlexItem>
+      ) : null}
       {item.values && item.values.kind !== 'new-pvc' && active ? (
         <FlexItem>
           <PopulationStatus namespace={item.values.namespace} name={item.values.name} />

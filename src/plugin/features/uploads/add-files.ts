@@ -1,10 +1,15 @@
 // Files dropped or picked: each is inspected in the worker (by content) and gets a fingerprint; a file picked
 // to resume an upload the backend already holds must be the same file (same fingerprint).
+import { looksLikeText, TEXT_SNIFF_BYTES } from '../../../lib/text-content';
 import type { BackendUpload } from './backend-api';
 import { fileFingerprint } from './fingerprint';
 import { inspectInWorker } from './image-worker-client';
 import { startTransfer } from './transfer';
 import { uploadStore } from './upload-store';
+
+/** Whether the file's first bytes read as text (a text file is not a disk image). */
+const sniffText = async (file: File): Promise<boolean> =>
+  looksLikeText(new Uint8Array(await file.slice(0, TEXT_SNIFF_BYTES).arrayBuffer()));
 
 let counter = 0;
 const newKey = () => `upload-${Date.now().toString(36)}-${(counter++).toString(36)}`;
@@ -13,11 +18,12 @@ export function addFiles(files: readonly File[]): void {
   for (const file of files) {
     const key = newKey();
     uploadStore.add({ key, file, phase: 'inspecting', sent: 0, rate: 0, eta: null, hashed: 0 });
-    inspectInWorker(file).then(
-      (inspected) => {
+    Promise.all([inspectInWorker(file), sniffText(file)]).then(
+      ([inspected, text]) => {
         uploadStore.update(key, {
           phase: 'ready',
           inspected,
+          looksLikeText: text,
           fingerprint: fileFingerprint(file, inspected.headSha256),
         });
       },

@@ -21,6 +21,8 @@ export interface UploadItem {
   file: File;
   phase: ItemPhase;
   inspected?: Inspected;
+  /** The file's first bytes read as text (lib/text-content): a raw upload needs confirmation. */
+  looksLikeText?: boolean;
   fingerprint?: string;
   values?: TargetValues;
   /** Resume of an upload the backend already has (same file selected again). */
