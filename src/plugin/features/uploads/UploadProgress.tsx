@@ -110,9 +110,11 @@ export const UploadProgress: FC<UploadProgressProps> = ({ item, onPause, onResum
               ? backend?.verifiedSha256
                 ? t('SHA-256 verified')
                 : t('SHA-256 {{short}}…', { short: item.sha256.slice(0, 12) })
-              : t('Computing SHA-256 ({{percent}}%)', {
-                  percent: Math.floor((item.hashed / Math.max(1, size)) * 100),
-                })}
+              : item.hashed > 0
+                ? t('Computing SHA-256 ({{percent}}%)', {
+                    percent: Math.floor((item.hashed / Math.max(1, size)) * 100),
+                  })
+                : t('Each chunk checksummed; whole-file SHA-256 after the last chunk')}
           </Label>
           {item.phase === 'uploading' && (
             <Button variant="secondary" size="sm" onClick={onPause} data-test="upload-pause">
