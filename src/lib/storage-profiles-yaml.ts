@@ -105,17 +105,23 @@ export const checkStorageProfileYaml = (
   return { object, problems };
 };
 
-/** The profile as the editor shows it: metadata (without managedFields) and spec. */
-export const profileToYaml = (profile: StorageProfileObject): string => {
-  const metadata = { ...(profile.metadata ?? {}) };
-  delete metadata.managedFields;
-  return stringify(
+/** The metadata a user may edit here: the name (fixed) and labels and annotations; the rest is the server's. */
+export const editableMetadata = (
+  metadata: StorageProfileObject['metadata'],
+): { name?: string; labels?: unknown; annotations?: unknown } => ({
+  name: metadata?.name,
+  ...(metadata?.labels !== undefined ? { labels: metadata.labels } : {}),
+  ...(metadata?.annotations !== undefined ? { annotations: metadata.annotations } : {}),
+});
+
+/** The profile as the editor shows it: the editable metadata and the spec (status is CDI's, shown beside). */
+export const profileToYaml = (profile: StorageProfileObject): string =>
+  stringify(
     {
       apiVersion: profile.apiVersion ?? 'cdi.kubevirt.io/v1beta1',
       kind: profile.kind ?? 'StorageProfile',
-      metadata,
+      metadata: editableMetadata(profile.metadata),
       spec: profile.spec ?? {},
     },
     { lineWidth: 0 },
   );
-};

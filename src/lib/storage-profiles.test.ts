@@ -323,16 +323,18 @@ describe('checkStorageProfileYaml', () => {
     ]);
     expect(checkStorageProfileYaml('spec: [', HPP).problems[0]?.kind).toBe('syntax');
   });
-  it('prints metadata and spec, not status', () => {
+  it('prints the editable metadata and spec, not status', () => {
     const text = profileToYaml({
       apiVersion: 'cdi.kubevirt.io/v1beta1',
       kind: 'StorageProfile',
-      metadata: { name: 'hpp-csi', managedFields: [] },
+      metadata: { name: 'hpp-csi', managedFields: [], uid: 'u', labels: { a: 'b' } },
       spec: {},
       status: { provisioner: 'x' },
     });
     expect(text).not.toContain('status');
     expect(text).not.toContain('managedFields');
+    expect(text).not.toContain('uid');
+    expect(text).toContain('a: b');
     expect(checkStorageProfileYaml(text, HPP).problems).toEqual([]);
   });
   it('parses field paths', () => {

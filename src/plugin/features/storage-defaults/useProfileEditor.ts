@@ -20,7 +20,11 @@ import type {
   StorageProfileObject,
   StorageProfileSpec,
 } from '../../../lib/storage-profiles';
-import { checkStorageProfileYaml, profileToYaml } from '../../../lib/storage-profiles-yaml';
+import {
+  checkStorageProfileYaml,
+  editableMetadata,
+  profileToYaml,
+} from '../../../lib/storage-profiles-yaml';
 import type { ProfileYamlProblem } from '../../../lib/storage-profiles-yaml';
 import { StorageProfileModel } from '../../k8s/models';
 import { messageOf, statusOf } from '../../k8s/load-error';
@@ -87,8 +91,8 @@ export const useProfileEditor = (
   const yamlDirty =
     session?.view === 'yaml' &&
     (yamlCheck?.object
-      ? JSON.stringify(withoutManaged(yamlCheck.object.metadata)) !==
-        JSON.stringify(withoutManaged(session.base.metadata))
+      ? JSON.stringify(editableMetadata(yamlCheck.object.metadata)) !==
+        JSON.stringify(editableMetadata(session.base.metadata))
       : session.yaml !== profileToYaml(session.base));
   const dirty = Boolean(session) && (specDirty || yamlDirty);
 
@@ -234,15 +238,6 @@ export const useProfileEditor = (
     reload,
     reapply,
   };
-};
-
-const withoutManaged = (
-  metadata: StorageProfileObject['metadata'],
-): StorageProfileObject['metadata'] => {
-  if (!metadata) return metadata;
-  const rest = { ...metadata };
-  delete rest.managedFields;
-  return rest;
 };
 
 export type ProfileEditor = ReturnType<typeof useProfileEditor>;
