@@ -430,6 +430,8 @@ test.describe('Storage defaults as StorageProfiles', () => {
   test('refuses what the provisioner cannot do, offers CDI’s recommendation, and resolves a concurrent edit', async ({
     page,
   }) => {
+    // Several steps against the sandbox in one flow: a bound, not a speed check (the 2-core CI machine may be loaded).
+    test.setTimeout(300_000);
     const SC = 'e2e-ceph-rbd';
     kubectl(
       ['apply', '-f', '-'],
