@@ -124,8 +124,7 @@ export type ProfileProblemKind =
   | 'not-in-capabilities'
   | 'unknown-clone-strategy'
   | 'unknown-source-format'
-  | 'not-a-list'
-  | 'not-a-string';
+  | 'not-a-list';
 
 export interface ProfileProblem {
   kind: ProfileProblemKind;
