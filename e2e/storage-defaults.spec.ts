@@ -28,8 +28,11 @@ const openEditor = async (page: Page): Promise<void> => {
 };
 
 /** Replaces the whole YAML editor content by pasting (typing would trigger the editor's auto-indent). */
-const setYaml = async (page: Page, text: string): Promise<void> => {
-  const input = page.locator('[data-test="storage-defaults-yaml"] .monaco-editor textarea');
+const setYaml = (page: Page, text: string): Promise<void> =>
+  setYamlIn(page, '[data-test="storage-defaults-yaml"]', text);
+
+const setYamlIn = async (page: Page, editor: string, text: string): Promise<void> => {
+  const input = page.locator(`${editor} .monaco-editor textarea`);
   await input.focus();
   await page.keyboard.press('ControlOrMeta+A');
   await input.evaluate((textarea, pasted) => {
@@ -56,9 +59,15 @@ const squiggledLines = (page: Page): Promise<string[]> =>
     });
   });
 
+const onLegacy = (): boolean => test.info().project.name === 'legacy';
+
+// The kubevirt-storage-class-defaults ConfigMap exists only in the seed's era (HyperConverged ≤ 1.6).
 test.describe('Storage defaults', () => {
+  test.beforeEach(() => {
+    test.skip(!onLegacy(), 'the ConfigMap exists only on legacy (HyperConverged 1.7 removed it)');
+  });
   test.afterEach(() => {
-    resetTestKeys();
+    if (onLegacy()) resetTestKeys();
   });
 
   test('a form edit shows in the YAML view, saves, and survives a reload', async ({
@@ -296,5 +305,230 @@ test.describe('Storage defaults', () => {
     await waitForHost(page);
     await expect(page.locator('[data-test="bd-volume-mode"]')).toHaveValue('Block');
     await expect(page.locator('[data-test="bd-access-mode"]')).toHaveValue('ReadWriteOnce');
+  });
+});
+
+// Today's platform: no ConfigMap, the StorageProfiles are the defaults. CDI's StorageProfile
+// (kubevirt/containerized-data-importer staging/src/kubevirt.io/containerized-data-importer-api/pkg/apis/core/v1beta1/types.go,
+// pkg/controller/storageprofile-controller.go): status.claimPropertySets mirrors the spec's sets, and CDI renders
+// the claim of a DataVolume with spec.storage from them (pkg/controller/datavolume/util.go).
+const profileOf = (
+  name: string,
+): { spec?: Record<string, unknown>; status?: { claimPropertySets?: unknown[] } } =>
+  JSON.parse(kubectl(['get', 'storageprofile', name, '-o', 'json'])) as {
+    spec?: Record<string, unknown>;
+    status?: { claimPropertySets?: unknown[] };
+  };
+
+test.describe('Storage defaults as StorageProfiles', () => {
+  test.beforeEach(() => {
+    test.skip(onLegacy(), 'legacy has the ConfigMap: its editor is tested above');
+  });
+
+  test('a claim property set edited in the form is stored, and a new blank DataVolume gets it from CDI', async ({
+    page,
+    consoleProblems,
+  }) => {
+    const NS = 'vm-images';
+    try {
+      await page.goto(PAGE);
+      await waitForHost(page);
+      await expect(page.locator('[data-test="configmap-missing-why"]')).toContainText(
+        'HyperConverged 1.7',
+      );
+      const editor = page.locator('[data-test="profile-editor"][data-profile="local"]');
+      await expect(editor).toBeVisible();
+      // The selected side of the Form/YAML switch is the one that looks selected (issue 15, item 7).
+      const formButton = editor.locator('[data-test="view-form"] button');
+      const yamlButton = editor.locator('[data-test="view-yaml"] button');
+      await expect(formButton).toHaveAttribute('aria-pressed', 'true');
+      await expect(yamlButton).toHaveAttribute('aria-pressed', 'false');
+      const background = (button: typeof formButton) =>
+        button.evaluate((element) => getComputedStyle(element).backgroundColor);
+      expect(await background(formButton)).not.toBe(await background(yamlButton));
+      expect(await background(formButton)).not.toBe('rgba(0, 0, 0, 0)');
+
+      await editor.locator('[data-test="add-set"]').click();
+      const set = editor.locator('[data-test="profile-set"]').first();
+      // A new set has ReadWriteOnce and no volume mode yet: the error names the field.
+      await expect(set.locator('[data-test="field-error"]')).toHaveAttribute(
+        'data-field',
+        'spec.claimPropertySets[0].volumeMode',
+      );
+      await expect(editor.locator('[data-test="save"]')).toBeDisabled();
+      await set.locator('[data-test="set-volume-mode"]').selectOption('Block');
+      await set.locator('[data-test="set-access-ReadWriteOnce"]').uncheck();
+      await expect(set.locator('[data-test="field-error"]')).toContainText(
+        'spec.claimPropertySets[0].accessModes: choose at least one access mode',
+      );
+      await set.locator('[data-test="set-access-ReadWriteOnce"]').check();
+      // The local PVs are Filesystem volumes: a warning, not an error (Block PVs may come later).
+      await expect(set.locator('[data-test="field-warning"]')).toContainText(
+        'no PersistentVolume of local offers ReadWriteOnce/Block',
+      );
+      await editor.locator('[data-test="save"]').click();
+      await expect(editor.locator('[data-test="saved"]')).toBeVisible();
+      expect(profileOf('local').spec?.claimPropertySets).toEqual([
+        { accessModes: ['ReadWriteOnce'], volumeMode: 'Block' },
+      ]);
+      await expect
+        .poll(() => profileOf('local').status?.claimPropertySets)
+        .toEqual([{ accessModes: ['ReadWriteOnce'], volumeMode: 'Block' }]);
+
+      // The blank disk form starts from the profile, leaves the modes to CDI, and CDI applies them.
+      await page.goto('/vm-disks/blank-disk');
+      await waitForHost(page);
+      const form = page.locator('[data-test="blank-disk-form"]');
+      await form.locator('[data-test="bd-namespace"]').fill(NS);
+      await form.locator('[data-test="bd-name"]').fill('e2e-profile-blank');
+      await form.locator('[data-test="bd-size"]').fill('1Gi');
+      await expect(form.locator('[data-test="bd-volume-mode"]')).toHaveValue('Block');
+      await expect(form.locator('[data-test="bd-access-mode"]')).toHaveValue('ReadWriteOnce');
+      await form.locator('[data-test="bd-create"]').click();
+      await expect(page.locator('[data-test="bd-result"]')).toBeVisible();
+      const dv = JSON.parse(
+        kubectl(['get', 'dv', 'e2e-profile-blank', '-n', NS, '-o', 'json']),
+      ) as { spec: { storage?: Record<string, unknown> } };
+      expect(dv.spec.storage).toBeDefined();
+      expect(dv.spec.storage).not.toHaveProperty('volumeMode');
+      expect(dv.spec.storage).not.toHaveProperty('accessModes');
+      await expect
+        .poll(() =>
+          kubectl([
+            'get',
+            'pvc',
+            'e2e-profile-blank',
+            '-n',
+            NS,
+            '-o',
+            'jsonpath={.spec.volumeMode} {.spec.accessModes[0]}',
+          ]),
+        )
+        .toBe('Block ReadWriteOnce');
+      expect(consoleProblems.messages).toEqual([]);
+    } finally {
+      kubectl([
+        'delete',
+        'dv',
+        'e2e-profile-blank',
+        '-n',
+        NS,
+        '--ignore-not-found',
+        '--wait=false',
+      ]);
+      kubectl([
+        'patch',
+        'storageprofile',
+        'local',
+        '--type=merge',
+        '-p',
+        '{"spec":{"claimPropertySets":null}}',
+      ]);
+    }
+  });
+
+  test('refuses what the provisioner cannot do, offers CDI’s recommendation, and resolves a concurrent edit', async ({
+    page,
+  }) => {
+    // Several steps against the sandbox in one flow: a bound, not a speed check (the 2-core CI machine may be loaded).
+    test.setTimeout(300_000);
+    const SC = 'e2e-ceph-rbd';
+    kubectl(
+      ['apply', '-f', '-'],
+      JSON.stringify({
+        apiVersion: 'storage.k8s.io/v1',
+        kind: 'StorageClass',
+        metadata: { name: SC },
+        provisioner: 'openshift-storage.rbd.csi.ceph.com',
+        parameters: { clusterID: 'openshift-storage', pool: 'ocs-storagecluster-cephblockpool' },
+        volumeBindingMode: 'Immediate',
+      }),
+    );
+    try {
+      await page.goto(PAGE);
+      await waitForHost(page);
+      await page
+        .locator(`[data-test="profiles-table"] [data-test-row="${SC}"] [data-test="edit-profile"]`)
+        .click();
+      const editor = page.locator(`[data-test="profile-editor"][data-profile="${SC}"]`);
+      // CDI's recommendation for Ceph RBD, computed by CDI into the status.
+      await expect(editor.locator('[data-test="recommended-set"]')).toHaveText([
+        'ReadWriteMany / Block',
+        'ReadWriteOnce / Block',
+        'ReadWriteOnce / Filesystem',
+      ]);
+      await editor.locator('[data-test="add-set"]').click();
+      const set = editor.locator('[data-test="profile-set"]').first();
+      await set.locator('[data-test="set-access-ReadWriteOnce"]').uncheck();
+      await set.locator('[data-test="set-access-ReadWriteMany"]').check();
+      await set.locator('[data-test="set-volume-mode"]').selectOption('Filesystem');
+      const error = set.locator('[data-test="field-error"]');
+      await expect(error).toHaveAttribute('data-field', 'spec.claimPropertySets[0].accessModes');
+      await expect(error).toContainText(`ReadWriteMany/Filesystem cannot work on ${SC}`);
+      await expect(editor.locator('[data-test="save"]')).toBeDisabled();
+
+      await editor.locator('[data-test="use-recommendation"]').click();
+      await expect(editor.locator('[data-test="profile-set"]')).toHaveCount(3);
+      await expect(editor.locator('[data-test="field-error"]')).toHaveCount(0);
+
+      // Someone else sets the clone strategy meanwhile: saving shows the conflict, re-applying keeps both.
+      kubectl([
+        'patch',
+        'storageprofile',
+        SC,
+        '--type=merge',
+        '-p',
+        '{"spec":{"cloneStrategy":"copy"}}',
+      ]);
+      await expect(editor.locator('[data-test="remote-changed"]')).toBeVisible();
+      await editor.locator('[data-test="save"]').click();
+      const conflict = editor.locator('[data-test="conflict"]');
+      await expect(conflict.locator('[data-test="diff-added"]')).toHaveText([
+        '+ cloneStrategy: copy',
+      ]);
+      expect(profileOf(SC).spec?.claimPropertySets).toBeUndefined();
+      await conflict.locator('[data-test="conflict-reapply"]').click();
+      await expect(conflict).toHaveCount(0);
+      await editor.locator('[data-test="save"]').click();
+      await expect(editor.locator('[data-test="saved"]')).toBeVisible();
+      expect(profileOf(SC).spec).toEqual({
+        cloneStrategy: 'copy',
+        claimPropertySets: [
+          { accessModes: ['ReadWriteMany'], volumeMode: 'Block' },
+          { accessModes: ['ReadWriteOnce'], volumeMode: 'Block' },
+          { accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' },
+        ],
+      });
+
+      // The YAML view shows the same spec and marks an invalid value on its line.
+      await editor.locator('[data-test="view-yaml"] button').click();
+      await expect(editor.locator('[data-test="view-yaml"] button')).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      const lines = editor.locator('[data-test="profile-yaml"] .view-lines');
+      await expect(lines).toContainText(/cloneStrategy:\s+copy/);
+      await setYamlIn(
+        page,
+        '[data-test="profile-yaml"]',
+        [
+          'apiVersion: cdi.kubevirt.io/v1beta1',
+          'kind: StorageProfile',
+          'metadata:',
+          `  name: ${SC}`,
+          'spec:',
+          '  claimPropertySets:',
+          '  - accessModes: [ReadWriteOnce]',
+          '    volumeMode: Blok',
+          '',
+        ].join('\n'),
+      );
+      const problem = editor.locator('[data-test="yaml-problem"][data-kind="unknown-volume-mode"]');
+      await expect(problem).toHaveAttribute('data-line', '8');
+      await expect(problem).toContainText('spec.claimPropertySets[0].volumeMode');
+      await expect(editor.locator('[data-test="save"]')).toBeDisabled();
+    } finally {
+      kubectl(['delete', 'storageclass', SC, '--ignore-not-found']);
+    }
   });
 });

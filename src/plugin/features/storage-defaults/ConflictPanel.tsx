@@ -1,4 +1,4 @@
-// Someone saved the ConfigMap after this edit started: what changed remotely (a line diff of the data keys), and
+// Someone saved the ConfigMap (or StorageProfile) after this edit started: what changed remotely (a line diff of the data keys), and
 // the two ways out — reload the remote version, or re-apply this edit on top of it.
 import { useEffect, useRef } from 'react';
 import type { FC } from 'react';
@@ -35,9 +35,16 @@ export interface ConflictPanelProps {
   remoteChanges: KeyChange[];
   onReload: () => void;
   onReapply: () => void;
+  /** Defaults to the ConfigMap's title. */
+  title?: string;
 }
 
-export const ConflictPanel: FC<ConflictPanelProps> = ({ remoteChanges, onReload, onReapply }) => {
+export const ConflictPanel: FC<ConflictPanelProps> = ({
+  remoteChanges,
+  onReload,
+  onReapply,
+  title,
+}) => {
   const { t } = usePluginTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -48,7 +55,7 @@ export const ConflictPanel: FC<ConflictPanelProps> = ({ remoteChanges, onReload,
       <Alert
         isInline
         variant="warning"
-        title={t('Someone else changed this ConfigMap while you were editing')}
+        title={title ?? t('Someone else changed this ConfigMap while you were editing')}
         data-test="conflict"
         actionLinks={
           <>

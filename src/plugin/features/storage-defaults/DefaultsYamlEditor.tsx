@@ -1,29 +1,44 @@
 // The YAML view: the SDK CodeEditor with our own markers (syntax errors, unknown keys, invalid values, classes
 // that do not exist) set through the editor's monaco, and the same problems as an accessible list below it.
 import { useCallback, useEffect, useState } from 'react';
-import type { FC } from 'react';
 import { Button, HelperText, HelperTextItem, List, ListItem, Title } from '@patternfly/react-core';
 import { CodeEditor } from '@openshift-console/dynamic-plugin-sdk';
 import type { CodeEditorRef } from '@openshift-console/dynamic-plugin-sdk';
-import type { YamlProblem } from '../../../lib/storage-defaults-yaml';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
-import { problemMessage } from './problem-messages';
 
 export const MARKER_OWNER = 'vm-disks-storage-defaults';
 
-export interface DefaultsYamlEditorProps {
-  value: string;
-  onChange: (value: string) => void;
-  problems: YamlProblem[];
-  onSave: () => void;
+/** A problem with its place in the text (1-based lines and columns). */
+export interface PositionedProblem {
+  kind: string;
+  severity: 'error' | 'warning';
+  key?: string;
+  field?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
 }
 
-export const DefaultsYamlEditor: FC<DefaultsYamlEditorProps> = ({
+export interface DefaultsYamlEditorProps<P extends PositionedProblem> {
+  value: string;
+  onChange: (value: string) => void;
+  problems: P[];
+  /** The sentence for a problem. */
+  describe: (problem: P) => string;
+  onSave: () => void;
+  /** The `data-test` of the editor's wrapper. */
+  testId?: string;
+}
+
+export const DefaultsYamlEditor = <P extends PositionedProblem>({
   value,
   onChange,
   problems,
+  describe,
   onSave,
-}) => {
+  testId = 'storage-defaults-yaml',
+}: DefaultsYamlEditorProps<P>) => {
   const { t } = usePluginTranslation();
   const [handle, setHandle] = useState<CodeEditorRef | null>(null);
   const editorRef = useCallback((ref: CodeEditorRef | null) => {
@@ -41,7 +56,7 @@ export const DefaultsYamlEditor: FC<DefaultsYamlEditorProps> = ({
       problems.map((p) => ({
         severity:
           p.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-        message: problemMessage(t, p),
+        message: describe(p),
         startLineNumber: p.line,
         startColumn: p.column,
         endLineNumber: p.endLine,
@@ -49,9 +64,9 @@ export const DefaultsYamlEditor: FC<DefaultsYamlEditorProps> = ({
         source: 'VM Disks',
       })),
     );
-  }, [handle, problems, t, value]);
+  }, [handle, problems, describe, value]);
 
-  const reveal = (problem: YamlProblem) => {
+  const reveal = (problem: P) => {
     if (!handle) return;
     handle.editor.revealLineInCenter(problem.line);
     handle.editor.setPosition({ lineNumber: problem.line, column: problem.column });
@@ -60,7 +75,7 @@ export const DefaultsYamlEditor: FC<DefaultsYamlEditorProps> = ({
 
   const errors = problems.filter((p) => p.severity === 'error').length;
   return (
-    <div className="vm-disks-plugin__yaml-view" data-test="storage-defaults-yaml">
+    <div className="vm-disks-plugin__yaml-view" data-test={testId}>
       <CodeEditor
         ref={editorRef}
         value={value}
@@ -87,7 +102,7 @@ export const DefaultsYamlEditor: FC<DefaultsYamlEditorProps> = ({
           <List isPlain>
             {problems.map((p) => (
               <ListItem
-                key={`${p.line}:${p.column}:${p.kind}:${p.key ?? ''}`}
+                key={`${String(p.line)}:${String(p.column)}:${p.kind}:${p.key ?? p.field ?? ''}`}
                 data-test="yaml-problem"
                 data-kind={p.kind}
                 data-line={p.line}
@@ -104,7 +119,7 @@ export const DefaultsYamlEditor: FC<DefaultsYamlEditorProps> = ({
                     >
                       {t('Line {{line}}', { line: p.line })}
                     </Button>{' '}
-                    {problemMessage(t, p)}
+                    {describe(p)}
                   </HelperTextItem>
                 </HelperText>
               </ListItem>
