@@ -25,16 +25,10 @@ interface ProfileProject {
 
 /**
  * Specs that do not run on `current` yet: storage defaults has no StorageProfile editor there, and the
- * scratch-space and hpp-setup specs expect the seed's era (the scratch class falling back to the
- * default class, the legacy provisioner). They run on `legacy` until they have `current` variants.
+ * scratch-space spec expects the seed's era (the scratch class falling back to the default class).
+ * They run on `legacy` until they have `current` variants.
  */
-const NOT_YET_ON_CURRENT = [
-  '**/storage-defaults.spec.ts',
-  '**/scratch-space.spec.ts',
-  // Its flows pick the legacy provisioner (pathConfig), which `current` does not serve; the CSI
-  // variants of its RHCOS and RHEL flows are not written yet.
-  '**/hpp-setup.spec.ts',
-];
+const NOT_YET_ON_CURRENT = ['**/storage-defaults.spec.ts', '**/scratch-space.spec.ts'];
 /** Single tests that do not pass on `current` yet (same reason: they read the ConfigMap). */
 const NOT_YET_ON_CURRENT_TESTS = /creates a blank DataVolume with the storage defaults/;
 
