@@ -54,9 +54,9 @@ describe('orphanedClasses', () => {
   });
 
   it('legacy → csi names the legacy class', () => {
-    expect(orphanedClasses(legacySpec, csiSpec, classes, claims).map((o) => o.className)).toEqual(
-      ['hpp-legacy'],
-    );
+    expect(orphanedClasses(legacySpec, csiSpec, classes, claims).map((o) => o.className)).toEqual([
+      'hpp-legacy',
+    ]);
   });
 
   it('a moved pool path keeps the class served but from another directory', () => {
@@ -77,7 +77,12 @@ describe('orphanedClasses', () => {
     expect(
       orphanedClasses(
         csiSpec,
-        { storagePools: [{ name: 'local', path: '/var/hpvolumes/' }, { name: 'b', path: '/b' }] },
+        {
+          storagePools: [
+            { name: 'local', path: '/var/hpvolumes/' },
+            { name: 'b', path: '/b' },
+          ],
+        },
         classes,
         claims,
       ),

@@ -7,11 +7,7 @@
 // daemonset.go). So removing a pool, switching between pathConfig and storagePools, or moving a pool's path
 // leaves the classes (and the volumes already on the node) of the old configuration without a provisioner.
 // Pure.
-import {
-  CSI_PROVISIONER,
-  LEGACY_POOL_NAME,
-  LEGACY_PROVISIONER,
-} from './hpp-manifests';
+import { CSI_PROVISIONER, LEGACY_POOL_NAME, LEGACY_PROVISIONER } from './hpp-manifests';
 import type { HppSpecLike } from './hpp-manifests';
 
 export interface ClassLike {
@@ -38,13 +34,11 @@ export interface OrphanedClass {
   claims: string[];
 }
 
-const trimPath = (p: string | undefined): string | undefined => p?.trim().replace(/\/+$/, '') || undefined;
+const trimPath = (p: string | undefined): string | undefined =>
+  p?.trim().replace(/\/+$/, '') || undefined;
 
 /** The directory that serves a class under a CR spec, or `undefined` when the spec does not serve it. */
-export const servingPath = (
-  spec: HppSpecLike | undefined,
-  sc: ClassLike,
-): string | undefined => {
+export const servingPath = (spec: HppSpecLike | undefined, sc: ClassLike): string | undefined => {
   if (!spec) return undefined;
   if (sc.provisioner === LEGACY_PROVISIONER) return trimPath(spec.pathConfig?.path);
   if (sc.provisioner !== CSI_PROVISIONER) return undefined;

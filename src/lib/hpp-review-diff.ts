@@ -86,5 +86,7 @@ export const describeChange = (
   const lines = diffLines(render(comparable(existing)), render(comparable(written)));
   const added = lines.filter((l) => l.op === 'add').length;
   const removed = lines.filter((l) => l.op === 'remove').length;
-  return added + removed === 0 ? { state: 'unchanged' } : { state: 'changed', lines, added, removed };
+  return added + removed === 0
+    ? { state: 'unchanged' }
+    : { state: 'changed', lines, added, removed };
 };

@@ -167,8 +167,7 @@ export const writtenObject = (
 ): Record<string, unknown> => {
   const existingMeta = isRecord(existing.metadata) ? existing.metadata : {};
   const desiredMeta = isRecord(desired.metadata) ? desired.metadata : {};
-  if (kind === 'HostPathProvisioner')
-    return mergeHppSpec(asHpp(existing), asHpp(desired));
+  if (kind === 'HostPathProvisioner') return mergeHppSpec(asHpp(existing), asHpp(desired));
   if (kind === 'StorageClass') {
     const annotations = {
       ...(isRecord(existingMeta.annotations) ? existingMeta.annotations : {}),
@@ -182,7 +181,11 @@ export const writtenObject = (
       },
     };
   }
-  return { ...existing, metadata: { ...existingMeta, labels: desiredMeta.labels }, spec: desired.spec };
+  return {
+    ...existing,
+    metadata: { ...existingMeta, labels: desiredMeta.labels },
+    spec: desired.spec,
+  };
 };
 
 /** The review's change of one planned object against what exists. */
