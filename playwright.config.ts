@@ -24,15 +24,10 @@ interface ProfileProject {
 }
 
 /**
- * Specs that do not run on `current` yet: the scratch-space and hpp-setup specs expect the seed's era
- * (the scratch class falling back to the default class, the legacy provisioner). They run on `legacy` until they have `current` variants.
+ * Specs that do not run on `current` yet: the scratch-space spec expects the seed's era (the scratch
+ * class falling back to the default class). It runs on `legacy` until it has a `current` variant.
  */
-const NOT_YET_ON_CURRENT = [
-  '**/scratch-space.spec.ts',
-  // Its flows pick the legacy provisioner (pathConfig), which `current` does not serve; the CSI
-  // variants of its RHCOS and RHEL flows are not written yet.
-  '**/hpp-setup.spec.ts',
-];
+const NOT_YET_ON_CURRENT = ['**/scratch-space.spec.ts'];
 /**
  * Single tests of specs that run on `current` which also run on `legacy` (the storage defaults of both eras:
  * the ConfigMap there, the StorageProfiles here).

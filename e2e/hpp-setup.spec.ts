@@ -1,7 +1,10 @@
-// HostPathProvisioner setup wizard on the sandbox: bad paths, a user without permission, an RHCOS-only
-// rollout via MachineConfig, an existing CR edited (not duplicated) into a mixed cluster where the RHEL node
-// needs the manual chcon (smoke test "Permission denied" until it is done), and an existing StorageClass with
-// other parameters. The tests share one cluster, so they run in order and clean up after themselves.
+// HostPathProvisioner setup wizard on the sandbox: bad paths and node selectors, a user without permission,
+// names validated before anything is applied, an RHCOS-only rollout via MachineConfig, an existing CR edited
+// (not duplicated) into a mixed cluster, an existing StorageClass with other parameters, and a re-run that
+// would orphan a class in use (refused, with the diff). On `legacy` (the seed's era) the flows use the legacy
+// provisioner and the RHEL node needs the manual chcon (smoke test "Permission denied" until it is done); on
+// `current` (HPP operator v0.25: v1beta1 only) they use storage pools and the CSI driver, which labels its
+// volumes itself. The tests share one cluster, so they run in order and clean up after themselves.
 import type { Page } from '@playwright/test';
 import { kubectl } from './support/cluster';
 import { expect, loginAs, test, waitForHost } from './support/fixtures';
@@ -21,6 +24,12 @@ const next = (page: Page) => page.getByRole('button', { name: 'Next', exact: tru
 
 const getJson = (args: string[]): unknown => JSON.parse(kubectl([...args, '-o', 'json']));
 
+/** The sandbox profile of the running project (playwright.config.ts `metadata.profile`). */
+const isLegacy = (): boolean =>
+  (test.info().project.metadata as { profile?: unknown }).profile === 'legacy';
+
+const ORPHAN_CLAIM = 'e2e-orphan-claim';
+
 const cleanUp = () => {
   kubectl([
     'delete',
@@ -37,6 +46,7 @@ const cleanUp = () => {
     '--ignore-not-found',
   ]);
   kubectl(['delete', 'machineconfig', MC, '--ignore-not-found']);
+  kubectl(['delete', 'pvc', ORPHAN_CLAIM, '-n', 'default', '--ignore-not-found']);
   kubectl(['annotate', 'node', 'worker-2', 'sandbox.vm-disks.io/chcon-']);
 };
 
@@ -66,6 +76,19 @@ test('refuses bad backing paths with the reason', async ({ page, consoleProblems
   await path.fill('/var/hpvolumes');
   await expect(problems.locator('[data-problem]')).toHaveCount(0);
   await expect(next(page)).toBeEnabled();
+  // An invalid node selector disables Next until it is fixed.
+  const selector = page.locator('[data-test="hpp-node-selector"]');
+  for (const bad of ['worker', 'a=b c', `${'k'.repeat(64)}=v`]) {
+    await selector.fill(bad);
+    await expect(selector).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('[data-test="hpp-node-selector-help"]')).toContainText(
+      'label=value pairs',
+    );
+    await expect(next(page)).toBeDisabled();
+  }
+  await selector.fill('kubernetes.io/os=linux');
+  await expect(next(page)).toBeEnabled();
+  await selector.fill('');
   await expect(page.locator('[data-test="hpp-partition-warning"]')).toContainText(
     'separate partition',
   );
@@ -90,6 +113,48 @@ test('names every permission a user without rights is missing', async ({ page })
   await expect(page.locator('[data-test="hpp-existing-cr"]')).toContainText('Cannot read');
 });
 
+test('a StorageClass name the API would refuse stops the plan before anything is applied', async ({
+  page,
+}) => {
+  await openWizard(page);
+  await next(page).click();
+  await next(page).click();
+  await next(page).click();
+  const name = page.locator('[data-test="hpp-class-name"]');
+  await name.fill('x'.repeat(300));
+  await expect(page.locator('[data-test="hpp-class-name-error"]')).toContainText(
+    'must be no more than 253 characters',
+  );
+  await expect(next(page)).toBeDisabled();
+  await name.fill('Bad_Name');
+  await expect(page.locator('[data-test="hpp-class-name-error"]')).toContainText(
+    'lowercase RFC 1123 subdomain',
+  );
+  await name.fill('hostpath-provisioner');
+  await expect(page.locator('[data-test="hpp-class-name-error"]')).toHaveCount(0);
+  await next(page).click();
+  // A 300-character name written into the last object's YAML blocks the whole plan: the MachineConfig
+  // (first in the plan) is not applied either.
+  const sc = page.locator('[data-test="hpp-object"][data-key="StorageClass/hostpath-provisioner"]');
+  await sc.locator('.view-lines').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(
+    JSON.stringify({
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'y'.repeat(300) },
+      provisioner: 'kubevirt.io.hostpath-provisioner',
+    }),
+  );
+  await expect(sc.locator('[data-test="hpp-yaml-problems"]')).toContainText(
+    'metadata.name must be no more than 253 characters',
+  );
+  await expect(page.locator('[data-test="hpp-apply"]')).toBeDisabled();
+  expect(kubectl(['get', 'machineconfig', MC, '--ignore-not-found', '-o', 'name']).trim()).toBe('');
+  expect(kubectl(['get', 'storageclass', '-o', 'name'])).not.toContain('yyyy');
+});
+
 test('RHCOS-only: a MachineConfig per pool, rollout, and a passing smoke test', async ({
   page,
   consoleProblems,
@@ -100,7 +165,12 @@ test('RHCOS-only: a MachineConfig per pool, rollout, and a passing smoke test', 
     page.locator('[data-test="hpp-nodes"] [data-test-row="worker-2"] [data-test="node-not-rhcos"]'),
   ).toBeVisible();
   await next(page).click();
-  await page.locator('[data-test="hpp-mode-legacy"]').check();
+  if (isLegacy()) await page.locator('[data-test="hpp-mode-legacy"]').check();
+  else {
+    // HPP operator v0.25 serves only v1beta1: storage pools and the CSI driver, no legacy choice.
+    await expect(page.locator('[data-test="hpp-mode-legacy"]')).toHaveCount(0);
+    await expect(page.locator('[data-test="hpp-mode-csi"]')).toBeChecked();
+  }
   await page.locator('[data-test="hpp-node-selector"]').fill('node.openshift.io/os_id=rhcos');
   await next(page).click();
   // Only RHCOS nodes are targeted: one MachineConfig for the worker pool, no manual command.
@@ -115,7 +185,7 @@ test('RHCOS-only: a MachineConfig per pool, rollout, and a passing smoke test', 
   await expect(objects).toHaveCount(3);
   await expect(objects.nth(0)).toHaveAttribute('data-key', `MachineConfig/${MC}`);
   await page.locator('[data-test="hpp-apply"]').click();
-  await expect(page.locator('[data-test="hpp-apply-done"]')).toBeVisible();
+  await expect(page.locator('[data-test="hpp-apply-done"]')).toBeVisible({ timeout: 120_000 });
   await expect(objects.locator('[data-test="apply-state"]')).toHaveText([
     'created',
     'created',
@@ -134,14 +204,26 @@ test('RHCOS-only: a MachineConfig per pool, rollout, and a passing smoke test', 
     'hostpathprovisioners.hostpathprovisioner.kubevirt.io',
     'hostpath-provisioner',
   ]) as {
-    spec: { pathConfig: { path: string }; workload: { nodeSelector: Record<string, string> } };
+    spec: {
+      pathConfig?: { path: string };
+      storagePools?: { name: string; path: string }[];
+      workload: { nodeSelector: Record<string, string> };
+    };
   };
-  expect(cr.spec.pathConfig.path).toBe('/var/hpvolumes');
+  if (isLegacy()) expect(cr.spec.pathConfig?.path).toBe('/var/hpvolumes');
+  else {
+    expect(cr.spec.storagePools).toEqual([{ name: 'local', path: '/var/hpvolumes' }]);
+    expect(cr.spec.pathConfig).toBeUndefined();
+    expect(
+      (getJson(['get', 'storageclass', 'hostpath-provisioner']) as { provisioner: string })
+        .provisioner,
+    ).toBe('kubevirt.io.hostpath-provisioner');
+  }
   expect(cr.spec.workload.nodeSelector).toEqual({ 'node.openshift.io/os_id': 'rhcos' });
 
   // Re-running is idempotent.
   await page.locator('[data-test="hpp-apply"]').click();
-  await expect(page.locator('[data-test="hpp-apply-done"]')).toBeVisible();
+  await expect(page.locator('[data-test="hpp-apply-done"]')).toBeVisible({ timeout: 120_000 });
   await expect(objects.locator('[data-test="apply-state"]')).toHaveText([
     'unchanged',
     'unchanged',
@@ -193,7 +275,9 @@ test('existing CR is edited, not duplicated; the RHEL node needs the manual chco
   );
   await next(page).click();
   // The values come from the CR.
-  await expect(page.locator('[data-test="hpp-mode-legacy"]')).toBeChecked();
+  await expect(
+    page.locator(`[data-test="hpp-mode-${isLegacy() ? 'legacy' : 'csi'}"]`),
+  ).toBeChecked();
   await expect(page.locator('[data-test="hpp-path"]')).toHaveValue('/var/hpvolumes');
   await expect(page.locator('[data-test="hpp-node-selector"]')).toHaveValue(
     'node.openshift.io/os_id=rhcos',
@@ -208,7 +292,7 @@ test('existing CR is edited, not duplicated; the RHEL node needs the manual chco
   await next(page).click();
   await next(page).click();
   await page.locator('[data-test="hpp-apply"]').click();
-  await expect(page.locator('[data-test="hpp-apply-done"]')).toBeVisible();
+  await expect(page.locator('[data-test="hpp-apply-done"]')).toBeVisible({ timeout: 120_000 });
   await expect(page.locator('[data-test="hpp-object"] [data-test="apply-state"]')).toHaveText([
     'unchanged',
     'updated',
@@ -230,6 +314,16 @@ test('existing CR is edited, not duplicated; the RHEL node needs the manual chco
   await status.locator('[data-test="hpp-smoke-node"]').selectOption('worker-2');
   await status.locator('[data-test="hpp-smoke-run"]').click();
   const result = status.locator('[data-test="hpp-smoke-result"]');
+  if (!isLegacy()) {
+    // The CSI driver relabels its volumes itself: the RHEL node works without chcon, and the volume lives
+    // under <pool>/csi.
+    await expect(result).toHaveAttribute('data-node', 'worker-2', { timeout: 60_000 });
+    await expect(status.locator('[data-test="hpp-smoke-directory"]')).toContainText(
+      '/var/hpvolumes/csi/',
+    );
+    expect(consoleProblems.messages).toEqual([]);
+    return;
+  }
   await expect(result).toHaveAttribute('data-reason', 'selinux', { timeout: 60_000 });
   await expect(result).toContainText('Permission denied');
   await expect(result).toContainText('sudo chcon -t container_file_t -R /var/hpvolumes');
@@ -320,7 +414,7 @@ test('an existing StorageClass with other parameters gets a new name; YAML edits
   await expect(sc.getByText('edited')).toBeVisible();
 
   await page.locator('[data-test="hpp-apply"]').click();
-  await expect(page.locator('[data-test="hpp-apply-done"]')).toBeVisible();
+  await expect(page.locator('[data-test="hpp-apply-done"]')).toBeVisible({ timeout: 120_000 });
   const created = getJson(['get', 'storageclass', 'hpp-e2e-taken-csi']) as {
     provisioner: string;
     parameters: Record<string, string>;
@@ -351,4 +445,81 @@ test('an existing StorageClass with other parameters gets a new name; YAML edits
   await expect(panel.locator('[data-test="hpp-smoke-class"] option')).toContainText([
     'hpp-e2e-taken-csi',
   ]);
+});
+
+test('a re-run that would orphan a class in use is refused with the diff; Status is reachable any time', async ({
+  page,
+  consoleProblems,
+}) => {
+  // A claim of the class the change would break (on legacy: the CSI class, switched to the legacy
+  // provisioner as in issue 15; on current: the pool moved to another directory).
+  const usedClass = isLegacy() ? 'hpp-e2e-taken-csi' : 'hostpath-provisioner';
+  kubectl(
+    ['apply', '-f', '-'],
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: ORPHAN_CLAIM, namespace: 'default' },
+      spec: {
+        storageClassName: usedClass,
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: '1Gi' } },
+      },
+    }),
+  );
+  const before = kubectl([
+    'get',
+    'hostpathprovisioners.hostpathprovisioner.kubevirt.io',
+    'hostpath-provisioner',
+    '-o',
+    'jsonpath={.spec}',
+  ]);
+
+  // Status straight from the step list, without applying anything.
+  await openWizard(page);
+  await page.getByRole('button', { name: 'Status', exact: true }).click();
+  const status = page.locator('[data-test="hpp-status"]');
+  await expect(status.locator('[data-test="hpp-condition-Available"]')).toHaveAttribute(
+    'data-status',
+    'True',
+  );
+  await expect(status.locator('[data-test="hpp-smoke-run"]')).toBeEnabled();
+
+  await page.getByRole('button', { name: 'Backing directory', exact: true }).click();
+  if (isLegacy()) await page.locator('[data-test="hpp-mode-legacy"]').check();
+  else await page.locator('[data-test="hpp-path"]').fill('/var/hpvolumes-moved');
+  await next(page).click();
+  await next(page).click();
+  await next(page).click();
+  const cr = page.locator(
+    '[data-test="hpp-object"][data-key="HostPathProvisioner/hostpath-provisioner"]',
+  );
+  const change = cr.locator('[data-test="hpp-change"]');
+  await expect(change).toHaveAttribute('data-state', 'changed');
+  const removed = change.locator('[data-op="remove"]');
+  const added = change.locator('[data-op="add"]');
+  if (isLegacy()) {
+    await expect(removed).toContainText(['storagePools:']);
+    await expect(added).toContainText(['pathConfig:']);
+  } else {
+    await expect(removed).toContainText(['path: /var/hpvolumes']);
+    await expect(added).toContainText(['path: /var/hpvolumes-moved']);
+  }
+  const orphan = page.locator(`[data-test="hpp-orphan"][data-class="${usedClass}"]`);
+  await expect(orphan).toContainText(`In use by default/${ORPHAN_CLAIM}`);
+  await expect(page.locator('[data-test="hpp-blockers"]')).toContainText(
+    `StorageClass ${usedClass} is used by default/${ORPHAN_CLAIM}`,
+  );
+  await expect(page.locator('[data-test="hpp-apply"]')).toBeDisabled();
+  // Nothing was changed.
+  expect(
+    kubectl([
+      'get',
+      'hostpathprovisioners.hostpathprovisioner.kubevirt.io',
+      'hostpath-provisioner',
+      '-o',
+      'jsonpath={.spec}',
+    ]),
+  ).toBe(before);
+  expect(consoleProblems.messages).toEqual([]);
 });

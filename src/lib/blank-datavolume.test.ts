@@ -102,3 +102,26 @@ describe('validateBlankDisk', () => {
     ).toEqual(['name', 'namespace', 'size']);
   });
 });
+
+// kubernetes/kubernetes pkg/apis/core/validation/validation.go ValidateNamespaceName: a DNS-1123 label.
+describe('validateBlankDisk namespace', () => {
+  const ok = {
+    name: 'data',
+    namespace: 'vm-images',
+    size: '1Gi',
+    storageClassName: '',
+    accessMode: 'ReadWriteOnce',
+    volumeMode: 'Filesystem' as const,
+  };
+  it.each([
+    ['vm-images', undefined],
+    ['', 'missing'],
+    ['VM_Images', 'invalid'],
+    ['a.b', 'invalid'],
+    ['n'.repeat(64), 'invalid'],
+  ])('%s', (namespace, kind) => {
+    expect(
+      validateBlankDisk({ ...ok, namespace }, []).find((p) => p.field === 'namespace')?.kind,
+    ).toBe(kind);
+  });
+});

@@ -51,6 +51,7 @@ export type BlankDiskProblem =
   | { field: 'name'; kind: 'invalid'; message: string }
   | { field: 'name'; kind: 'taken' }
   | { field: 'namespace'; kind: 'missing' }
+  | { field: 'namespace'; kind: 'invalid'; message: string }
   | { field: 'size'; kind: 'invalid'; message: string }
   | { field: 'size'; kind: 'too-small' };
 
@@ -63,7 +64,12 @@ export const validateBlankDisk = (
   const nameError = objectNameError(name, 'label');
   if (nameError) problems.push({ field: 'name', kind: 'invalid', message: nameError });
   else if (takenNames.includes(name)) problems.push({ field: 'name', kind: 'taken' });
+  // A namespace name is a DNS-1123 label (kubernetes/kubernetes pkg/apis/core/validation/validation.go
+  // `ValidateNamespaceName`), checked before the request is sent.
+  const namespaceError = values.namespace ? objectNameError(values.namespace, 'label') : undefined;
   if (!values.namespace) problems.push({ field: 'namespace', kind: 'missing' });
+  else if (namespaceError)
+    problems.push({ field: 'namespace', kind: 'invalid', message: namespaceError });
   const size = values.size.trim();
   const sizeError = quantityError(size);
   if (sizeError) problems.push({ field: 'size', kind: 'invalid', message: sizeError });

@@ -17,6 +17,16 @@ export const MOVED_FROM_NODE_ANNOTATION = 'vm-disks.kubevirt.io/moved-from-node'
  */
 export const IMMEDIATE_BIND_ANNOTATION = 'cdi.kubevirt.io/storage.bind.immediate.requested';
 
+/**
+ * Labels on the clone DataVolume naming the VM and volume it moves (and the VM's namespace, since the clone
+ * may live in another one), so the wizard finds its move again after the page was left: the clone is running,
+ * done, or already wired into the VM. `MOVE_RESTART_ANNOTATION` remembers that the wizard stopped the VM.
+ */
+export const MOVE_SOURCE_VM_LABEL = 'vm-disks.openshift.io/move-source-vm';
+export const MOVE_SOURCE_VOLUME_LABEL = 'vm-disks.openshift.io/move-source-volume';
+export const MOVE_SOURCE_NAMESPACE_LABEL = 'vm-disks.openshift.io/move-source-namespace';
+export const MOVE_RESTART_ANNOTATION = 'vm-disks.openshift.io/move-restart';
+
 const MiB = 1024 * 1024;
 
 /** CDI's usable space of a volume: Block as is; Filesystem minus the overhead, rounded down to a MiB. */
@@ -143,12 +153,19 @@ export interface CloneDataVolumeInput {
   target: CloneTargetPV;
   label: { key: string; value: string };
   sourceNode?: string;
+  /** The VM volume this clone moves (labels), and whether the wizard stopped the VM for it. */
+  move?: { namespace: string; vm: string; volume: string; restart?: boolean };
 }
 
 export interface CloneDataVolumeManifest {
   apiVersion: 'cdi.kubevirt.io/v1beta1';
   kind: 'DataVolume';
-  metadata: { name: string; namespace: string; annotations: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace: string;
+    labels?: Record<string, string>;
+    annotations: Record<string, string>;
+  };
   spec: {
     source: { pvc: { namespace: string; name: string } };
     pvc: {
@@ -179,10 +196,20 @@ export const buildCloneDataVolume = (input: CloneDataVolumeInput): CloneDataVolu
   metadata: {
     name: input.name,
     namespace: input.namespace,
+    ...(input.move
+      ? {
+          labels: {
+            [MOVE_SOURCE_NAMESPACE_LABEL]: input.move.namespace,
+            [MOVE_SOURCE_VM_LABEL]: input.move.vm,
+            [MOVE_SOURCE_VOLUME_LABEL]: input.move.volume,
+          },
+        }
+      : {}),
     annotations: {
       [IMMEDIATE_BIND_ANNOTATION]: 'true',
       [MOVED_FROM_ANNOTATION]: `${input.source.namespace}/${input.source.name}`,
       ...(input.sourceNode ? { [MOVED_FROM_NODE_ANNOTATION]: input.sourceNode } : {}),
+      ...(input.move?.restart ? { [MOVE_RESTART_ANNOTATION]: 'true' } : {}),
     },
   },
   spec: {
@@ -239,4 +266,114 @@ export const cloneRbacManifests = (input: {
       },
     },
   ];
+};
+
+interface DataVolumeLike {
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    creationTimestamp?: string;
+    deletionTimestamp?: string;
+  };
+}
+
+interface VmVolumesLike {
+  metadata?: { name?: string; namespace?: string };
+  spec?: {
+    template?: {
+      spec?: {
+        volumes?: {
+          name: string;
+          dataVolume?: { name: string };
+          persistentVolumeClaim?: { claimName: string };
+        }[];
+      };
+    };
+  };
+}
+
+const nameOf = (o: { metadata?: { name?: string } }): string => o.metadata?.name ?? '';
+
+/** The source claim (`namespace/name`) a clone was made from, from its annotation. */
+export const movedFrom = (dv: DataVolumeLike): { namespace: string; name: string } | undefined => {
+  const value = dv.metadata?.annotations?.[MOVED_FROM_ANNOTATION] ?? '';
+  const slash = value.indexOf('/');
+  return slash > 0 ? { namespace: value.slice(0, slash), name: value.slice(slash + 1) } : undefined;
+};
+
+/** The claims the VMs of a namespace read (DataVolume or PVC volumes). */
+const claimsReadBy = (vms: readonly VmVolumesLike[], namespace: string): Set<string> =>
+  new Set(
+    vms
+      .filter((vm) => vm.metadata?.namespace === namespace)
+      .flatMap((vm) => vm.spec?.template?.spec?.volumes ?? [])
+      .map((v) => v.dataVolume?.name ?? v.persistentVolumeClaim?.claimName ?? '')
+      .filter(Boolean),
+  );
+
+/** `cloning`: the clone exists (running or done) and the VM still reads the source; `rewired`: it reads the clone. */
+export type MoveStage = 'cloning' | 'rewired';
+
+/**
+ * Where the move of one VM volume stands, read from the cluster: the clone DataVolumes labelled with the VM and
+ * volume (oldest first, being deleted left out). A clone the VM already reads whose source claim is gone is a
+ * finished move and is not resumed (a later move of the same disk starts from it).
+ */
+export const findMove = (
+  dvs: readonly DataVolumeLike[],
+  vm: VmVolumesLike,
+  volume: string,
+  claimsInSourceNamespace: readonly string[],
+): { clone: string; stage: MoveStage; sourceClaim?: string; restart: boolean } | undefined => {
+  const namespace = vm.metadata?.namespace ?? '';
+  const vmName = nameOf(vm);
+  const mine = dvs
+    .filter(
+      (dv) =>
+        !dv.metadata?.deletionTimestamp &&
+        dv.metadata?.labels?.[MOVE_SOURCE_NAMESPACE_LABEL] === namespace &&
+        dv.metadata.labels[MOVE_SOURCE_VM_LABEL] === vmName &&
+        dv.metadata.labels[MOVE_SOURCE_VOLUME_LABEL] === volume,
+    )
+    .sort((a, b) =>
+      (a.metadata?.creationTimestamp ?? '').localeCompare(b.metadata?.creationTimestamp ?? ''),
+    );
+  const volumes = vm.spec?.template?.spec?.volumes ?? [];
+  const reads = (dv: DataVolumeLike) =>
+    volumes.some((v) => v.name === volume && v.dataVolume?.name === nameOf(dv));
+  for (const dv of mine) {
+    const source = movedFrom(dv);
+    const sourceExists = source ? claimsInSourceNamespace.includes(source.name) : false;
+    if (reads(dv) && !sourceExists) continue;
+    return {
+      clone: nameOf(dv),
+      stage: reads(dv) ? 'rewired' : 'cloning',
+      ...(source ? { sourceClaim: source.name } : {}),
+      restart: dv.metadata?.annotations?.[MOVE_RESTART_ANNOTATION] === 'true',
+    };
+  }
+  return undefined;
+};
+
+/** Clone DataVolumes of the wizard that no VM reads: left over from abandoned or repeated moves. */
+export const leftoverClones = <T extends DataVolumeLike>(
+  dvs: readonly T[],
+  vms: readonly VmVolumesLike[],
+): T[] =>
+  dvs
+    .filter((dv) => dv.metadata?.labels?.[MOVE_SOURCE_VM_LABEL] !== undefined)
+    .filter((dv) => !dv.metadata?.deletionTimestamp)
+    .filter((dv) => !claimsReadBy(vms, dv.metadata?.namespace ?? '').has(nameOf(dv)))
+    .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+
+/** `base` when free, else `base-2`, `base-3`, … (kept a valid name of at most 63 characters). */
+export const freeCloneName = (base: string, taken: readonly string[]): string => {
+  if (!taken.includes(base)) return base;
+  for (let i = 2; ; i += 1) {
+    const suffix = `-${String(i)}`;
+    const candidate = `${base.slice(0, 63 - suffix.length).replace(/-+$/, '')}${suffix}`;
+    if (!taken.includes(candidate)) return candidate;
+  }
 };

@@ -168,6 +168,20 @@ describe('StorageClass', () => {
     expect(parseNodeSelector('novalue')).toBeUndefined();
     expect(parseNodeSelector('a=b c')).toBeUndefined();
   });
+
+  // kubernetes/kubernetes apimachinery pkg/util/validation/validation.go IsQualifiedName / IsValidLabelValue.
+  it.each([
+    ['name of 63', `${'a'.repeat(63)}=x`, true],
+    ['name of 64', `${'a'.repeat(64)}=x`, false],
+    ['value of 64', `a=${'v'.repeat(64)}`, false],
+    ['empty value', 'a=', true],
+    ['prefix with uppercase', 'Example.com/a=b', false],
+    ['empty name after prefix', 'example.com/=b', false],
+    ['two slashes', 'a/b/c=d', false],
+    ['key starting with -', '-a=b', false],
+  ])('label key/value rules: %s', (_t, text, valid) => {
+    expect(parseNodeSelector(text) !== undefined).toBe(valid);
+  });
 });
 
 // kubevirt/hostpath-provisioner-operator: v1alpha1 removed in v0.15.0; pkg/controller/hostpathprovisioner/

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  poolRolloutState,
   buildSelinuxMachineConfig,
   ignitionVersionForPool,
   manualChconCommand,
@@ -83,5 +84,20 @@ describe('SELinux MachineConfig', () => {
     expect(manualChconCommand('/var/hpvolumes')).toBe(
       'sudo mkdir -p /var/hpvolumes && sudo chcon -t container_file_t -R /var/hpvolumes',
     );
+  });
+});
+
+describe('poolRolloutState (openshift/api machineconfiguration/v1 MachineConfigPoolStatus)', () => {
+  it.each([
+    ['not in the pool yet: no counts beside it', false, false, false, 2, 2, 'not-applied', false],
+    ['in spec, not rendered yet', true, false, false, 2, 2, 'updating', true],
+    ['rolling', true, true, true, 1, 2, 'updating', true],
+    ['rolled but still Updating', true, true, true, 2, 2, 'updating', true],
+    ['done', true, true, false, 2, 2, 'updated', true],
+  ])('%s', (_t, wanted, rolled, updating, updated, total, state, counts) => {
+    expect(poolRolloutState({ wanted, rolled, updating, updated, total })).toEqual({
+      state,
+      counts,
+    });
   });
 });

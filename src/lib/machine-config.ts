@@ -177,3 +177,23 @@ export const relabelledPaths = (mc: MachineConfigLike): string[] => {
   }
   return out;
 };
+
+export type PoolRolloutState = 'not-applied' | 'updating' | 'updated';
+
+/**
+ * Where a pool's rollout of one MachineConfig stands. The pool's machine counts (`updatedMachineCount` of
+ * `machineCount`) describe the rendered config the pool currently targets (openshift/api
+ * machineconfiguration/v1 types.go `MachineConfigPoolStatus`), so while the MachineConfig is not yet in the
+ * pool's `spec.configuration.source` they say nothing about it and are not shown (`counts: false`).
+ */
+export const poolRolloutState = (input: {
+  wanted: boolean;
+  rolled: boolean;
+  updating: boolean;
+  updated: number;
+  total: number;
+}): { state: PoolRolloutState; counts: boolean } => {
+  if (!input.wanted) return { state: 'not-applied', counts: false };
+  const done = !input.updating && input.rolled && input.updated === input.total;
+  return { state: done ? 'updated' : 'updating', counts: true };
+};

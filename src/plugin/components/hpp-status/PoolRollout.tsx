@@ -2,6 +2,7 @@
 import type { FC } from 'react';
 import { Label, Progress, ProgressMeasureLocation, ProgressSize } from '@patternfly/react-core';
 import { useMachineConfigPools } from '../../k8s/hooks/useHppSetupResources';
+import { poolRolloutState } from '../../../lib/machine-config';
 import { findCondition } from '../../k8s/selectors/conditions';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 
@@ -21,21 +22,23 @@ export const PoolRollout: FC<{ pool: string; machineConfig?: string }> = ({
     machineConfig === undefined || (source ?? []).some((x) => x.name === machineConfig);
   const wanted = inSource(mcp.spec?.configuration?.source);
   const rolled = inSource(mcp.status?.configuration?.source);
-  const state = !wanted
-    ? 'not-applied'
-    : !updating && rolled && updated === total
-      ? 'updated'
-      : 'updating';
+  const { state, counts } = poolRolloutState({ wanted, rolled, updating, updated, total });
   return (
     <div data-test="pool-rollout" data-pool={pool} data-state={state}>
-      <Progress
-        size={ProgressSize.sm}
-        value={total > 0 ? (updated / total) * 100 : 100}
-        measureLocation={ProgressMeasureLocation.none}
-        aria-label={t('Rollout of pool {{pool}}', { pool })}
-      />
+      {counts ? (
+        <Progress
+          size={ProgressSize.sm}
+          value={total > 0 ? (updated / total) * 100 : 100}
+          measureLocation={ProgressMeasureLocation.none}
+          aria-label={t('Rollout of pool {{pool}}', { pool })}
+        />
+      ) : null}
       <span>
-        {t('{{updated}} of {{total}} nodes updated', { updated, total })}{' '}
+        {counts ? (
+          <span data-test="pool-rollout-counts">
+            {t('{{updated}} of {{total}} nodes updated', { updated, total })}{' '}
+          </span>
+        ) : null}
         {state === 'not-applied' ? (
           <Label isCompact color="grey">
             {t('MachineConfig not applied yet')}

@@ -52,7 +52,9 @@ const problemMessage = (t: Translate, problem: BlankDiskProblem): string => {
         ? t('A DataVolume with this name already exists in this namespace.')
         : problem.message;
     case 'namespace':
-      return t('Choose a namespace.');
+      return problem.kind === 'missing'
+        ? t('Choose a namespace.')
+        : t('Not a valid namespace name: {{message}}', { message: problem.message });
     case 'size':
       return problem.kind === 'too-small'
         ? t('CDI needs at least 1Mi.')
@@ -64,6 +66,8 @@ interface Created {
   name: string;
   namespace: string;
   attachedTo?: string;
+  /** The disk name the VM got (computed before the attach; after it the free name would be another). */
+  disk?: string;
   attachError?: string;
 }
 
@@ -134,6 +138,7 @@ export const BlankDiskPage: FC = () => {
             data: attachDataVolumePatch(vm, effectiveDiskName, manifest.metadata.name),
           });
           result.attachedTo = vmName;
+          result.disk = effectiveDiskName;
         } catch (attachError) {
           result.attachError = messageOf(attachError);
         }
@@ -185,7 +190,7 @@ export const BlankDiskPage: FC = () => {
               <p data-test="bd-attached">
                 {t('Attached to the virtual machine {{vm}} as disk {{disk}}.', {
                   vm: created.attachedTo,
-                  disk: effectiveDiskName,
+                  disk: created.disk ?? '',
                 })}
               </p>
             ) : null}

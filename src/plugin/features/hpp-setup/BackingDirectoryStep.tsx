@@ -25,7 +25,7 @@ export const BackingDirectoryStep: FC<{ wizard: HppWizard }> = ({ wizard }) => {
   const [selectorText, setSelectorText] = useState(() =>
     values ? formatNodeSelector(values.nodeSelector) : '',
   );
-  const [selectorError, setSelectorError] = useState(false);
+  const selectorError = wizard.selectorInvalid;
   if (!values) return null;
   return (
     <div data-test="hpp-backing">
@@ -156,18 +156,24 @@ export const BackingDirectoryStep: FC<{ wizard: HppWizard }> = ({ wizard }) => {
             data-test="hpp-node-selector"
             value={selectorText}
             validated={selectorError ? 'error' : 'default'}
+            aria-invalid={selectorError}
             onChange={(_e, v) => {
               setSelectorText(v);
               const parsed = parseNodeSelector(v);
-              setSelectorError(parsed === undefined);
+              wizard.setSelectorInvalid(parsed === undefined);
               if (parsed) wizard.update({ nodeSelector: parsed });
             }}
           />
           <FormHelperText>
             <HelperText>
-              <HelperTextItem variant={selectorError ? 'error' : 'default'}>
+              <HelperTextItem
+                variant={selectorError ? 'error' : 'default'}
+                data-test="hpp-node-selector-help"
+              >
                 {selectorError
-                  ? t('Write label=value pairs separated by commas.')
+                  ? t(
+                      'Write label=value pairs separated by commas; keys are label names (prefix/name), values at most 63 letters, digits, "-", "_" or ".".',
+                    )
                   : t(
                       'The provisioner runs only on nodes with these labels; empty means every schedulable node. The SELinux step covers the selected nodes.',
                     )}

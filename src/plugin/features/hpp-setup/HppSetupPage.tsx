@@ -22,13 +22,32 @@ export const HppSetupPage: FC = () => {
   const { run, apply, reset } = useApply();
   const title = t('Local storage setup (HostPathProvisioner)');
   const ready = Boolean(wizard.result?.version && wizard.values);
-  const backingInvalid = wizard.pathProblems.length > 0 || wizard.poolProblems.length > 0;
+  const backingInvalid =
+    wizard.pathProblems.length > 0 || wizard.poolProblems.length > 0 || wizard.selectorInvalid;
+  const orphansInUse = wizard.orphans.filter((o) => o.claims.length > 0);
   const classInvalid = !wizard.classNameValid || wizard.classDifferences.length > 0;
   const blockers = [
     ...(backingInvalid ? [t('The backing directory step has errors.')] : []),
     ...(classInvalid
       ? [t('Choose a StorageClass name that is free or has the same parameters.')]
       : []),
+    ...orphansInUse.map((o) =>
+      t('StorageClass {{name}} is used by {{claims}} and would lose its provisioner.', {
+        name: o.className,
+        claims: o.claims.join(', '),
+      }),
+    ),
+    ...(wizard.claimsUnknown && wizard.orphans.length > 0
+      ? [
+          t(
+            'You may not list PersistentVolumeClaims, so the wizard cannot tell whether {{names}} are in use.',
+            { names: wizard.orphans.map((o) => o.className).join(', ') },
+          ),
+        ]
+      : []),
+    ...wizard.problemsOfPlan.map((p) =>
+      t('{{key}}: {{field}} {{detail}}', { key: p.key, field: p.field, detail: p.detail }),
+    ),
   ];
   const applied = Boolean(run?.finished && !run.failed);
   const close = () => {
@@ -91,10 +110,11 @@ export const HppSetupPage: FC = () => {
               }}
             />
           </WizardStep>
+          {/* Reachable any time: the rollout and the smoke test of what exists, not only after an apply. */}
           <WizardStep
             name={t('Status')}
             id="hpp-step-status"
-            isDisabled={!applied}
+            isDisabled={!ready}
             footer={{ nextButtonText: t('Go to the overview'), isCancelHidden: true }}
           >
             <HppStatusPanel setupLink={false} />

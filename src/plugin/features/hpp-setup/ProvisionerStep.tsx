@@ -76,7 +76,12 @@ export const ProvisionerStep: FC<{ wizard: HppWizard }> = ({ wizard }) => {
           />
           <FormHelperText>
             <HelperText>
-              <HelperTextItem variant={wizard.classNameValid ? 'default' : 'error'}>
+              {wizard.classNameError ? (
+                <HelperTextItem variant="error" data-test="hpp-class-name-error">
+                  {t('StorageClass name: {{detail}}', { detail: wizard.classNameError })}
+                </HelperTextItem>
+              ) : null}
+              <HelperTextItem>
                 {t('Provisioner: {{provisioner}}', { provisioner: provisionerFor(values.mode) })}
                 {values.mode === 'csi'
                   ? ` · ${t('parameter storagePool: {{pool}}', { pool: values.poolName })}`

@@ -12,6 +12,7 @@ import {
 } from '@patternfly/react-core';
 import { CodeEditor } from '@openshift-console/dynamic-plugin-sdk';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
+import type { ObjectChange } from '../../../lib/hpp-review-diff';
 import type { YamlProblem } from './planned-objects';
 import type { HppWizard } from './useHppWizard';
 import type { ApplyRun, ObjectProgress } from './useApply';
@@ -29,7 +30,7 @@ const useYamlProblemText = () => {
       case 'api-version':
         return t('apiVersion "{{actual}}" is not one the wizard can write for {{expected}}.', p);
       case 'name':
-        return t('metadata.name must be a valid lowercase name.');
+        return t('metadata.name {{detail}}', { detail: p.detail });
       case 'namespaced':
         return t('This object is cluster-scoped; remove metadata.namespace.');
       case 'hpp-spec':
@@ -75,6 +76,39 @@ const ProgressLabel: FC<{ progress: ObjectProgress | undefined }> = ({ progress 
         </Label>
       );
   }
+};
+
+/** What the apply changes on the cluster for one object: new, unchanged, or a line diff. */
+const ChangeView: FC<{ change: ObjectChange }> = ({ change }) => {
+  const { t } = usePluginTranslation();
+  if (change.state === 'new')
+    return (
+      <Label isCompact color="blue" data-test="hpp-change" data-state="new">
+        {t('new object')}
+      </Label>
+    );
+  if (change.state === 'unchanged')
+    return (
+      <Label isCompact color="grey" data-test="hpp-change" data-state="unchanged">
+        {t('same as on the cluster')}
+      </Label>
+    );
+  return (
+    <div data-test="hpp-change" data-state="changed">
+      <Label isCompact color="orange">
+        {t('changes what exists: {{added}} lines added, {{removed}} removed', change)}
+      </Label>
+      <pre className="vm-disks-plugin__hpp-diff" data-test="hpp-diff">
+        {change.lines.map((l, i) => (
+          <span key={i} className={`vm-disks-plugin__hpp-diff-${l.op}`} data-op={l.op}>
+            {l.op === 'add' ? '+ ' : l.op === 'remove' ? '- ' : '  '}
+            {l.text}
+            {'\n'}
+          </span>
+        ))}
+      </pre>
+    </div>
+  );
 };
 
 export const ReviewStep: FC<{
@@ -127,6 +161,7 @@ export const ReviewStep: FC<{
               </span>
             }
           >
+            <ChangeView change={o.change} />
             <CodeEditor
               language="yaml"
               height="260px"
@@ -164,6 +199,38 @@ export const ReviewStep: FC<{
           </ExpandableSection>
         </div>
       ))}
+      {wizard.orphans.length > 0 ? (
+        <Alert
+          isInline
+          variant={wizard.orphans.some((o) => o.claims.length > 0) ? 'danger' : 'warning'}
+          data-test="hpp-orphans"
+          title={t('This change leaves StorageClasses without a provisioner')}
+        >
+          <List>
+            {wizard.orphans.map((o) => (
+              <ListItem key={o.className} data-test="hpp-orphan" data-class={o.className}>
+                {o.reason === 'path-changed'
+                  ? t('{{name}}: its volumes stay in {{path}}, new ones would go to {{newPath}}.', {
+                      name: o.className,
+                      path: o.path,
+                      newPath: o.newPath ?? '',
+                    })
+                  : t('{{name}}: the changed HostPathProvisioner no longer serves it.', {
+                      name: o.className,
+                    })}{' '}
+                {o.claims.length > 0
+                  ? t('In use by {{claims}}.', { claims: o.claims.join(', ') })
+                  : t('No claim uses it.')}
+              </ListItem>
+            ))}
+          </List>
+          <p>
+            {t(
+              'Keep the existing storage pool or provisioner (add a pool instead of replacing it), or move the claims away first.',
+            )}
+          </p>
+        </Alert>
+      ) : null}
       {blockers.length > 0 ? (
         <Alert
           isInline

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultHppValues } from '../../../lib/hpp-manifests';
-import { checkEditedYaml, planObjects, toYaml } from './planned-objects';
+import {
+  checkEditedYaml,
+  planObjects,
+  planProblems,
+  plannedChange,
+  toYaml,
+} from './planned-objects';
 
 const pools = [
   {
@@ -60,5 +66,71 @@ describe('planned objects', () => {
     expect(checkEditedYaml('HostPathProvisioner', both).problems.map((p) => p.code)).toEqual([
       'hpp-spec',
     ]);
+  });
+});
+
+// kubernetes/kubernetes apimachinery pkg/util/validation/validation.go IsDNS1123Subdomain: ≤ 253 characters.
+describe('planProblems: every object is checked before the first is applied', () => {
+  const plan = (className: string) =>
+    planObjects(
+      { ...defaultHppValues('v1beta1'), className },
+      { selinuxPools: ['worker'], pools, machineConfigs },
+    );
+  it('a 300-character StorageClass name stops the plan (the MachineConfig comes first)', () => {
+    const objects = plan('a'.repeat(300));
+    expect(objects[0].kind).toBe('MachineConfig');
+    expect(planProblems(objects)).toEqual([
+      {
+        key: `StorageClass/${'a'.repeat(300)}`,
+        field: 'metadata.name',
+        detail: 'must be no more than 253 characters',
+      },
+    ]);
+  });
+  it('valid names pass', () => {
+    expect(planProblems(plan('a'.repeat(253)))).toEqual([]);
+    expect(planProblems(plan('hpp.example-1'))).toEqual([]);
+  });
+  it('an edited YAML with a 254-character name is refused', () => {
+    const { problems } = checkEditedYaml(
+      'StorageClass',
+      `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: ${'b'.repeat(254)}\nprovisioner: x\n`,
+    );
+    expect(problems).toEqual([{ code: 'name', detail: 'must be no more than 253 characters' }]);
+  });
+});
+
+describe('plannedChange: the review diff against what exists', () => {
+  const [, cr, sc] = planObjects(defaultHppValues('v1beta1'), {
+    selinuxPools: ['worker'],
+    pools,
+    machineConfigs,
+  });
+  it('new when nothing exists', () => {
+    expect(plannedChange(cr, undefined).state).toBe('new');
+  });
+  it('a CSI CR turned into pathConfig shows the replaced storagePools', () => {
+    const existing = {
+      apiVersion: 'hostpathprovisioner.kubevirt.io/v1beta1',
+      kind: 'HostPathProvisioner',
+      metadata: { name: 'hostpath-provisioner', resourceVersion: '9' },
+      spec: {
+        imagePullPolicy: 'IfNotPresent',
+        pathConfig: { path: '/var/hpvolumes', useNamingPrefix: false },
+      },
+    };
+    const change = plannedChange(cr, existing);
+    expect(change.state).toBe('changed');
+    if (change.state !== 'changed') return;
+    expect(change.lines.find((l) => l.op === 'remove')?.text).toContain('pathConfig');
+    expect(change.lines.some((l) => l.op === 'add' && l.text.includes('storagePools'))).toBe(true);
+  });
+  it('an existing class with the same fields and extra server metadata is unchanged', () => {
+    expect(
+      plannedChange(sc, {
+        ...sc.object,
+        metadata: { ...(sc.object.metadata as object), uid: 'x', resourceVersion: '1' },
+      }).state,
+    ).toBe('unchanged');
   });
 });

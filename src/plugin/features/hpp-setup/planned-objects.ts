@@ -2,8 +2,11 @@
 // orders it), the HostPathProvisioner CR, the StorageClass. Each as an object and as editable YAML; an edited
 // YAML is parsed and checked before it is carried into the apply. Pure.
 import { parse, stringify } from 'yaml';
-import { buildHppCR, buildStorageClass, HPP_GROUP } from '../../../lib/hpp-manifests';
-import type { HppValues } from '../../../lib/hpp-manifests';
+import { buildHppCR, buildStorageClass, HPP_GROUP, mergeHppSpec } from '../../../lib/hpp-manifests';
+import type { HppObject, HppValues } from '../../../lib/hpp-manifests';
+import { describeChange } from '../../../lib/hpp-review-diff';
+import type { ObjectChange } from '../../../lib/hpp-review-diff';
+import { objectNameError } from '../../../lib/k8s-names';
 import { buildSelinuxMachineConfig, ignitionVersionForPool } from '../../../lib/machine-config';
 import type { MachineConfigKind, MachineConfigPoolKind } from '../../k8s/types/hpp-setup';
 
@@ -62,7 +65,7 @@ export type YamlProblem =
   | { code: 'not-object' }
   | { code: 'kind'; expected: string; actual: string }
   | { code: 'api-version'; expected: string; actual: string }
-  | { code: 'name' }
+  | { code: 'name'; detail: string }
   | { code: 'namespaced' }
   | { code: 'hpp-spec' }
   | { code: 'provisioner' }
@@ -104,8 +107,8 @@ export const checkEditedYaml = (
   if (!API_VERSIONS[kind](apiVersion))
     problems.push({ code: 'api-version', expected: kind, actual: apiVersion });
   const metadata = isRecord(parsed.metadata) ? parsed.metadata : {};
-  if (typeof metadata.name !== 'string' || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(metadata.name))
-    problems.push({ code: 'name' });
+  const nameError = objectNameError(typeof metadata.name === 'string' ? metadata.name : '');
+  if (nameError) problems.push({ code: 'name', detail: nameError });
   if (metadata.namespace !== undefined) problems.push({ code: 'namespaced' });
   if (kind === 'HostPathProvisioner') {
     const spec = isRecord(parsed.spec) ? parsed.spec : {};
@@ -122,3 +125,72 @@ export const checkEditedYaml = (
   }
   return problems.length > 0 ? { problems } : { object: parsed, problems };
 };
+
+/** One problem of a plan that stops the apply before anything is written. */
+export interface PlanProblem {
+  key: string;
+  field: 'metadata.name';
+  detail: string;
+}
+
+/**
+ * Checks every object of a plan before the first is applied: each name must be a DNS-1123 subdomain of at most
+ * 253 characters (the API server's rule for MachineConfigs, HostPathProvisioners and StorageClasses,
+ * kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go
+ * `IsDNS1123Subdomain`), so a name the API would refuse stops the plan before the MachineConfig is written.
+ */
+export const planProblems = (
+  objects: readonly { key: string; object: Record<string, unknown> }[],
+): PlanProblem[] =>
+  objects.flatMap((o) => {
+    const metadata = isRecord(o.object.metadata) ? o.object.metadata : {};
+    const detail = objectNameError(typeof metadata.name === 'string' ? metadata.name : '');
+    return detail ? [{ key: o.key, field: 'metadata.name' as const, detail }] : [];
+  });
+
+const asHpp = (o: Record<string, unknown>): HppObject => {
+  const metadata = isRecord(o.metadata) ? o.metadata : {};
+  return {
+    ...o,
+    apiVersion: typeof o.apiVersion === 'string' ? o.apiVersion : '',
+    kind: 'HostPathProvisioner',
+    metadata: { ...metadata, name: typeof metadata.name === 'string' ? metadata.name : '' },
+    spec: isRecord(o.spec) ? o.spec : {},
+  };
+};
+
+/** What the apply writes over `existing` (see apply-objects.ts), for the review's diff. */
+export const writtenObject = (
+  kind: PlannedKind,
+  desired: Record<string, unknown>,
+  existing: Record<string, unknown>,
+): Record<string, unknown> => {
+  const existingMeta = isRecord(existing.metadata) ? existing.metadata : {};
+  const desiredMeta = isRecord(desired.metadata) ? desired.metadata : {};
+  if (kind === 'HostPathProvisioner') return mergeHppSpec(asHpp(existing), asHpp(desired));
+  if (kind === 'StorageClass') {
+    const annotations = {
+      ...(isRecord(existingMeta.annotations) ? existingMeta.annotations : {}),
+      ...(isRecord(desiredMeta.annotations) ? desiredMeta.annotations : {}),
+    };
+    return {
+      ...desired,
+      metadata: {
+        ...desiredMeta,
+        ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+      },
+    };
+  }
+  return {
+    ...existing,
+    metadata: { ...existingMeta, labels: desiredMeta.labels },
+    spec: desired.spec,
+  };
+};
+
+/** The review's change of one planned object against what exists. */
+export const plannedChange = (
+  o: { kind: PlannedKind; object: Record<string, unknown> },
+  existing: Record<string, unknown> | undefined,
+): ObjectChange =>
+  describeChange(existing, existing ? writtenObject(o.kind, o.object, existing) : o.object, toYaml);

@@ -8,8 +8,13 @@ import type { HppVersion } from '../../../lib/hpp-manifests';
 import { servedVersions } from '../../k8s/api-discovery';
 import { hostPathProvisionerModelFor, MachineConfigPoolModel } from '../../k8s/hpp-models';
 import { messageOf } from '../../k8s/load-error';
-import { MachineConfigModel, NodeModel, StorageClassModel } from '../../k8s/models';
-import type { NodeKind, StorageClassKind } from '../../k8s/types';
+import {
+  MachineConfigModel,
+  NodeModel,
+  PersistentVolumeClaimModel,
+  StorageClassModel,
+} from '../../k8s/models';
+import type { NodeKind, PersistentVolumeClaimKind, StorageClassKind } from '../../k8s/types';
 import type {
   HostPathProvisionerKind,
   MachineConfigKind,
@@ -37,6 +42,8 @@ export interface PreflightResult {
   pools: Part<MachineConfigPoolKind[]>;
   machineConfigs: Part<MachineConfigKind[]>;
   storageClasses: Part<StorageClassKind[]>;
+  /** Every claim (all namespaces): which classes are in use. */
+  claims: Part<PersistentVolumeClaimKind[]>;
   access: AccessResult[];
   discoveryError?: string;
 }
@@ -64,7 +71,7 @@ export const runPreflight = async (smokeNamespace: string): Promise<PreflightRes
   const version = preferredHppVersion(hppVersions);
   const mcServed = mcVersions.includes('v1');
   const none: Part<MachineConfigPoolKind[]> = { data: [] };
-  const [hpps, nodes, pools, machineConfigs, storageClasses] = await Promise.all([
+  const [hpps, nodes, pools, machineConfigs, storageClasses, claims] = await Promise.all([
     version
       ? list<HostPathProvisionerKind>(hostPathProvisionerModelFor(version), [])
       : Promise.resolve<Part<HostPathProvisionerKind[]>>({ data: [] }),
@@ -74,6 +81,7 @@ export const runPreflight = async (smokeNamespace: string): Promise<PreflightRes
       ? list<MachineConfigKind>(MachineConfigModel, [])
       : Promise.resolve({ data: [] as MachineConfigKind[] }),
     list<StorageClassKind>(StorageClassModel, []),
+    list<PersistentVolumeClaimKind>(PersistentVolumeClaimModel, []),
   ]);
   const live = hpps.data
     .filter((cr) => !cr.metadata?.deletionTimestamp)
@@ -107,6 +115,7 @@ export const runPreflight = async (smokeNamespace: string): Promise<PreflightRes
     pools,
     machineConfigs,
     storageClasses,
+    claims,
     access,
     ...(discoveryError ? { discoveryError } : {}),
   };

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { applyObject, messageOf, StorageClassConflict } from './apply-objects';
 import type { ApplyOutcome } from './apply-objects';
+import { planProblems } from './planned-objects';
 import type { PlannedObject } from './planned-objects';
 
 export type ObjectProgress =
@@ -24,6 +25,15 @@ export const useApply = () => {
     const progress: Record<string, ObjectProgress> = Object.fromEntries(
       objects.map((o) => [o.key, { state: 'pending' }]),
     );
+    // Every object is checked before the first is written: a bad name in the last one must not leave the
+    // MachineConfig applied.
+    const refused = planProblems(objects);
+    if (refused.length > 0) {
+      for (const p of refused)
+        progress[p.key] = { state: 'failed', message: `${p.field}: ${p.detail}` };
+      setRun({ running: false, finished: true, failed: true, progress: { ...progress } });
+      return false;
+    }
     setRun({ running: true, finished: false, failed: false, progress: { ...progress } });
     for (const o of objects) {
       progress[o.key] = { state: 'running' };

@@ -14,16 +14,34 @@ import {
 } from '../../../lib/hpp-manifests';
 import type { ClassDifference, HppObject, HppValues } from '../../../lib/hpp-manifests';
 import { validateBackingPath, validatePoolName } from '../../../lib/host-paths';
+import { orphanedClasses } from '../../../lib/hpp-orphans';
+import type { OrphanedClass } from '../../../lib/hpp-orphans';
+import type { HppSpecLike } from '../../../lib/hpp-manifests';
+import type { ObjectChange } from '../../../lib/hpp-review-diff';
+import { objectNameError } from '../../../lib/k8s-names';
 import { classifyNodes, selinuxPlan } from './node-targets';
-import { checkEditedYaml, planObjects, toYaml } from './planned-objects';
-import type { PlannedObject, YamlProblem } from './planned-objects';
+import {
+  checkEditedYaml,
+  planObjects,
+  planProblems,
+  plannedChange,
+  toYaml,
+} from './planned-objects';
+import type { PlannedObject, PlanProblem, YamlProblem } from './planned-objects';
 import { runPreflight } from './preflight';
 
 export interface EditedObject extends PlannedObject {
   yaml: string;
   edited: boolean;
   problems: YamlProblem[];
+  /** How it differs from what exists (the review's diff). */
+  change: ObjectChange;
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const nameOf = (o: { metadata?: { name?: string } }): string => o.metadata?.name ?? '';
 
 export const useHppWizard = () => {
   const [smokeNamespace, setSmokeNamespace] = useState('default');
@@ -37,6 +55,7 @@ export const useHppWizard = () => {
   const [selinuxEnabled, setSelinuxEnabled] = useState(true);
   const [manualDone, setManualDone] = useState<Partial<Record<string, boolean>>>({});
   const [edits, setEdits] = useState<Partial<Record<string, string>>>({});
+  const [selectorInvalid, setSelectorInvalid] = useState(false);
 
   // Initial values once the preflight has said which version is served and whether a CR exists.
   const existing = result?.existing.data;
@@ -89,9 +108,11 @@ export const useHppWizard = () => {
   const suggestedClassName = values
     ? suggestClassName(values.className.trim(), values.mode, classNames)
     : '';
-  const classNameValid = Boolean(
-    values && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(values.className.trim()),
-  );
+  // A StorageClass name is a DNS-1123 subdomain of at most 253 characters (kubernetes/kubernetes
+  // pkg/apis/storage/validation/validation.go `ValidateStorageClass` → `ValidateObjectMeta` with
+  // `NameIsDNSSubdomain`); checked here, before anything is applied.
+  const classNameError = values ? objectNameError(values.className.trim()) : undefined;
+  const classNameValid = Boolean(values) && classNameError === undefined;
 
   const selinuxRequired = values ? needsSelinuxLabel(values.mode) : true;
   const labelling = selinuxEnabled || selinuxRequired;
@@ -108,18 +129,54 @@ export const useHppWizard = () => {
         : [],
     [values, result, labelling, plan],
   );
+  const existingOf = (o: PlannedObject): Record<string, unknown> | undefined => {
+    const name = isRecord(o.object.metadata) ? o.object.metadata.name : undefined;
+    const pool: readonly { metadata?: { name?: string } }[] =
+      o.kind === 'MachineConfig'
+        ? (result?.machineConfigs.data ?? [])
+        : o.kind === 'StorageClass'
+          ? (result?.storageClasses.data ?? [])
+          : existing
+            ? [existing]
+            : [];
+    const found = pool.find((x) => nameOf(x) === name);
+    return found ? { ...found } : undefined;
+  };
   const objects: EditedObject[] = generated.map((o) => {
     const yaml = edits[o.key];
-    if (yaml === undefined) return { ...o, yaml: toYaml(o.object), edited: false, problems: [] };
-    const checked = checkEditedYaml(o.kind, yaml);
-    return {
-      ...o,
-      object: checked.object ?? o.object,
-      yaml,
-      edited: true,
-      problems: checked.problems,
-    };
+    const base =
+      yaml === undefined
+        ? { ...o, yaml: toYaml(o.object), edited: false, problems: [] }
+        : (() => {
+            const checked = checkEditedYaml(o.kind, yaml);
+            return {
+              ...o,
+              object: checked.object ?? o.object,
+              yaml,
+              edited: true,
+              problems: checked.problems,
+            };
+          })();
+    return { ...base, change: plannedChange(base, existingOf(base)) };
   });
+  const problemsOfPlan: PlanProblem[] = planProblems(objects);
+
+  // The classes this change would leave without a provisioner, with the claims using them.
+  const plannedCr = objects.find((o) => o.kind === 'HostPathProvisioner');
+  const plannedSpec: HppSpecLike | undefined =
+    plannedCr && isRecord(plannedCr.object.spec) ? plannedCr.object.spec : undefined;
+  const existingSpec: HppSpecLike | undefined =
+    existing && isRecord(existing.spec) ? existing.spec : undefined;
+  const orphans: OrphanedClass[] = plannedSpec
+    ? orphanedClasses(
+        existingSpec,
+        // The apply replaces pathConfig and storagePools with the planned ones (mergeHppSpec).
+        plannedSpec,
+        result?.storageClasses.data ?? [],
+        result?.claims.data ?? [],
+      )
+    : [];
+  const claimsUnknown = Boolean(result?.claims.error);
 
   return {
     preflight,
@@ -138,6 +195,12 @@ export const useHppWizard = () => {
     classDifferences,
     suggestedClassName,
     classNameValid,
+    classNameError,
+    selectorInvalid,
+    setSelectorInvalid,
+    problemsOfPlan,
+    orphans,
+    claimsUnknown,
     selinuxRequired,
     selinuxEnabled,
     setSelinuxEnabled,

@@ -1,6 +1,7 @@
 // /vm-disks/move-disk: move a VM disk to another node by cloning it (seed 6.12.4). Opened from the nav or from
 // the action menu of a VirtualMachine, PVC or DataVolume; every step refuses with its reason, and every change
 // to the user's objects (stop, re-wire, attach, delete) is confirmed first.
+import { useEffect } from 'react';
 import type { FC, ReactNode } from 'react';
 import {
   Card,
@@ -22,6 +23,7 @@ import {
 } from '../../k8s/models';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { DiskStep, PermissionStep, VmStateStep, useClonePermission } from './SourceSteps';
+import { LeftoverClones } from './LeftoverClones';
 import { AfterStep, CloneStep, TargetStep } from './TargetSteps';
 import { useMoveDiskModel } from './useMoveDiskModel';
 import { useWizardParams } from './wizard-params';
@@ -63,6 +65,17 @@ export const MoveDiskPage: FC = () => {
   const ready = sourceOk && permissionOk && Boolean(model.target) && model.refusals.length === 0;
   const title = t('Move disk to another node');
   const step = { model, params, update };
+  // Back on the page (a reload, the VM's action menu, the nav): the move of the chosen disk is read from the
+  // cluster (its labelled clone) and the wizard continues there instead of offering a second clone.
+  const resume = model.resume;
+  useEffect(() => {
+    if (!resume) return;
+    update({
+      dv: resume.clone,
+      ...(resume.sourceClaim ? { claim: resume.sourceClaim } : {}),
+      ...(resume.restart ? { restart: '1' } : {}),
+    });
+  }, [resume, update]);
   return (
     <>
       <DocumentTitle>{title}</DocumentTitle>
@@ -141,6 +154,11 @@ export const MoveDiskPage: FC = () => {
               <AfterStep {...step} />
             </Step>
           </StackItem>
+          {model.leftovers.length > 0 ? (
+            <StackItem>
+              <LeftoverClones model={model} />
+            </StackItem>
+          ) : null}
         </Stack>
       </PageSection>
     </>

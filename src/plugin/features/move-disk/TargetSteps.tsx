@@ -27,14 +27,19 @@ import {
   ResourceLink,
   k8sCreate,
   k8sDelete,
+  k8sListItems,
   k8sPatch,
 } from '@openshift-console/dynamic-plugin-sdk';
 import { Link } from 'react-router';
 import {
   CLONE_TARGET_LABEL,
+  MOVE_SOURCE_NAMESPACE_LABEL,
+  MOVE_SOURCE_VM_LABEL,
+  MOVE_SOURCE_VOLUME_LABEL,
   buildCloneDataVolume,
   cloneNameError,
   cloneTargetLabelValue,
+  freeCloneName,
   labelPatch,
   suggestCloneName,
 } from '../../../lib/clone-datavolume';
@@ -212,8 +217,27 @@ export const CloneStep: FC<StepProps & { ready: boolean }> = ({ model, params, u
   const [error, setError] = useState<string | undefined>(undefined);
   const target = model.target;
   const claim = model.claim ?? '';
-  const effectiveName = name ?? suggestCloneName(claim, model.targetNode ?? '');
-  const nameError = cloneNameError(effectiveName);
+  const effectiveName =
+    name ?? freeCloneName(suggestCloneName(claim, model.targetNode ?? ''), model.takenNames);
+  const taken = model.takenNames.includes(effectiveName);
+  const freeName = taken ? freeCloneName(effectiveName, model.takenNames) : undefined;
+  const nameError =
+    cloneNameError(effectiveName) ??
+    (taken
+      ? t('A DataVolume or claim {{name}} already exists in {{namespace}}.', {
+          name: effectiveName,
+          namespace: model.targetNamespace,
+        })
+      : undefined);
+  const move =
+    model.vm && model.volumeName
+      ? {
+          namespace: model.namespace,
+          vm: model.vm.metadata?.name ?? '',
+          volume: model.volumeName,
+          restart: Boolean(params.restart),
+        }
+      : undefined;
   const manifest: CloneDataVolumeManifest | undefined = target
     ? buildCloneDataVolume({
         name: effectiveName,
@@ -233,6 +257,7 @@ export const CloneStep: FC<StepProps & { ready: boolean }> = ({ model, params, u
             cloneTargetLabelValue(effectiveName, 'xxxxx'),
         },
         sourceNode: model.source?.node,
+        ...(move ? { move } : {}),
       })
     : undefined;
 
@@ -244,6 +269,28 @@ export const CloneStep: FC<StepProps & { ready: boolean }> = ({ model, params, u
     setBusy(true);
     setError(undefined);
     try {
+      // Never a second clone of the same VM disk: one made meanwhile (another tab, a page left before the
+      // list loaded) is resumed instead.
+      if (move) {
+        const existing = await k8sListItems({
+          model: DataVolumeModel,
+          queryParams: {
+            ns: model.targetNamespace,
+            labelSelector: {
+              matchLabels: {
+                [MOVE_SOURCE_NAMESPACE_LABEL]: move.namespace,
+                [MOVE_SOURCE_VM_LABEL]: move.vm,
+                [MOVE_SOURCE_VOLUME_LABEL]: move.volume,
+              },
+            },
+          },
+        });
+        const running = existing.find((d) => !d.metadata?.deletionTimestamp);
+        if (running?.metadata?.name) {
+          update({ dv: running.metadata.name, claim });
+          return;
+        }
+      }
       const value = cloneTargetLabelValue(effectiveName, randomSuffix());
       await k8sPatch({
         model: PersistentVolumeModel,
@@ -280,9 +327,23 @@ export const CloneStep: FC<StepProps & { ready: boolean }> = ({ model, params, u
         {nameError ? (
           <FormHelperText>
             <HelperText>
-              <HelperTextItem variant="error">{nameError}</HelperTextItem>
+              <HelperTextItem variant="error" data-test="md-dv-name-error">
+                {nameError}
+              </HelperTextItem>
             </HelperText>
           </FormHelperText>
+        ) : null}
+        {freeName ? (
+          <Button
+            variant="link"
+            isInline
+            data-test="md-dv-name-suggestion"
+            onClick={() => {
+              setName(freeName);
+            }}
+          >
+            {t('Use {{name}}', { name: freeName })}
+          </Button>
         ) : null}
       </FormGroup>
       <Content component="p">

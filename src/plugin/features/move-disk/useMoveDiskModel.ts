@@ -3,13 +3,20 @@
 import { useMemo } from 'react';
 import { useActiveNamespace } from '@openshift-console/dynamic-plugin-sdk';
 import {
+  findMove,
+  leftoverClones,
   moveRefusals,
   nodeRefusals,
   sourceRefusals,
   targetRefusals,
   usableSize,
 } from '../../../lib/clone-datavolume';
-import type { MoveRefusal, MoveSourceFacts, MoveTargetFacts } from '../../../lib/clone-datavolume';
+import type {
+  MoveRefusal,
+  MoveSourceFacts,
+  MoveStage,
+  MoveTargetFacts,
+} from '../../../lib/clone-datavolume';
 import { bytesOf } from '../../../lib/quantity';
 import { useCdiConfig } from '../../k8s/hooks/useCdiSettings';
 import { useDataVolumes } from '../../k8s/hooks/useDataVolumes';
@@ -72,6 +79,12 @@ export interface MoveDiskModel {
   cloneNode: string | undefined;
   vmsOfTargetNamespace: VirtualMachineKind[];
   vmisOfTargetNamespace: VirtualMachineInstanceKind[];
+  /** The move of the chosen VM volume found on the cluster (its labelled clone), when the URL has none. */
+  resume: { clone: string; stage: MoveStage; sourceClaim?: string; restart: boolean } | undefined;
+  /** Clone DataVolumes of the wizard in the target namespace that no VM reads (the shown one excluded). */
+  leftovers: DataVolumeKind[];
+  /** DataVolume and claim names taken in the target namespace. */
+  takenNames: string[];
 }
 
 const nameOf = (o: { metadata?: { name?: string } }): string => o.metadata?.name ?? '';
@@ -181,6 +194,23 @@ export const useMoveDiskModel = (params: WizardParams): MoveDiskModel => {
       ? targetPVCs.find((p) => p.metadata?.namespace === targetNamespace && nameOf(p) === params.dv)
       : undefined;
     const clonePV = pvOf(clonePVC);
+    const nsDVs = targetDVs.filter((d) => d.metadata?.namespace === targetNamespace);
+    const nsTargetVMs = targetVMs.filter((v) => v.metadata?.namespace === targetNamespace);
+    const resume =
+      vm && volumeName && !params.dv
+        ? findMove(
+            nsDVs,
+            vm,
+            volumeName,
+            pvcs.filter((p) => p.metadata?.namespace === namespace).map(nameOf),
+          )
+        : undefined;
+    const takenNames = [
+      ...new Set([
+        ...nsDVs.map(nameOf),
+        ...targetPVCs.filter((p) => p.metadata?.namespace === targetNamespace).map(nameOf),
+      ]),
+    ];
     return {
       namespace,
       targetNamespace,
@@ -207,7 +237,10 @@ export const useMoveDiskModel = (params: WizardParams): MoveDiskModel => {
       clone,
       clonePVC,
       cloneNode: clonePV ? nodeOf(clonePV) : undefined,
-      vmsOfTargetNamespace: targetVMs.filter((v) => v.metadata?.namespace === targetNamespace),
+      vmsOfTargetNamespace: nsTargetVMs,
+      resume,
+      leftovers: leftoverClones(nsDVs, nsTargetVMs).filter((d) => nameOf(d) !== params.dv),
+      takenNames,
       vmisOfTargetNamespace: targetVMIs.filter((i) => i.metadata?.namespace === targetNamespace),
     };
   }, [
