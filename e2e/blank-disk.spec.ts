@@ -97,6 +97,60 @@ test.describe('Blank disk', () => {
     expect(consoleProblems.messages).toEqual([]);
   });
 
+  test('checks the namespace before submit and names the disk the VM really got', async ({
+    page,
+  }) => {
+    // A stopped VM that already has a disk called e2e-bd-data: the new one becomes e2e-bd-data-1.
+    kubectl(
+      ['apply', '-f', '-'],
+      JSON.stringify({
+        apiVersion: 'kubevirt.io/v1',
+        kind: 'VirtualMachine',
+        metadata: { name: 'e2e-bd-names', namespace: NS },
+        spec: {
+          runStrategy: 'Halted',
+          template: {
+            spec: {
+              domain: { devices: { disks: [{ name: 'e2e-bd-data', disk: { bus: 'virtio' } }] } },
+              volumes: [{ name: 'e2e-bd-data', emptyDisk: { capacity: '1Gi' } }],
+            },
+          },
+        },
+      }),
+    );
+    try {
+      await page.goto('/vm-disks/blank-disk');
+      await waitForHost(page);
+      const form = page.locator('[data-test="blank-disk-form"]');
+      await form.locator('[data-test="bd-namespace"]').fill('VM_Images');
+      await expect(form).toContainText('Not a valid namespace name');
+      await expect(form.locator('[data-test="bd-create"]')).toBeDisabled();
+      await form.locator('[data-test="bd-namespace"]').fill(NS);
+      await expect(form).not.toContainText('Not a valid namespace name');
+      await form.locator('[data-test="bd-name"]').fill('e2e-bd-data');
+      await form.locator('[data-test="bd-size"]').fill('1Gi');
+      await form.locator('[data-test="bd-vm"]').selectOption('e2e-bd-names');
+      await expect(form.locator('[data-test="bd-disk-name"]')).toHaveValue('e2e-bd-data-1');
+      await form.locator('[data-test="bd-create"]').click();
+      await expect(page.locator('[data-test="bd-attached"]')).toHaveText(
+        'Attached to the virtual machine e2e-bd-names as disk e2e-bd-data-1.',
+      );
+      const disks = kubectl([
+        'get',
+        'vm',
+        'e2e-bd-names',
+        '-n',
+        NS,
+        '-o',
+        'jsonpath={.spec.template.spec.domain.devices.disks[*].name}',
+      ]);
+      expect(disks.split(' ')).toEqual(['e2e-bd-data', 'e2e-bd-data-1']);
+    } finally {
+      kubectl(['delete', 'vm', 'e2e-bd-names', '-n', NS, '--ignore-not-found']);
+      kubectl(['delete', 'dv', 'e2e-bd-data', '-n', NS, '--ignore-not-found']);
+    }
+  });
+
   test('offers the blank DataVolume YAML template', async ({ page }) => {
     await page.goto('/yaml-samples');
     await waitForHost(page);

@@ -207,12 +207,55 @@ test.describe.serial('Move disk to another node', () => {
     await expect(page.locator('[data-test="md-dv-yaml"]')).toContainText(
       'vm-disks.kubevirt.io/clone-target',
     );
+    const clone = 'rhel8-vm-rootdisk-worker-1';
+    // A name that exists is caught while typing, with a free one offered.
+    const dvName = page.locator('[data-test="md-dv-name"]');
+    await dvName.fill(SOURCE_CLAIM);
+    await expect(page.locator('[data-test="md-dv-name-error"]')).toContainText('already exists');
+    await expect(page.locator('[data-test="md-start-clone"]')).toBeDisabled();
+    await page.locator('[data-test="md-dv-name-suggestion"]').click();
+    await expect(dvName).toHaveValue(`${SOURCE_CLAIM}-2`);
+    await expect(page.locator('[data-test="md-dv-name-error"]')).toHaveCount(0);
+    await dvName.fill(clone);
+    await expect(page.locator('[data-test="md-dv-yaml"]')).toContainText(
+      'vm-disks.openshift.io/move-source-vm: rhel8-vm',
+    );
     await page.locator('[data-test="md-start-clone"]').click();
+    await expect(page).toHaveURL(new RegExp(`dv=${clone}`));
 
+    // Leave during the clone and come back through the VM's action menu link: the wizard finds the clone
+    // on the cluster and follows it instead of offering a second one.
+    const moveClones = () =>
+      kubectl([
+        'get',
+        'dv',
+        '-n',
+        NS,
+        '-l',
+        `vm-disks.openshift.io/move-source-vm=${VM},vm-disks.openshift.io/move-source-volume=rootdisk`,
+        '-o',
+        'name',
+      ])
+        .trim()
+        .split('\n')
+        .filter(Boolean);
+    await page.goto('/vm-disks/overview');
+    await waitForHost(page);
+    await openWizard(page, `ns=${NS}&vm=${VM}`);
+    await expect(page).toHaveURL(new RegExp(`dv=${clone}`));
+    await expect(page.locator('[data-test="md-start-clone"]')).toHaveCount(0);
     const progress = page.locator('[data-test="md-clone-progress"]');
+    await expect(progress).toBeVisible();
     await expect(progress).toHaveAttribute('data-phase', 'Succeeded', { timeout: 120_000 });
     await expect(page.locator('[data-test="md-clone-node"]')).toHaveText('worker-1');
-    const clone = 'rhel8-vm-rootdisk-worker-1';
+
+    // Leave after the clone, come back: the re-wire step is reached again, and the restart is remembered.
+    await page.goto('/vm-disks/overview');
+    await waitForHost(page);
+    await openWizard(page, `ns=${NS}&vm=${VM}`);
+    await expect(page).toHaveURL(new RegExp(`dv=${clone}.*restart=1`));
+    await expect(page.locator('[data-test="md-rewire"]')).toBeVisible();
+    expect(moveClones()).toEqual([`datavolume.cdi.kubevirt.io/${clone}`]);
     const label = kubectl([
       'get',
       'pv',
@@ -297,7 +340,50 @@ test.describe.serial('Move disk to another node', () => {
         },
       )
       .toBe('Running/worker-1');
+    // One clone in all, and the finished move is not resumed again.
+    expect(moveClones()).toEqual([`datavolume.cdi.kubevirt.io/${clone}`]);
     expect(consoleProblems.messages).toEqual([]);
+  });
+
+  test('lists leftover clones and deletes one after confirmation', async ({ page }) => {
+    const leftover = 'e2e-leftover-clone';
+    kubectl(
+      ['apply', '-f', '-'],
+      JSON.stringify({
+        apiVersion: 'cdi.kubevirt.io/v1beta1',
+        kind: 'DataVolume',
+        metadata: {
+          name: leftover,
+          namespace: NS,
+          labels: {
+            'vm-disks.openshift.io/move-source-namespace': NS,
+            'vm-disks.openshift.io/move-source-vm': 'gone-vm',
+            'vm-disks.openshift.io/move-source-volume': 'rootdisk',
+          },
+          annotations: { 'vm-disks.kubevirt.io/moved-from': `${NS}/gone-disk` },
+        },
+        spec: {
+          source: { blank: {} },
+          pvc: {
+            accessModes: ['ReadWriteOnce'],
+            resources: { requests: { storage: '1Mi' } },
+          },
+        },
+      }),
+    );
+    await openWizard(page, `ns=${NS}`);
+    const row = page.locator(`[data-test="md-leftovers"] [data-test-row="${leftover}"]`);
+    await expect(row).toContainText('rootdisk of gone-vm (claim gone-disk)');
+    // The clone the VM now reads is not a leftover.
+    await expect(
+      page.locator('[data-test="md-leftovers"] [data-test-row="rhel8-vm-rootdisk-worker-1"]'),
+    ).toHaveCount(0);
+    await row.locator(`[data-test="md-leftover-delete-${leftover}"]`).click();
+    await page
+      .locator(`[data-test="md-leftover-delete-${leftover}-modal"] [data-test="confirm"]`)
+      .click();
+    await expect(row).toHaveCount(0, { timeout: 60_000 });
+    expect(kubectl(['get', 'dv', leftover, '-n', NS, '--ignore-not-found', '-o', 'name'])).toBe('');
   });
 
   test('asks a developer without clone rights for the RBAC a cluster admin must create', async ({

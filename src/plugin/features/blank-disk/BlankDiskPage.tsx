@@ -32,6 +32,7 @@ import { messageOf } from '../../k8s/load-error';
 import { useDataVolumes } from '../../k8s/hooks/useDataVolumes';
 import { useStorageClasses } from '../../k8s/hooks/useStorageClasses';
 import { PopulationStatus } from '../../components/PopulationStatus';
+import { VolumeWaitStatus } from '../../components/volume-wait/VolumeWaitStatus';
 import { useClaimApi } from '../../k8s/hooks/useClaimApi';
 import { useStorageDefaults } from '../../k8s/hooks/useStorageDefaults';
 import { useVirtualMachineInstances } from '../../k8s/hooks/useVirtualMachineInstances';
@@ -197,6 +198,11 @@ export const BlankDiskPage: FC = () => {
             {created.attachError ? (
               <p>{t('Could not attach it: {{message}}', { message: created.attachError })}</p>
             ) : null}
+            <VolumeWaitStatus
+              namespace={created.namespace}
+              name={created.name}
+              canForceBind={!created.attachedTo}
+            />
             <PopulationStatus namespace={created.namespace} name={created.name} />
           </Alert>
         ) : (
