@@ -6,6 +6,7 @@ import { Button, HelperText, HelperTextItem, List, ListItem, Title } from '@patt
 import { CodeEditor } from '@openshift-console/dynamic-plugin-sdk';
 import type { CodeEditorRef } from '@openshift-console/dynamic-plugin-sdk';
 import type { YamlProblem } from '../../../lib/storage-defaults-yaml';
+import { TALL_EDITOR_MIN_HEIGHT } from '../../components/editor-size';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { problemMessage } from './problem-messages';
 
@@ -65,7 +66,7 @@ export const DefaultsYamlEditor: FC<DefaultsYamlEditorProps> = ({
         ref={editorRef}
         value={value}
         language="yaml"
-        minHeight="360px"
+        minHeight={TALL_EDITOR_MIN_HEIGHT}
         isLineNumbersVisible
         onChange={(next: string) => {
           onChange(next);
