@@ -24,9 +24,15 @@ export const PageBreadcrumb: FC<PageBreadcrumbProps> = ({ steps }) => {
         {steps.map((step, index) => {
           const current = index === steps.length - 1 || !step.path;
           return current ? (
-            <BreadcrumbItem key={step.name} isActive>
-              {step.name}
-            </BreadcrumbItem>
+            <BreadcrumbItem
+              key={step.name}
+              isActive
+              render={({ className, ariaCurrent }) => (
+                <span className={className} aria-current={ariaCurrent}>
+                  {step.name}
+                </span>
+              )}
+            />
           ) : (
             <BreadcrumbItem
               key={step.name}
