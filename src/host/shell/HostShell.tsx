@@ -77,6 +77,14 @@ export const HostShell: FC<{ loadErrors: LoadError[]; ready: Promise<void> }> = 
           path="/k8s/cluster/:resource/:name"
           element={builtin(<ResourceDetailsPage />, 'Details failed')}
         />
+        <Route
+          path="/k8s/ns/:ns/:resource/:name/yaml"
+          element={builtin(<ResourceDetailsPage />, 'Details failed')}
+        />
+        <Route
+          path="/k8s/cluster/:resource/:name/yaml"
+          element={builtin(<ResourceDetailsPage />, 'Details failed')}
+        />
         {pluginRouteElements(routes)}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

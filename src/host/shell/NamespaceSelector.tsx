@@ -37,7 +37,6 @@ export const NamespaceSelector: FC = () => {
           }}
           isExpanded={open}
           data-test="namespace-selector"
-          aria-label="Project"
         >
           Project: {label(namespace)}
         </MenuToggle>

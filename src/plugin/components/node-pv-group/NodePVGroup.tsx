@@ -53,6 +53,10 @@ export interface NodePVGroupProps {
   isFocused?: (pv: PersistentVolumeKind) => boolean;
   /** Attributes of a row; by default `data-test-row` with the PV name. */
   rowProps?: (pv: PersistentVolumeKind) => PVRowAttributes;
+  /** The row's actions (a kebab), in a last column; none by default. */
+  rowActions?: (pv: PersistentVolumeKind) => ReactNode;
+  /** Level of the group's heading: one below the heading of what contains it. */
+  headingLevel?: 'h2' | 'h3';
 }
 
 const defaultRowProps = (pv: PersistentVolumeKind) => ({
@@ -67,6 +71,8 @@ export const NodePVGroup: FC<NodePVGroupProps> = ({
   actions,
   isFocused,
   rowProps = defaultRowProps,
+  rowActions,
+  headingLevel = 'h3',
 }) => {
   const { t } = usePluginTranslation();
   const heading = group.node ?? t('Not pinned to a node');
@@ -84,6 +90,7 @@ export const NodePVGroup: FC<NodePVGroupProps> = ({
     ...(vmsByClaim ? [t('Virtual machines')] : []),
     t('Path'),
   ];
+  const columnCount = columns.length + (rowActions ? 1 : 0);
   const label = t('PersistentVolumes of {{group}}', {
     group: group.node ? t('Node {{node}}', { node: group.node }) : heading,
   });
@@ -94,7 +101,7 @@ export const NodePVGroup: FC<NodePVGroupProps> = ({
         alignItems={{ default: 'alignItemsBaseline' }}
       >
         <FlexItem>
-          <Title headingLevel="h3" size="md">
+          <Title headingLevel={headingLevel} size="md">
             {group.node ? (
               <ResourceLink groupVersionKind={gvkOf(NodeModel)} name={group.node} inline />
             ) : (
@@ -115,13 +122,16 @@ export const NodePVGroup: FC<NodePVGroupProps> = ({
         <VirtualTable
           aria-label={label}
           rows={group.pvs}
-          columnCount={columns.length}
+          columnCount={columnCount}
           focusIndex={focusIndex}
-          header={columns.map((c) => (
-            <Th key={c} modifier="wrap">
-              {c}
-            </Th>
-          ))}
+          header={[
+            ...columns.map((c) => (
+              <Th key={c} modifier="wrap">
+                {c}
+              </Th>
+            )),
+            ...(rowActions ? [<Th key="actions" screenReaderText={t('Actions')} />] : []),
+          ]}
           renderRow={(pv, ariaRowIndex) => {
             const name = pv.metadata?.name;
             const claim = getPVClaim(pv);
@@ -174,6 +184,7 @@ export const NodePVGroup: FC<NodePVGroupProps> = ({
                 <Td dataLabel={t('Path')} modifier="breakWord">
                   {getPVLocalPath(pv) ?? DASH}
                 </Td>
+                {rowActions ? <Td isActionCell>{rowActions(pv)}</Td> : null}
               </Tr>
             );
           }}

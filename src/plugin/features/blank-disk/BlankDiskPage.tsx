@@ -357,7 +357,7 @@ export const BlankDiskPage: FC = () => {
                 />
               </FormGroup>
             ) : null}
-            <Title headingLevel="h3" size="md">
+            <Title headingLevel="h2" size="md">
               {t('DataVolume to create')}
             </Title>
             <ManifestPreview manifest={manifest} testId="bd-yaml" />

@@ -4,7 +4,9 @@ import type { FC } from 'react';
 import { PageSection } from '@patternfly/react-core';
 import { DocumentTitle, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
 import { useLocation, useNavigate } from 'react-router';
+import { PageBreadcrumb } from '../../components/PageBreadcrumb';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
+import { createdVolumeState } from './created-volume';
 import { LocalVolumeForm } from './LocalVolumeForm';
 import { RETURN_TO_PARAM, returnWithPV, safeReturnTo } from './return-to';
 
@@ -20,6 +22,9 @@ export const LocalVolumeCreatePage: FC = () => {
   return (
     <>
       <DocumentTitle>{title}</DocumentTitle>
+      <PageBreadcrumb
+        steps={[{ name: t('Local volumes'), path: LOCAL_VOLUMES_PATH }, { name: title }]}
+      />
       <ListPageHeader
         title={title}
         helpText={t(
@@ -34,9 +39,9 @@ export const LocalVolumeCreatePage: FC = () => {
           initialStorageClass={params.get('class') ?? undefined}
           lockNode={Boolean(returnTo && params.get('node'))}
           onCreated={(pv) => {
-            void navigate(
-              returnTo ? returnWithPV(returnTo, pv.metadata?.name ?? '') : LOCAL_VOLUMES_PATH,
-            );
+            const name = pv.metadata?.name ?? '';
+            if (returnTo) void navigate(returnWithPV(returnTo, name));
+            else void navigate(LOCAL_VOLUMES_PATH, { state: createdVolumeState(name) });
           }}
           onCancel={() => {
             void navigate(returnTo ?? LOCAL_VOLUMES_PATH);

@@ -360,7 +360,7 @@ export const LocalVolumeForm: FC<LocalVolumeFormProps> = ({
           ) : null}
           {commands ? (
             <div data-test="lv-commands">
-              <Title headingLevel="h3" size="md">
+              <Title headingLevel="h2" size="md">
                 {t('Run as root on {{node}} before creating the PV', {
                   node: node || t('the node'),
                 })}
@@ -386,7 +386,7 @@ export const LocalVolumeForm: FC<LocalVolumeFormProps> = ({
           ) : null}
         </>
       ) : null}
-      <Title headingLevel="h3" size="md">
+      <Title headingLevel="h2" size="md">
         {t('PersistentVolume to create')}
       </Title>
       <ManifestPreview manifest={manifest} testId="lv-yaml" />

@@ -4,6 +4,8 @@
 import { useMemo } from 'react';
 import type { FC } from 'react';
 import {
+  Alert,
+  AlertActionCloseButton,
   Button,
   Card,
   CardBody,
@@ -12,26 +14,34 @@ import {
   Stack,
   StackItem,
 } from '@patternfly/react-core';
-import { DocumentTitle, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
-import { Link, useNavigate } from 'react-router';
+import {
+  DocumentTitle,
+  ListPageHeader,
+  ResourceLink,
+} from '@openshift-console/dynamic-plugin-sdk';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { EmptyStateFor } from '../../components/EmptyStateFor';
 import { LoadError } from '../../components/LoadError';
 import { NodePVGroup } from '../../components/node-pv-group/NodePVGroup';
 import { useNodes } from '../../k8s/hooks/useNodes';
 import { usePersistentVolumes } from '../../k8s/hooks/usePersistentVolumes';
 import { useVirtualMachines } from '../../k8s/hooks/useVirtualMachines';
-import { PersistentVolumeModel, VirtualMachineModel } from '../../k8s/models';
+import { PersistentVolumeModel, VirtualMachineModel, gvkOf } from '../../k8s/models';
 import { groupPVsByNode } from '../../k8s/selectors/persistent-volume';
 import { claimUsersIndex } from '../../k8s/selectors/vm-disks';
 import type { NodeKind } from '../../k8s/types';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { LOCAL_VOLUMES_PATH } from './LocalVolumeCreatePage';
+import { createdVolumeFrom } from './created-volume';
+import { VolumeRowActions } from './VolumeRowActions';
+import './local-volumes.css';
 
 const NO_NODES: NodeKind[] = [];
 
 export const LocalVolumesPage: FC = () => {
   const { t } = usePluginTranslation();
   const navigate = useNavigate();
+  const created = createdVolumeFrom(useLocation().state);
   const [pvs, loaded, error] = usePersistentVolumes();
   const [nodes, nodesLoaded] = useNodes();
   const [vms, vmsLoaded, vmsError] = useVirtualMachines();
@@ -40,7 +50,8 @@ export const LocalVolumesPage: FC = () => {
     [pvs, nodes, nodesLoaded],
   );
   const vmsByClaim = useMemo(() => claimUsersIndex(vms), [vms]);
-  const title = t('Local storage by node');
+  // The nav item's name (distinct from "Local storage setup", the HostPathProvisioner wizard).
+  const title = t('Local volumes');
   return (
     <>
       <DocumentTitle>{title}</DocumentTitle>
@@ -61,6 +72,24 @@ export const LocalVolumesPage: FC = () => {
         </Button>
       </ListPageHeader>
       <PageSection data-test="local-volumes">
+        {created ? (
+          <Alert
+            isInline
+            variant="success"
+            title={t('Local volume {{name}} created', { name: created })}
+            data-test="lv-created"
+            className="vm-disks-plugin__created-alert"
+            actionClose={
+              <AlertActionCloseButton
+                onClose={() => {
+                  void navigate(LOCAL_VOLUMES_PATH, { replace: true, state: null });
+                }}
+              />
+            }
+          >
+            <ResourceLink groupVersionKind={gvkOf(PersistentVolumeModel)} name={created} />
+          </Alert>
+        ) : null}
         {error ? <LoadError error={error} model={PersistentVolumeModel} verb="list" /> : null}
         {vmsError ? <LoadError error={vmsError} model={VirtualMachineModel} verb="list" /> : null}
         {error ? null : !loaded || (!vmsLoaded && !vmsError) ? (
@@ -80,6 +109,10 @@ export const LocalVolumesPage: FC = () => {
                       dataTest="lv-node-group"
                       emptyDataTest="lv-node-empty"
                       vmsByClaim={vmsByClaim}
+                      headingLevel="h2"
+                      rowActions={(pv) => (
+                        <VolumeRowActions pv={pv} node={group.node} />
+                      )}
                       actions={
                         group.node ? (
                           <Link

@@ -4,7 +4,6 @@
 import { useState } from 'react';
 import type { FC } from 'react';
 import {
-  ActionGroup,
   Alert,
   Button,
   Card,
@@ -49,6 +48,7 @@ import {
   withCdiConfigValue,
 } from '../../../lib/scratch-space';
 import { LoadError } from '../../components/LoadError';
+import { StickyActionBar } from '../../components/StickyActionBar';
 import {
   CDIConfigModel,
   CDIModel,
@@ -404,7 +404,7 @@ export const ScratchSpacePage: FC = () => {
                         {saveError}
                       </Alert>
                     ) : null}
-                    <ActionGroup>
+                    <StickyActionBar>
                       <Button
                         type="submit"
                         variant="primary"
@@ -414,7 +414,17 @@ export const ScratchSpacePage: FC = () => {
                       >
                         {t('Save')}
                       </Button>
-                    </ActionGroup>
+                      <Button
+                        variant="secondary"
+                        data-test="scratch-reload"
+                        isDisabled={saving || choice === undefined}
+                        onClick={() => {
+                          setChoice(undefined);
+                        }}
+                      >
+                        {t('Reload')}
+                      </Button>
+                    </StickyActionBar>
                   </Form>
                 )}
                 {wanted ? (

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, HelperText, HelperTextItem, List, ListItem, Title } from '@patternfly/react-core';
 import { CodeEditor } from '@openshift-console/dynamic-plugin-sdk';
 import type { CodeEditorRef } from '@openshift-console/dynamic-plugin-sdk';
+import { TALL_EDITOR_MIN_HEIGHT } from '../../components/editor-size';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 
 export const MARKER_OWNER = 'vm-disks-storage-defaults';
@@ -80,7 +81,7 @@ export const DefaultsYamlEditor = <P extends PositionedProblem>({
         ref={editorRef}
         value={value}
         language="yaml"
-        minHeight="360px"
+        minHeight={TALL_EDITOR_MIN_HEIGHT}
         isLineNumbersVisible
         onChange={(next: string) => {
           onChange(next);

@@ -5,7 +5,6 @@
 import { useCallback } from 'react';
 import type { FC } from 'react';
 import {
-  ActionGroup,
   Alert,
   Button,
   Card,
@@ -25,6 +24,7 @@ import {
 } from '../../../lib/storage-defaults';
 import { isDefaultClass } from '../../../lib/scratch-space';
 import { LoadError } from '../../components/LoadError';
+import { StickyActionBar } from '../../components/StickyActionBar';
 import { ConfigMapModel, StorageProfileModel, gvkOf } from '../../k8s/models';
 import { useStorageProfiles } from '../../k8s/hooks/useCdiSettings';
 import { usePersistentVolumes } from '../../k8s/hooks/usePersistentVolumes';
@@ -132,6 +132,7 @@ export const StorageDefaultsPage: FC = () => {
               isInline
               isExpandable
               variant="info"
+              component="h2"
               title={t('Only user interfaces read this ConfigMap')}
               className="vm-disks-plugin__block"
             >
@@ -294,7 +295,7 @@ export const StorageDefaultsPage: FC = () => {
                     className="vm-disks-plugin__block"
                   />
                 ) : null}
-                <ActionGroup className="vm-disks-plugin__actions">
+                <StickyActionBar>
                   <Button
                     variant="primary"
                     data-test="save"
@@ -321,7 +322,7 @@ export const StorageDefaultsPage: FC = () => {
                       {t('Fix the errors to save.')}
                     </span>
                   ) : null}
-                </ActionGroup>
+                </StickyActionBar>
               </>
             )}
           </PageSection>
