@@ -15,6 +15,7 @@ import {
 import { DocumentTitle, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
 import { LoadError } from '../../components/LoadError';
 import {
+  DataVolumeModel,
   NodeModel,
   PersistentVolumeClaimModel,
   PersistentVolumeModel,
@@ -25,6 +26,9 @@ import { DiskStep, PermissionStep, VmStateStep, useClonePermission } from './Sou
 import { AfterStep, CloneStep, TargetStep } from './TargetSteps';
 import { useMoveDiskModel } from './useMoveDiskModel';
 import { useWizardParams } from './wizard-params';
+import { AccessNotice } from '../../components/access/AccessNotice';
+import { needOf } from '../../k8s/access/access-needs';
+import { useAccessNeeds } from '../../k8s/access/useAccessNeeds';
 
 const Step: FC<{
   n: number;
@@ -56,11 +60,27 @@ export const MoveDiskPage: FC = () => {
   const [params, update] = useWizardParams();
   const model = useMoveDiskModel(params);
   const permission = useClonePermission(model);
+  const [denied, accessLoaded] = useAccessNeeds(
+    model.namespace
+      ? [
+          needOf('create', DataVolumeModel, {
+            namespace: model.targetNamespace || model.namespace,
+          }),
+          needOf('patch', VirtualMachineModel, { namespace: model.namespace }),
+        ]
+      : [],
+  );
   const hasSource = Boolean(model.source);
   const sourceOk = hasSource && model.sourceRefusals.length === 0;
   const permissionOk = !permission.loading && permission.createDV && permission.clone;
   const cloneStarted = Boolean(params.dv);
-  const ready = sourceOk && permissionOk && Boolean(model.target) && model.refusals.length === 0;
+  const ready =
+    sourceOk &&
+    permissionOk &&
+    accessLoaded &&
+    denied.length === 0 &&
+    Boolean(model.target) &&
+    model.refusals.length === 0;
   const title = t('Move disk to another node');
   const step = { model, params, update };
   return (
@@ -74,6 +94,7 @@ export const MoveDiskPage: FC = () => {
       />
       <PageSection data-test="move-disk">
         <Stack hasGutter>
+          <AccessNotice subject={t('virtual machine disks')} denied={denied} />
           {model.errors.vms ? (
             <LoadError
               error={model.errors.vms}

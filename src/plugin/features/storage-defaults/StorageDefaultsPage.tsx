@@ -37,6 +37,9 @@ import { DefaultsForm } from './DefaultsForm';
 import { DefaultsYamlEditor } from './DefaultsYamlEditor';
 import { ProfilesComparison } from './ProfilesComparison';
 import { useDefaultsEditor } from './useDefaultsEditor';
+import { AccessNotice } from '../../components/access/AccessNotice';
+import { needOf } from '../../k8s/access/access-needs';
+import { useAccessNeeds } from '../../k8s/access/useAccessNeeds';
 import './storage-defaults.css';
 
 export const StorageDefaultsPage: FC = () => {
@@ -62,6 +65,18 @@ export const StorageDefaultsPage: FC = () => {
     managed && editor.draftData
       ? keysHyperConvergedReverts(editor.draftData, located.localStorageClassName)
       : [];
+  const [denied, accessLoaded] = useAccessNeeds(
+    located.loaded && located.namespace
+      ? [
+          located.configMap
+            ? needOf('update', ConfigMapModel, {
+                namespace: located.namespace,
+                name: STORAGE_DEFAULTS_CONFIG_MAP,
+              })
+            : needOf('create', ConfigMapModel, { namespace: located.namespace }),
+        ]
+      : [],
+  );
   const title = t('Storage defaults');
 
   return (
@@ -74,6 +89,7 @@ export const StorageDefaultsPage: FC = () => {
         )}
       />
       <PageSection data-test="storage-defaults-page">
+        <AccessNotice subject={t('the storage defaults')} denied={denied} />
         <Content component="p" data-test="configmap-location">
           {t('ConfigMap')}{' '}
           {located.configMap ? (
@@ -273,7 +289,12 @@ export const StorageDefaultsPage: FC = () => {
                 variant="primary"
                 data-test="save"
                 isDisabled={
-                  editor.blocked || editor.saving || !editor.dirty || Boolean(editor.conflict)
+                  editor.blocked ||
+                  editor.saving ||
+                  !editor.dirty ||
+                  Boolean(editor.conflict) ||
+                  !accessLoaded ||
+                  denied.length > 0
                 }
                 isLoading={editor.saving}
                 onClick={() => {
