@@ -92,7 +92,15 @@ export interface ValidatedImage {
  * CDI's checks before it answers: a known format, no backing file, and a virtual size that fits
  * the available space ("A larger PVC is required").
  */
-export async function validateImage(file: string, available: number): Promise<ValidatedImage> {
+export async function validateImage(
+  file: string,
+  available: number,
+  tooLarge: (virtualSize: number, available: number) => UploadError = (virtualSize, bytes) =>
+    new UploadError(
+      400,
+      `Saving stream failed: effective image size is larger than the reported available storage: virtual image size ${String(virtualSize)} is larger than the reported available storage ${String(bytes)}. A larger PVC is required`,
+    ),
+): Promise<ValidatedImage> {
   let format = detectImageFormat(file);
   if (format === 'tar') format = 'raw';
   let virtualSize: number;
@@ -128,16 +136,8 @@ export async function validateImage(file: string, available: number): Promise<Va
     }
     virtualSize = info.virtualSize;
   }
-  if (virtualSize > available) {
-    // CDI ≥ 1.63: pkg/uploadserver/uploadserver.go `handleStreamError` answers a capacity error
-    // (pkg/importer/errors.go `IsNoCapacityError`) with 400 and this prefix; the size check's own
-    // text is pkg/image/qemu.go `checkIfURLIsValid`. (CDI before 1.63: 400 "Saving stream
-    // failed: Unable to process data: Virtual image size … A larger PVC is required.")
-    throw new UploadError(
-      400,
-      `Saving stream failed: effective image size is larger than the reported available storage: virtual image size ${virtualSize} is larger than the reported available storage ${available}. A larger PVC is required`,
-    );
-  }
+  // The answer depends on the modelled CDI release: see capacity-error.ts.
+  if (virtualSize > available) throw tooLarge(virtualSize, available);
   return { file, format, virtualSize };
 }
 

@@ -25,6 +25,7 @@ import { asType } from '../world/shapes';
 import { claimLocation } from '../world/volumes';
 import { multipartBoundary, multipartFilePart } from './multipart';
 import { UploadError, blockCapacity, spool, validateImage, writeImage } from './processor';
+import { capacityError } from './capacity-error';
 import { routeTimeoutMs } from './route-timeout';
 import type { UploadTokenSigner } from './token';
 
@@ -195,9 +196,10 @@ export async function startUploadProxy(
       const spoolDir =
         scratch && !scratch.block ? scratch.hostPath : path.join(ctx.dataDir, 'world', 'spool');
       const spoolFile = path.join(spoolDir, `tmpimage-${Date.now()}`);
+      const overhead = target.block ? 0 : filesystemOverhead(ctx, pvc.spec.storageClassName);
       const available = target.block
         ? blockCapacity(target)
-        : usableSpace(requestBytes(pvc), filesystemOverhead(ctx, pvc.spec.storageClassName));
+        : usableSpace(requestBytes(pvc), overhead);
       let body: AsyncIterable<Buffer> = req;
       if (r.form) {
         const boundary = multipartBoundary(req.headers['content-type']);
@@ -211,7 +213,15 @@ export async function startUploadProxy(
       let image;
       try {
         await spool(body, spoolFile);
-        image = await validateImage(spoolFile, available);
+        image = await validateImage(spoolFile, available, (virtualSize, bytes) =>
+          capacityError({
+            profile: ctx.profile,
+            async: r.async,
+            virtualSize,
+            available: bytes,
+            overhead,
+          }),
+        );
       } catch (err) {
         const { rmSync } = await import('node:fs');
         rmSync(spoolFile, { force: true });

@@ -35,6 +35,7 @@ import { useStorageClasses } from '../../k8s/hooks/useStorageClasses';
 import { findCondition } from '../../k8s/selectors/conditions';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { LoadError } from '../LoadError';
+import { qualifiedResource, statusOf } from '../../k8s/load-error';
 import { QueryProvider } from '../QueryProvider';
 import { PoolRollout } from './PoolRollout';
 import { SmokeTest } from './SmokeTest';
@@ -81,7 +82,7 @@ export const HppStatusPanel: FC<{ setupLink?: boolean }> = ({ setupLink = true }
       ),
   );
   const state =
-    !versionLoaded || (version && !crsLoaded)
+    !versionLoaded || (version && !crsLoaded && !crsError)
       ? 'loading'
       : !version && versionError
         ? 'error'
@@ -115,6 +116,16 @@ export const HppStatusPanel: FC<{ setupLink?: boolean }> = ({ setupLink = true }
         {state === 'not-installed' ? (
           <Content component="p">
             {t('The HostPathProvisioner API is not served in this cluster.')}
+          </Content>
+        ) : null}
+        {state === 'error' && version && statusOf(crsError) === 403 ? (
+          <Content component="p" data-test="hpp-status-unknown">
+            {t('Unknown: you may not read {{resource}}', {
+              resource: qualifiedResource(
+                hostPathProvisionerModelFor(version).plural,
+                hostPathProvisionerModelFor(version).apiGroup ?? '',
+              ),
+            })}
           </Content>
         ) : null}
         {state === 'error' ? (

@@ -43,6 +43,9 @@ import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { ManifestPreview } from '../../components/ManifestPreview';
 import { fieldHelp } from '../../components/FieldHelp';
 import { TextField } from '../../components/TextField';
+import { AccessNotice } from '../../components/access/AccessNotice';
+import { needOf } from '../../k8s/access/access-needs';
+import { useAccessNeeds } from '../../k8s/access/useAccessNeeds';
 
 type Translate = ReturnType<typeof usePluginTranslation>['t'];
 
@@ -123,6 +126,14 @@ export const BlankDiskPage: FC = () => {
   const manifest = buildBlankDataVolume(values, claim);
   const effectiveDiskName = diskName ?? (vm ? freeDiskName(vm, name.trim() || 'blank') : '');
   const vmRunning = vm ? !isVMStopped(vm, vmiOf(vmName)) : false;
+  const [denied, accessLoaded] = useAccessNeeds(
+    namespace.trim()
+      ? [
+          needOf('create', DataVolumeModel, { namespace: namespace.trim() }),
+          ...(vm ? [needOf('patch', VirtualMachineModel, { namespace, name: vmName })] : []),
+        ]
+      : [],
+  );
 
   const submit = async () => {
     setError(undefined);
@@ -163,6 +174,7 @@ export const BlankDiskPage: FC = () => {
         )}
       />
       <PageSection data-test="blank-disk">
+        <AccessNotice subject={t('blank disks')} denied={denied} />
         {created ? (
           <Alert
             isInline
@@ -377,7 +389,14 @@ export const BlankDiskPage: FC = () => {
                 variant="primary"
                 data-test="bd-create"
                 isLoading={creating}
-                isDisabled={creating || problems.length > 0 || vmRunning || !defaultsLoaded}
+                isDisabled={
+                  creating ||
+                  problems.length > 0 ||
+                  vmRunning ||
+                  !defaultsLoaded ||
+                  !accessLoaded ||
+                  denied.length > 0
+                }
               >
                 {t('Create')}
               </Button>

@@ -13,7 +13,18 @@ import { ReviewStep } from './ReviewStep';
 import { SelinuxStep } from './SelinuxStep';
 import { useApply } from './useApply';
 import { useHppWizard } from './useHppWizard';
+import { AccessNotice } from '../../components/access/AccessNotice';
+import { useDeniedText } from '../../components/access/useDeniedText';
+import { needOf } from '../../k8s/access/access-needs';
+import { useAccessNeeds } from '../../k8s/access/useAccessNeeds';
+import { HostPathProvisionerModel, StorageClassModel } from '../../k8s/models';
 import './hpp-setup.css';
+
+/** Asked before the wizard starts; the preflight step checks every object of the plan. */
+const SETUP_NEEDS = [
+  needOf('create', HostPathProvisionerModel),
+  needOf('create', StorageClassModel),
+];
 
 export const HppSetupPage: FC = () => {
   const { t } = usePluginTranslation();
@@ -26,7 +37,10 @@ export const HppSetupPage: FC = () => {
     wizard.pathProblems.length > 0 || wizard.poolProblems.length > 0 || wizard.selectorInvalid;
   const orphansInUse = wizard.orphans.filter((o) => o.claims.length > 0);
   const classInvalid = !wizard.classNameValid || wizard.classDifferences.length > 0;
+  const [denied] = useAccessNeeds(SETUP_NEEDS);
+  const deniedText = useDeniedText();
   const blockers = [
+    ...denied.map(deniedText),
     ...(backingInvalid ? [t('The backing directory step has errors.')] : []),
     ...(classInvalid
       ? [t('Choose a StorageClass name that is free or has the same parameters.')]
@@ -63,6 +77,7 @@ export const HppSetupPage: FC = () => {
         )}
       />
       <PageSection data-test="hpp-setup" className="vm-disks-plugin__hpp-setup">
+        <AccessNotice subject={t('the local storage setup')} denied={denied} />
         <Wizard onClose={close} height="100%" navAriaLabel={t('Setup steps')}>
           <WizardStep
             name={t('Preflight')}

@@ -47,6 +47,11 @@ import { ManifestPreview } from '../../components/ManifestPreview';
 import { localPVProblemMessage } from './problem-messages';
 import { fieldHelp } from '../../components/FieldHelp';
 import { TextField } from '../../components/TextField';
+import { AccessNotice } from '../../components/access/AccessNotice';
+import { needOf } from '../../k8s/access/access-needs';
+import { useAccessNeeds } from '../../k8s/access/useAccessNeeds';
+
+const CREATE_PV = [needOf('create', PersistentVolumeModel)];
 
 const ACCESS_MODES: LocalAccessMode[] = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany'];
 const RECLAIM_POLICIES: LocalReclaimPolicy[] = ['Delete', 'Retain'];
@@ -165,6 +170,8 @@ export const LocalVolumeForm: FC<LocalVolumeFormProps> = ({
       ? problemOf(field)
       : undefined;
 
+  const [denied, accessLoaded] = useAccessNeeds(CREATE_PV);
+
   const submit = async () => {
     setTouched(true);
     setCreateError(undefined);
@@ -191,6 +198,7 @@ export const LocalVolumeForm: FC<LocalVolumeFormProps> = ({
         void submit();
       }}
     >
+      <AccessNotice subject={t('local volumes')} denied={denied} />
       {nodesError ? <LoadError error={nodesError} model={NodeModel} verb="list" /> : null}
       {pvsError ? <LoadError error={pvsError} model={PersistentVolumeModel} verb="list" /> : null}
       <FormGroup label={t('Node')} isRequired fieldId="lv-node">
@@ -420,7 +428,7 @@ export const LocalVolumeForm: FC<LocalVolumeFormProps> = ({
           variant="primary"
           data-test="lv-create"
           isLoading={creating}
-          isDisabled={creating || !pvsLoaded}
+          isDisabled={creating || !pvsLoaded || !accessLoaded || denied.length > 0}
         >
           {t('Create')}
         </Button>

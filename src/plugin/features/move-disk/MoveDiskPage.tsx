@@ -16,6 +16,7 @@ import {
 import { DocumentTitle, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
 import { LoadError } from '../../components/LoadError';
 import {
+  DataVolumeModel,
   NodeModel,
   PersistentVolumeClaimModel,
   PersistentVolumeModel,
@@ -27,6 +28,9 @@ import { LeftoverClones } from './LeftoverClones';
 import { AfterStep, CloneStep, TargetStep } from './TargetSteps';
 import { useMoveDiskModel } from './useMoveDiskModel';
 import { useWizardParams } from './wizard-params';
+import { AccessNotice } from '../../components/access/AccessNotice';
+import { needOf } from '../../k8s/access/access-needs';
+import { useAccessNeeds } from '../../k8s/access/useAccessNeeds';
 
 const Step: FC<{
   n: number;
@@ -58,11 +62,27 @@ export const MoveDiskPage: FC = () => {
   const [params, update] = useWizardParams();
   const model = useMoveDiskModel(params);
   const permission = useClonePermission(model);
+  const [denied, accessLoaded] = useAccessNeeds(
+    model.namespace
+      ? [
+          needOf('create', DataVolumeModel, {
+            namespace: model.targetNamespace || model.namespace,
+          }),
+          needOf('patch', VirtualMachineModel, { namespace: model.namespace }),
+        ]
+      : [],
+  );
   const hasSource = Boolean(model.source);
   const sourceOk = hasSource && model.sourceRefusals.length === 0;
   const permissionOk = !permission.loading && permission.createDV && permission.clone;
   const cloneStarted = Boolean(params.dv);
-  const ready = sourceOk && permissionOk && Boolean(model.target) && model.refusals.length === 0;
+  const ready =
+    sourceOk &&
+    permissionOk &&
+    accessLoaded &&
+    denied.length === 0 &&
+    Boolean(model.target) &&
+    model.refusals.length === 0;
   const title = t('Move disk to another node');
   const step = { model, params, update };
   // Back on the page (a reload, the VM's action menu, the nav): the move of the chosen disk is read from the
@@ -87,6 +107,7 @@ export const MoveDiskPage: FC = () => {
       />
       <PageSection data-test="move-disk">
         <Stack hasGutter>
+          <AccessNotice subject={t('virtual machine disks')} denied={denied} />
           {model.errors.vms ? (
             <LoadError
               error={model.errors.vms}

@@ -138,7 +138,10 @@ export const DiskStep: FC<StepProps> = ({ model, params, update }) => {
                   </Td>
                   <Td dataLabel={t('Volume mode')}>{disk.pvc?.spec?.volumeMode ?? DASH}</Td>
                   <Td dataLabel={t('Node')} data-test="md-disk-node">
-                    {disk.node ?? t('not on one node')}
+                    {disk.node ??
+                      (model.errors.pvs
+                        ? t('Unknown: you may not read persistentvolumes')
+                        : t('not on one node'))}
                   </Td>
                 </Tr>
               ))}
@@ -157,7 +160,11 @@ export const DiskStep: FC<StepProps> = ({ model, params, update }) => {
         <Content component="p" data-test="md-source-node">
           {model.source.node
             ? t('The disk lives on node {{node}}.', { node: model.source.node })
-            : t('The disk is not pinned to one node.')}
+            : model.errors.pvs
+              ? t(
+                  'Unknown whether the disk is pinned to one node: you may not read persistentvolumes.',
+                )
+              : t('The disk is not pinned to one node.')}
         </Content>
       ) : null}
     </>

@@ -75,6 +75,10 @@ import {
   resolutionStepText,
 } from './scratch-words';
 import { useDirectEditReverts } from './useDirectEditReverts';
+import { unreadableFacts } from './unreadable-facts';
+import { AccessNotice } from '../../components/access/AccessNotice';
+import { needOf } from '../../k8s/access/access-needs';
+import { useAccessNeeds } from '../../k8s/access/useAccessNeeds';
 import './scratch-space.css';
 
 const MODEL_OF: Record<string, K8sModel> = {
@@ -101,13 +105,35 @@ export const ScratchSpacePage: FC = () => {
   const loaded =
     (hcosLoaded || Boolean(hcosError)) &&
     (cdisLoaded || Boolean(cdisError)) &&
-    configLoaded &&
-    classesLoaded;
+    (configLoaded || Boolean(configError)) &&
+    (classesLoaded || Boolean(classesError));
   const hco = hcos.find((h) => !h.metadata?.deletionTimestamp);
   const cdi = cdis.at(0);
   const owner = withCdiConfigValue(scratchSettingOwner({ hyperConverged: hco, cdi }), cdiConfig);
-  const ownerObject: K8sResourceCommon | undefined =
-    owner.kind === 'HyperConverged' ? hco : owner.kind === 'CDI' ? cdi : cdiConfig;
+  const unknown = unreadableFacts({
+    hyperConvergedFound: hco !== undefined,
+    hyperConvergedsError: hcosError,
+    cdiFound: cdi !== undefined,
+    cdisError,
+    cdiConfigError: configError,
+  });
+  const ownerObject: K8sResourceCommon | undefined = unknown.owner
+    ? undefined
+    : owner.kind === 'HyperConverged'
+      ? hco
+      : owner.kind === 'CDI'
+        ? cdi
+        : cdiConfig;
+  const [denied, accessLoaded] = useAccessNeeds(
+    ownerObject
+      ? [
+          needOf('patch', modelOf(owner.kind), {
+            ...(owner.namespace ? { namespace: owner.namespace } : {}),
+            name: owner.name,
+          }),
+        ]
+      : [],
+  );
   const cdiVersion = cdi?.status?.observedVersion ?? cdi?.status?.operatorVersion;
   const effective = cdiConfig?.status?.scratchSpaceStorageClass || undefined;
   const edits = useDirectEditReverts({
@@ -181,6 +207,7 @@ export const ScratchSpacePage: FC = () => {
         )}
       />
       <PageSection data-test="scratch-space-page">
+        <AccessNotice subject={t('the scratch space setting')} denied={denied} />
         {configError ? <LoadError error={configError} model={CDIConfigModel} verb="get" /> : null}
         {classesError ? (
           <LoadError error={classesError} model={StorageClassModel} verb="list" />
@@ -204,9 +231,13 @@ export const ScratchSpacePage: FC = () => {
                       {t('Effective scratch storage class')}
                     </DescriptionListTerm>
                     <DescriptionListDescription data-test="effective-scratch-class">
-                      {effective ?? t("None: each scratch PVC uses its DataVolume's class")}
+                      {unknown.effective
+                        ? t('Unknown: you may not read {{resource}}', {
+                            resource: unknown.effective,
+                          })
+                        : (effective ?? t("None: each scratch PVC uses its DataVolume's class"))}
                     </DescriptionListDescription>
-                    {!effective && !fallsBackToDefaultClass(cdiVersion) ? (
+                    {!effective && !unknown.effective && !fallsBackToDefaultClass(cdiVersion) ? (
                       <Content
                         component="small"
                         className="vm-disks-plugin__scratch-note"
@@ -223,37 +254,49 @@ export const ScratchSpacePage: FC = () => {
                     <DescriptionListTerm>{t('Set on')}</DescriptionListTerm>
                     <DescriptionListDescription
                       data-test="scratch-owner"
-                      data-owner-kind={owner.kind}
+                      data-owner-kind={unknown.owner ? 'unknown' : owner.kind}
                     >
-                      <ResourceLink
-                        groupVersionKind={gvkOf(modelOf(owner.kind))}
-                        name={owner.name}
-                        namespace={owner.namespace}
-                        inline
-                      />{' '}
-                      <code>{owner.path.join('.')}</code>
+                      {unknown.owner ? (
+                        t('Unknown: you may not read {{resource}}', { resource: unknown.owner })
+                      ) : (
+                        <>
+                          <ResourceLink
+                            groupVersionKind={gvkOf(modelOf(owner.kind))}
+                            name={owner.name}
+                            namespace={owner.namespace}
+                            inline
+                          />{' '}
+                          <code>{owner.path.join('.')}</code>
+                        </>
+                      )}
                     </DescriptionListDescription>
                   </DescriptionListGroup>
                   <DescriptionListGroup>
                     <DescriptionListTerm>{t('Configured value')}</DescriptionListTerm>
                     <DescriptionListDescription data-test="configured-scratch-class">
-                      {owner.value ?? t('(not set)')}
+                      {unknown.owner ? t('Unknown') : (owner.value ?? t('(not set)'))}
                     </DescriptionListDescription>
                   </DescriptionListGroup>
                 </DescriptionList>
-                <Content component="p" className="vm-disks-plugin__scratch-note">
-                  {ownerExplanation(t, owner)}
-                </Content>
-                <Title headingLevel="h3" size="md">
-                  {t('How CDI picks the class')}
-                </Title>
-                <List component="ol" data-test="scratch-resolution">
-                  {resolution.map((step) => (
-                    <ListItem key={step.kind} data-step={step.kind}>
-                      {resolutionStepText(t, step)}
-                    </ListItem>
-                  ))}
-                </List>
+                {unknown.owner ? null : (
+                  <Content component="p" className="vm-disks-plugin__scratch-note">
+                    {ownerExplanation(t, owner)}
+                  </Content>
+                )}
+                {unknown.owner ? null : (
+                  <>
+                    <Title headingLevel="h3" size="md">
+                      {t('How CDI picks the class')}
+                    </Title>
+                    <List component="ol" data-test="scratch-resolution">
+                      {resolution.map((step) => (
+                        <ListItem key={step.kind} data-step={step.kind}>
+                          {resolutionStepText(t, step)}
+                        </ListItem>
+                      ))}
+                    </List>
+                  </>
+                )}
                 {edits.length > 0 ? (
                   <Alert
                     isInline
@@ -308,7 +351,15 @@ export const ScratchSpacePage: FC = () => {
                     isInline
                     variant="warning"
                     title={t('The object that holds this setting cannot be read')}
-                  />
+                    data-test="scratch-owner-unreadable"
+                  >
+                    {unknown.owner
+                      ? t(
+                          'You may not read {{resource}}, so this page cannot tell which object holds the setting.',
+                          { resource: unknown.owner },
+                        )
+                      : null}
+                  </Alert>
                 ) : (
                   <Form
                     onSubmit={(event) => {
@@ -410,7 +461,12 @@ export const ScratchSpacePage: FC = () => {
                         variant="primary"
                         data-test="scratch-save"
                         isLoading={saving}
-                        isDisabled={saving || (selected || undefined) === owner.value}
+                        isDisabled={
+                          saving ||
+                          (selected || undefined) === owner.value ||
+                          !accessLoaded ||
+                          denied.length > 0
+                        }
                       >
                         {t('Save')}
                       </Button>

@@ -41,6 +41,9 @@ import { ProfilesComparison } from './ProfilesComparison';
 import { StorageProfilesEditor } from './StorageProfilesEditor';
 import { problemMessage } from './problem-messages';
 import { useDefaultsEditor } from './useDefaultsEditor';
+import { AccessNotice } from '../../components/access/AccessNotice';
+import { needOf } from '../../k8s/access/access-needs';
+import { useAccessNeeds } from '../../k8s/access/useAccessNeeds';
 import './storage-defaults.css';
 
 export const StorageDefaultsPage: FC = () => {
@@ -71,6 +74,21 @@ export const StorageDefaultsPage: FC = () => {
   const title = t('Storage defaults');
   // No ConfigMap (HyperConverged ≥ 1.7 deletes it): the StorageProfiles are the defaults, edited here.
   const profilesMode = located.missing && !located.error;
+  const [denied, accessLoaded] = useAccessNeeds(
+    !located.loaded || !located.namespace
+      ? []
+      : profilesMode
+        ? [needOf('update', StorageProfileModel)]
+        : [
+            located.configMap
+              ? needOf('update', ConfigMapModel, {
+                  namespace: located.namespace,
+                  name: STORAGE_DEFAULTS_CONFIG_MAP,
+                })
+              : needOf('create', ConfigMapModel, { namespace: located.namespace }),
+          ],
+  );
+  const accessNotice = <AccessNotice subject={t('the storage defaults')} denied={denied} />;
 
   return (
     <>
@@ -83,6 +101,7 @@ export const StorageDefaultsPage: FC = () => {
       />
       {profilesMode ? (
         <PageSection data-test="storage-defaults-page">
+          {accessNotice}
           <Alert
             isInline
             variant="info"
@@ -108,12 +127,14 @@ export const StorageDefaultsPage: FC = () => {
               classes={classes}
               persistentVolumes={pvsError ? undefined : pvs}
               defaultClassName={defaultClass?.metadata?.name}
+              readOnly={!accessLoaded || denied.length > 0}
             />
           )}
         </PageSection>
       ) : (
         <>
           <PageSection data-test="storage-defaults-page">
+            {accessNotice}
             <Content component="p" data-test="configmap-location">
               {t('ConfigMap')}{' '}
               {located.configMap ? (
@@ -300,7 +321,12 @@ export const StorageDefaultsPage: FC = () => {
                     variant="primary"
                     data-test="save"
                     isDisabled={
-                      editor.blocked || editor.saving || !editor.dirty || Boolean(editor.conflict)
+                      editor.blocked ||
+                      editor.saving ||
+                      !editor.dirty ||
+                      Boolean(editor.conflict) ||
+                      !accessLoaded ||
+                      denied.length > 0
                     }
                     isLoading={editor.saving}
                     onClick={() => {

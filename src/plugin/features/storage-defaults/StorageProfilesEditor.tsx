@@ -17,6 +17,8 @@ export interface StorageProfilesEditorProps {
   /** `undefined` when the PVs could not be read (no-provisioner recommendations are then unknown). */
   persistentVolumes: PersistentVolumeKind[] | undefined;
   defaultClassName: string | undefined;
+  /** The user may not update StorageProfiles (the page says why): nothing can be opened for editing. */
+  readOnly?: boolean;
 }
 
 const contextFor = (
@@ -53,12 +55,14 @@ export const StorageProfilesEditor: FC<StorageProfilesEditorProps> = ({
   classes,
   persistentVolumes,
   defaultClassName,
+  readOnly = false,
 }) => {
   const { t } = usePluginTranslation();
   const names = profiles.map((p) => p.metadata?.name ?? '');
   const [chosen, setChosen] = useState<string | undefined>(undefined);
-  const selected =
-    chosen && names.includes(chosen)
+  const selected = readOnly
+    ? undefined
+    : chosen && names.includes(chosen)
       ? chosen
       : defaultClassName && names.includes(defaultClassName)
         ? defaultClassName
@@ -68,7 +72,7 @@ export const StorageProfilesEditor: FC<StorageProfilesEditorProps> = ({
     ?.map((pv) => `${pv.metadata?.name ?? ''}:${pv.metadata?.resourceVersion ?? ''}`)
     .join(',');
   const context = useMemo(
-    () => contextFor(selected, classes, persistentVolumes),
+    () => contextFor(selected ?? '', classes, persistentVolumes),
     // Recomputed when a class or PV really changes, not on every watch tick.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [selected, classes, pvKey],
@@ -127,6 +131,7 @@ export const StorageProfilesEditor: FC<StorageProfilesEditorProps> = ({
                     variant={name === selected ? 'primary' : 'secondary'}
                     size="sm"
                     data-test="edit-profile"
+                    isDisabled={readOnly}
                     aria-pressed={name === selected}
                     onClick={() => {
                       setChosen(name);

@@ -10,7 +10,16 @@ import {
   StackItem,
 } from '@patternfly/react-core';
 import { UploadIcon } from '@patternfly/react-icons';
-import { DocumentTitle, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
+import {
+  DocumentTitle,
+  ListPageHeader,
+  useActiveNamespace,
+} from '@openshift-console/dynamic-plugin-sdk';
+import { AccessNotice } from '../../components/access/AccessNotice';
+import { needOf } from '../../k8s/access/access-needs';
+import type { AccessNeed } from '../../k8s/access/access-needs';
+import { useAccessNeeds } from '../../k8s/access/useAccessNeeds';
+import { ALL_NAMESPACES_KEY, DataVolumeModel } from '../../k8s/models';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { addFiles } from './add-files';
 import { StagingQuotaSummary } from './StagingQuota';
@@ -19,10 +28,20 @@ import { UploadItemCard } from './UploadItemCard';
 import { useUploadItems } from './upload-store';
 import './uploads.css';
 
+/** What an upload into a new DataVolume of the active namespace needs (each card checks its own target). */
+const uploadNeeds = (namespace: string): AccessNeed[] => [
+  needOf('create', DataVolumeModel, { namespace }),
+  { verb: 'create', group: 'upload.cdi.kubevirt.io', resource: 'uploadtokenrequests', namespace },
+];
+
 export const UploadsPage: FC = () => {
   const { t } = usePluginTranslation();
   const items = useUploadItems();
   const [dragging, setDragging] = useState(false);
+  const [activeNamespace] = useActiveNamespace();
+  const [denied] = useAccessNeeds(
+    activeNamespace && activeNamespace !== ALL_NAMESPACES_KEY ? uploadNeeds(activeNamespace) : [],
+  );
   const title = t('Disk image uploads');
 
   const onPageDrop = (e: DragEvent<HTMLDivElement>) => {
@@ -58,6 +77,7 @@ export const UploadsPage: FC = () => {
       />
       <PageSection>
         <Stack hasGutter>
+          <AccessNotice subject={t('disk images in this namespace')} denied={denied} />
           <StackItem>
             <StagingQuotaSummary />
           </StackItem>

@@ -1,6 +1,7 @@
 import type { KubeObject, SandboxContext } from '../../contract';
 import { CDI, CDI_CONFIG, STORAGE_CLASS } from '../../world/refs';
 import { annotation } from '../../world/shapes';
+import { CDI_VERSIONS } from '../../world/seed/platform';
 import type { Controller } from '../runtime';
 import { defaultStorageClass, storageClass, storageClasses } from '../scheduling/claims';
 import { DEFAULT_OVERHEAD } from './settings';
@@ -113,7 +114,8 @@ async function updateCdiStatus(ctx: SandboxContext, cdi: KubeObject): Promise<vo
   const status = (cdi.status ?? {}) as { phase?: string };
   if (status.phase === 'Deployed') return;
   const t = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const version = 'v1.38.4';
+  // The release the profile models (v1.66.0 on current), as the operator reports it.
+  const version = CDI_VERSIONS[ctx.profile];
   await ctx.store.mutate(
     CDI,
     undefined,

@@ -8,7 +8,11 @@ const WEBHOOK = 'virtualmachine-validator.kubevirt.io';
 /** kubevirt/kubevirt vms-admitter.go `validRunStrategies` (WaitAsReceiver needs a feature gate). */
 const STRATEGIES = ['Halted', 'Manual', 'Always', 'RerunOnFailure', 'Once'];
 
-/** The warning KubeVirt (≥ v1.4) returns for every VM write that sets `spec.running`. */
+/**
+ * The warning KubeVirt returns for every VM write that sets `spec.running` (kubevirt/kubevirt
+ * pkg/virt-api/webhooks/validating-webhook/admitters/vms-admitter.go `Admit`, KubeVirt ≥ v1.4). Only on
+ * `current` (KubeVirt v1.9): the seed's era (KubeVirt v0.4x) accepted `spec.running` silently.
+ */
 export const RUNNING_DEPRECATED =
   'spec.running is deprecated, please use spec.runStrategy instead.';
 
@@ -198,6 +202,6 @@ export function virtualMachineAdmission(ctx: SandboxContext) {
     const old = req.oldObject ? asType<VirtualMachine>(req.oldObject) : undefined;
     const nsCauses = namespaceCauses(vm, old);
     if (nsCauses.length > 0) throw deny(nsCauses);
-    if (vm.spec.running !== undefined) req.warn?.(RUNNING_DEPRECATED);
+    if (ctx.profile === 'current' && vm.spec.running !== undefined) req.warn?.(RUNNING_DEPRECATED);
   };
 }
