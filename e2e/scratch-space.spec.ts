@@ -1,8 +1,54 @@
+// Scratch space on both profiles. `current` (HyperConverged v1, CDI v1.66): the setting lives at
+// HyperConverged v1 `spec.storage.scratchSpaceStorageClass` (kubevirt/hyperconverged-cluster-operator
+// api/v1/hyperconverged_types.go), and with nothing configured CDI ≥ 1.65 leaves CDIConfig
+// status.scratchSpaceStorageClass empty: each scratch PVC takes its DataVolume's class
+// (kubevirt/containerized-data-importer pkg/controller/config-controller.go `reconcileStorageClass`,
+// pkg/controller/util.go `GetScratchPvcStorageClass`). `legacy` (HyperConverged v1beta1, CDI v1.38):
+// `spec.scratchSpaceStorageClass`, and CDI falls back to the cluster default class.
 import { kubectl } from './support/cluster';
 import { expect, test, waitForHost } from './support/fixtures';
 
 const PAGE = '/vm-disks/scratch-space';
-const HCO = ['hyperconverged', 'kubevirt-hyperconverged', '-n', 'openshift-cnv'];
+
+interface Era {
+  /** kubectl arguments naming the HyperConverged at the version whose field we read and write. */
+  hco: string[];
+  /** The scratch field of that version, as a path. */
+  field: string[];
+}
+
+const eraOf = (profile: string): Era =>
+  profile === 'current'
+    ? {
+        hco: [
+          'hyperconvergeds.v1.hco.kubevirt.io',
+          'kubevirt-hyperconverged',
+          '-n',
+          'openshift-cnv',
+        ],
+        field: ['spec', 'storage', 'scratchSpaceStorageClass'],
+      }
+    : {
+        hco: [
+          'hyperconvergeds.v1beta1.hco.kubevirt.io',
+          'kubevirt-hyperconverged',
+          '-n',
+          'openshift-cnv',
+        ],
+        field: ['spec', 'scratchSpaceStorageClass'],
+      };
+
+const profileOf = (): string => test.info().project.name;
+
+/** A merge patch setting (or, with `null`, removing) the era's scratch field. */
+const scratchPatch = (era: Era, value: string | null): string => {
+  const leaf: Record<string, unknown> = { [era.field[era.field.length - 1] ?? '']: value };
+  return JSON.stringify(
+    era.field
+      .slice(0, -1)
+      .reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), leaf),
+  );
+};
 
 const jsonpath = (args: string[], path: string): string =>
   kubectl(['get', ...args, '-o', `jsonpath={${path}}`]);
@@ -23,7 +69,8 @@ test.describe('Scratch space', () => {
     kubectl(['apply', '-f', '-'], JSON.stringify(HPP_CLASS));
   });
   test.afterAll(() => {
-    kubectl(['patch', ...HCO, '--type=merge', '-p', '{"spec":{"scratchSpaceStorageClass":null}}']);
+    const era = eraOf(profileOf());
+    kubectl(['patch', ...era.hco, '--type=merge', '-p', scratchPatch(era, null)]);
     kubectl(['delete', 'storageclass', HPP_CLASS.metadata.name, '--wait=false']);
   });
 
@@ -31,6 +78,8 @@ test.describe('Scratch space', () => {
     page,
     consoleProblems,
   }) => {
+    const current = profileOf() === 'current';
+    const era = eraOf(profileOf());
     await page.goto('/');
     await waitForHost(page);
     await page.locator('[data-test="vm-disks-nav-scratch-space"]').click();
@@ -39,12 +88,30 @@ test.describe('Scratch space', () => {
       'data-owner-kind',
       'HyperConverged',
     );
-    await expect(page.locator('[data-test="effective-scratch-class"]')).toHaveText('local');
-    // Nothing configured: CDI (v1.38) falls back to the cluster default class.
-    await expect(page.locator('[data-test="scratch-resolution"] li')).toHaveAttribute(
-      'data-step',
-      'cluster-default',
-    );
+    if (current) {
+      // Nothing configured: CDI v1.66 reports no class and explains what scratch PVCs get instead.
+      await expect(page.locator('[data-test="effective-scratch-class"]')).toHaveText(
+        "None: each scratch PVC uses its DataVolume's class",
+      );
+      await expect(page.locator('[data-test="scratch-empty-status"]')).toContainText(
+        'no longer falls back to the cluster default class',
+      );
+      await expect(page.locator('[data-test="scratch-resolution"] li')).toHaveAttribute(
+        'data-step',
+        'target-class',
+      );
+      await expect(page.locator('[data-test="scratch-owner"]')).toContainText(
+        'spec.storage.scratchSpaceStorageClass',
+      );
+    } else {
+      await expect(page.locator('[data-test="effective-scratch-class"]')).toHaveText('local');
+      // Nothing configured: CDI (v1.38) falls back to the cluster default class.
+      await expect(page.locator('[data-test="scratch-resolution"] li')).toHaveAttribute(
+        'data-step',
+        'cluster-default',
+      );
+      await expect(page.locator('[data-test="scratch-empty-status"]')).toHaveCount(0);
+    }
 
     const select = page.locator('[data-test="scratch-class-select"]');
     // The static local class cannot provision scratch PVCs on its own: the picker says so.
@@ -55,7 +122,9 @@ test.describe('Scratch space', () => {
     await select.selectOption(HPP_CLASS.metadata.name);
     await expect(page.locator('[data-test="scratch-class-warning"]')).toHaveCount(0);
     await expect(page.locator('[data-test="scratch-fallback"]')).toHaveText(
-      `If ${HPP_CLASS.metadata.name} is missing, CDI will use the cluster default class local.`,
+      current
+        ? `If ${HPP_CLASS.metadata.name} is missing, CDI will use the storage class of each DataVolume for its scratch PVC.`
+        : `If ${HPP_CLASS.metadata.name} is missing, CDI will use the cluster default class local.`,
     );
 
     await page.locator('[data-test="scratch-save"]').click();
@@ -70,7 +139,7 @@ test.describe('Scratch space', () => {
     );
 
     // The write went to HyperConverged, and travelled through the CDI resource to CDIConfig.
-    expect(jsonpath(HCO, '.spec.scratchSpaceStorageClass')).toBe(HPP_CLASS.metadata.name);
+    expect(jsonpath(era.hco, `.${era.field.join('.')}`)).toBe(HPP_CLASS.metadata.name);
     expect(jsonpath(['cdi', 'cdi'], '.spec.config.scratchSpaceStorageClass')).toBe(
       HPP_CLASS.metadata.name,
     );
@@ -81,12 +150,13 @@ test.describe('Scratch space', () => {
   });
 
   test('a value set on CDIConfig alone is shown to revert', async ({ page }) => {
+    const era = eraOf(profileOf());
     kubectl([
       'patch',
-      ...HCO,
+      ...era.hco,
       '--type=merge',
       '-p',
-      JSON.stringify({ spec: { scratchSpaceStorageClass: HPP_CLASS.metadata.name } }),
+      scratchPatch(era, HPP_CLASS.metadata.name),
     ]);
     await expect
       .poll(() => jsonpath(['cdiconfig', 'config'], '.status.scratchSpaceStorageClass'))
