@@ -68,14 +68,9 @@ export const StorageProfilesEditor: FC<StorageProfilesEditorProps> = ({
         ? defaultClassName
         : names[0];
   const profile = profiles.find((p) => p.metadata?.name === selected);
-  const pvKey = persistentVolumes
-    ?.map((pv) => `${pv.metadata?.name ?? ''}:${pv.metadata?.resourceVersion ?? ''}`)
-    .join(',');
   const context = useMemo(
     () => contextFor(selected ?? '', classes, persistentVolumes),
-    // Recomputed when a class or PV really changes, not on every watch tick.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [selected, classes, pvKey],
+    [selected, classes, persistentVolumes],
   );
 
   return (
