@@ -1,7 +1,7 @@
 /**
  * "Every existing object and byte intact": a snapshot of the objects a user flow can touch (uid and a digest
  * of metadata without resourceVersion/managedFields, spec and data: controllers update status all the time,
- * which is not a change by the user) and of every file under the sandbox's node file systems (size and, for files up
+ * which is not a change by the user) and of every file under the sandbox's node file systems but upload spools (size and, for files up
  * to 8 MiB, a SHA-256; larger sparse disks by size and mtime), taken as the admin straight from the sandbox.
  */
 import { createHash } from 'node:crypto';
@@ -33,7 +33,10 @@ async function filesUnder(dir: string, out: Snapshot): Promise<void> {
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) await filesUnder(full, out);
-    else if (entry.isFile()) {
+    // The upload server's spool of an in-flight POST (CDI writes it to scratch space; the sandbox's
+    // `uploadproxy/server.ts` names it tmpimage-<ms>) is not stored data: the CDI leg reopens its POST, with a
+    // new spool, whenever the browser's chunk is rolled back or the leg ended while idle (`forwarder.ts`).
+    else if (entry.isFile() && !entry.name.startsWith('tmpimage-')) {
       const s = await stat(full);
       const digest =
         s.size <= 8 * 1024 * 1024
