@@ -230,25 +230,28 @@ export const ScratchSpacePage: FC = () => {
                     <DescriptionListTerm>
                       {t('Effective scratch storage class')}
                     </DescriptionListTerm>
-                    <DescriptionListDescription data-test="effective-scratch-class">
-                      {unknown.effective
-                        ? t('Unknown: you may not read {{resource}}', {
-                            resource: unknown.effective,
-                          })
-                        : (effective ?? t("None: each scratch PVC uses its DataVolume's class"))}
+                    <DescriptionListDescription>
+                      <span data-test="effective-scratch-class">
+                        {unknown.effective
+                          ? t('Unknown: you may not read {{resource}}', {
+                              resource: unknown.effective,
+                            })
+                          : (effective ?? t("None: each scratch PVC uses its DataVolume's class"))}
+                      </span>
+                      {/* Inside the description: a <dl> group may hold only its <dt> and <dd> (axe definition-list). */}
+                      {!effective && !unknown.effective && !fallsBackToDefaultClass(cdiVersion) ? (
+                        <Content
+                          component="small"
+                          className="vm-disks-plugin__scratch-note"
+                          data-test="scratch-empty-status"
+                        >
+                          {t(
+                            'CDI {{version}} (1.65 and later) writes a class into the CDIConfig status only when a scratch class is configured and exists. It no longer falls back to the cluster default class: each scratch PVC takes the storage class of the DataVolume it serves, and the cluster default only when that has none.',
+                            { version: cdiVersion ?? '' },
+                          )}
+                        </Content>
+                      ) : null}
                     </DescriptionListDescription>
-                    {!effective && !unknown.effective && !fallsBackToDefaultClass(cdiVersion) ? (
-                      <Content
-                        component="small"
-                        className="vm-disks-plugin__scratch-note"
-                        data-test="scratch-empty-status"
-                      >
-                        {t(
-                          'CDI {{version}} (1.65 and later) writes a class into the CDIConfig status only when a scratch class is configured and exists. It no longer falls back to the cluster default class: each scratch PVC takes the storage class of the DataVolume it serves, and the cluster default only when that has none.',
-                          { version: cdiVersion ?? '' },
-                        )}
-                      </Content>
-                    ) : null}
                   </DescriptionListGroup>
                   <DescriptionListGroup>
                     <DescriptionListTerm>{t('Set on')}</DescriptionListTerm>
