@@ -61,7 +61,11 @@ test.describe('Restricted users', () => {
 
     await open(page, '/vm-disks/storage-defaults');
     await expect(notice(page)).toContainText('You can view but not change the storage defaults');
-    await expect(notice(page)).toContainText('configmaps in namespace openshift-cnv');
+    // On `current` there is no storage-defaults ConfigMap: the defaults are the StorageProfiles.
+    await expect(notice(page)).toContainText(
+      'You may not update storageprofiles.cdi.kubevirt.io at the cluster scope',
+    );
+    await expect(page.locator('[data-test="edit-profile"]').first()).toBeDisabled();
 
     await open(page, '/vm-disks/hpp-setup');
     await expect(notice(page)).toContainText(

@@ -506,6 +506,8 @@ test.describe('Storage defaults as StorageProfiles', () => {
         'aria-pressed',
         'true',
       );
+      // Monaco renders only the lines in view and the spec ends below the labels: a taller window shows it all.
+      await page.setViewportSize({ width: 1280, height: 1400 });
       const lines = editor.locator('[data-test="profile-yaml"] .view-lines');
       await expect(lines).toContainText(/cloneStrategy:\s+copy/);
       await setYamlIn(
