@@ -315,49 +315,42 @@ describe('break 8: an image larger than its target is refused before it is stage
     expect(items.filter((u) => u.targetName === 'declared-too-big')).toEqual([]);
   });
 
-  it('a qcow2 whose header says 5 GiB, into a 1Gi DataVolume: the first PATCH gets 413 and nothing is staged', async () => {
-    const tmp = await mkdtemp(path.join(os.tmpdir(), 'vm-disks-oversize-'));
+  /** A real qcow2 of `virtualSize` (qemu-img), uploaded to a new 1Gi target in one PATCH from offset 0. */
+  async function patchQcow2(target: string, virtualSize: string) {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'vm-disks-qcow2-'));
     try {
-      const image = path.join(tmp, 'big.qcow2');
-      await run('qemu-img', ['create', '-q', '-f', 'qcow2', image, '5G']);
+      const image = path.join(tmp, `${target}.qcow2`);
+      await run('qemu-img', ['create', '-q', '-f', 'qcow2', image, virtualSize]);
       const bytes = await readFile(image);
-      const id = await newUpload('header-too-big', bytes.length, 'big.qcow2');
+      const id = await newUpload(target, bytes.length, `${target}.qcow2`);
       const res = await developer.request('PATCH', `${TUS_PATH}/${id}`, bytes, {
         ...tusHeaders,
         'upload-offset': '0',
         'content-type': 'application/offset+octet-stream',
       });
-      expect(res.status).toBe(413);
-      expect(res.body).toContain(String(5 * GiB));
-      expect(res.body).toContain(`holds ${await usableOf1Gi()} bytes`);
-      expect((await stat(path.join(stack.stagingDir, 'tus', id))).size).toBe(0);
-      const view = JSON.parse(
-        (await developer.request('GET', `${BACKEND}/api/v1/uploads/${id}`)).body,
-      ) as { state: string; error: string; received: number };
-      expect(view).toMatchObject({ state: 'failed', received: 0 });
-      expect(view.error).toContain(String(5 * GiB));
+      return { id, res, length: bytes.length };
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }
+  }
+
+  it('a qcow2 whose header says 5 GiB, into a 1Gi DataVolume: the first PATCH gets 413 and nothing is staged', async () => {
+    const { id, res } = await patchQcow2('header-too-big', '5G');
+    expect(res.status).toBe(413);
+    expect(res.body).toContain(String(5 * GiB));
+    expect(res.body).toContain(`holds ${await usableOf1Gi()} bytes`);
+    expect((await stat(path.join(stack.stagingDir, 'tus', id))).size).toBe(0);
+    const view = JSON.parse(
+      (await developer.request('GET', `${BACKEND}/api/v1/uploads/${id}`)).body,
+    ) as { state: string; error: string; received: number };
+    expect(view).toMatchObject({ state: 'failed', received: 0 });
+    expect(view.error).toContain(String(5 * GiB));
   });
 
   it('a qcow2 that fits (512 MiB virtual into 1Gi) is staged as usual', async () => {
-    const tmp = await mkdtemp(path.join(os.tmpdir(), 'vm-disks-fits-'));
-    try {
-      const image = path.join(tmp, 'fits.qcow2');
-      await run('qemu-img', ['create', '-q', '-f', 'qcow2', image, '512M']);
-      const bytes = await readFile(image);
-      const id = await newUpload('header-fits', bytes.length, 'fits.qcow2');
-      const res = await developer.request('PATCH', `${TUS_PATH}/${id}`, bytes, {
-        ...tusHeaders,
-        'upload-offset': '0',
-        'content-type': 'application/offset+octet-stream',
-      });
-      expect(res.status).toBe(204);
-      expect(await offsetOf(id)).toBe(bytes.length);
-    } finally {
-      await rm(tmp, { recursive: true, force: true });
-    }
+    const { id, res, length } = await patchQcow2('header-fits', '512M');
+    expect(res.status).toBe(204);
+    expect(await offsetOf(id)).toBe(length);
   });
 });
 
