@@ -73,7 +73,7 @@ afterAll(async () => {
 });
 
 describe('dist-server in the image layout', () => {
-  it('imports only Node built-ins and runtime dependencies', async () => {
+  it('imports only Node built-ins and runtime dependencies, and every runtime dependency is imported', async () => {
     const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
@@ -97,6 +97,10 @@ describe('dist-server in the image layout', () => {
     // `vite` is imported only by the standalone "build what is missing" step, never in in-cluster mode.
     const missing = packages.filter((p) => !(p in pkg.dependencies) && p !== 'vite');
     expect(missing).toEqual([]);
+    // The image installs only `dependencies` (deploy/Containerfile: npm prune --omit=dev): a package there that
+    // the bundle never imports (React, PatternFly, … are bundled into dist/ at build time) is dead weight.
+    const unused = Object.keys(pkg.dependencies).filter((p) => !packages.includes(p));
+    expect(unused).toEqual([]);
     // The embedded sandbox is not part of the image.
     for (const file of files) {
       expect(await readFile(path.join(app, 'dist-server', file), 'utf8')).not.toContain(
