@@ -8,6 +8,14 @@ import { importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 const boundary = (target, from, message) => ({ target, from, message });
+const OTHER_FEATURES = {
+  regex: '^(\\.\\./)+features/',
+  message: 'Features do not import each other; move shared code to src/plugin/components or k8s.',
+};
+const TESTING_HELPERS = {
+  regex: '(^|/)testing/(console-sdk|render|setup)',
+  message: 'Only tests use the component-test helpers in src/plugin/testing.',
+};
 
 export default tseslint.config(
   {
@@ -101,23 +109,23 @@ export default tseslint.config(
     },
   },
   {
-    // Features do not import each other.
-    files: ['src/plugin/features/*/**'],
+    // Only tests use the component-test helpers (the SDK stand-in must never reach the bundle).
+    files: ['src/plugin/**/*.{ts,tsx}'],
+    ignores: ['src/plugin/**/*.test.{ts,tsx}', 'src/plugin/testing/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^(\\.\\./)+features/',
-              message:
-                'Features do not import each other; move shared code to src/plugin/components or k8s.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [TESTING_HELPERS] }],
     },
   },
+  {
+    // Features do not import each other (their tests neither); only tests use the component-test helpers.
+    files: ['src/plugin/features/*/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [TESTING_HELPERS, OTHER_FEATURES] }] },
+  },
+  {
+    files: ['src/plugin/features/*/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [OTHER_FEATURES] }] },
+  },
+
   {
     files: ['src/plugin/**/*.{ts,tsx}'],
     ignores: ['src/plugin/**/*.test.{ts,tsx}'],
