@@ -3,7 +3,7 @@
 // real SDK's type, so a change of signature fails the type check here, not silently in a test.
 // State is one in-memory cluster: watches see writes (useSyncExternalStore), updates check resourceVersion (409
 // as the API server answers), access reviews answer from a deny list, discovery from `served`.
-import { createElement, useSyncExternalStore } from 'react';
+import { createElement, useSyncExternalStore, type FC } from 'react';
 import type * as Sdk from '@openshift-console/dynamic-plugin-sdk';
 import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 
@@ -207,3 +207,18 @@ export const ResourceLink: typeof Sdk.ResourceLink = ({ name, namespace, childre
 export const ListPageHeader: typeof Sdk.ListPageHeader = ({ title, children }) =>
   createElement('header', null, createElement('h1', null, title), children);
 export const DocumentTitle: typeof Sdk.DocumentTitle = () => null;
+/** Monaco does not run in jsdom: a plain textarea with the editor's value and change callback (no editor
+// ref: the page's Monaco markers are e2e's job). */
+interface TextareaEditorProps {
+  value?: string;
+  onChange?: (value: string) => void;
+}
+const TextareaEditor: FC<TextareaEditorProps> = ({ value, onChange }) =>
+  createElement('textarea', {
+    'aria-label': 'YAML',
+    value,
+    onChange: (event: { target: { value: string } }) => {
+      onChange?.(event.target.value);
+    },
+  });
+export const CodeEditor = TextareaEditor as typeof Sdk.CodeEditor;

@@ -3,17 +3,6 @@
 // time, so only it is swapped. Proves per-section states, the 403 message, windowed rows and the focus highlight.
 import { describe, expect, it, vi } from 'vitest';
 
-// PatternFly's CommonJS build `require`s its CSS; the console provides that CSS, so Node may ignore it.
-await vi.hoisted(async () => {
-  const { default: nodeModule } = await import('node:module');
-  const loaders = nodeModule as unknown as {
-    _extensions: Record<string, (module: { exports: unknown }) => void>;
-  };
-  loaders._extensions['.css'] = (module) => {
-    module.exports = {};
-  };
-});
-
 interface SdkStandIn {
   watches: Record<string, [unknown[], boolean, unknown]>;
   namespace: string;
