@@ -207,8 +207,10 @@ export const ResourceLink: typeof Sdk.ResourceLink = ({ name, namespace, childre
 export const ListPageHeader: typeof Sdk.ListPageHeader = ({ title, children }) =>
   createElement('header', null, createElement('h1', null, title), children);
 export const DocumentTitle: typeof Sdk.DocumentTitle = () => null;
-/** Monaco does not run in jsdom: a plain textarea with the editor's value and change callback (no editor
-// ref: the page's Monaco markers are e2e's job). */
+/**
+ * Monaco does not run in jsdom: a plain textarea with the editor's value and change callback. No editor ref:
+ * the pages' Monaco markers are e2e's job.
+ */
 interface TextareaEditorProps {
   value?: string;
   onChange?: (value: string) => void;
