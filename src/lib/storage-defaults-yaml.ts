@@ -19,7 +19,7 @@ export type YamlProblemKind =
   | 'value-not-string'
   | DataProblemKind;
 
-export interface YamlProblem {
+export interface DefaultsYamlProblem {
   kind: YamlProblemKind;
   severity: 'error' | 'warning';
   /** For syntax errors: the parser's message. */
@@ -56,7 +56,7 @@ export interface YamlCheckContext extends ValidationContext {
 export interface YamlCheck {
   /** The parsed object, when the text is a YAML mapping. */
   object?: ConfigMapObject;
-  problems: YamlProblem[];
+  problems: DefaultsYamlProblem[];
 }
 
 const TOP_LEVEL_FIELDS = ['apiVersion', 'kind', 'metadata', 'data', 'binaryData', 'immutable'];
@@ -85,7 +85,7 @@ export const checkStorageDefaultsYaml = (text: string, context: YamlCheckContext
   // The parser's own unique-key check compares every key with every earlier one (quadratic: ~19 s for
   // 16,000 keys); `duplicateKeys` does the same check with one hash set per mapping.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const problems: YamlProblem[] = [];
+  const problems: DefaultsYamlProblem[] = [];
   const position = (start: number, end: number) => {
     const a = lineCounter.linePos(start);
     const b = lineCounter.linePos(Math.max(end, start + 1));

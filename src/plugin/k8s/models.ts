@@ -104,17 +104,6 @@ export const CDIModel: K8sModel = {
   crd: true,
 };
 
-export const UploadTokenRequestModel: K8sModel = {
-  apiGroup: 'upload.cdi.kubevirt.io',
-  apiVersion: 'v1beta1',
-  kind: 'UploadTokenRequest',
-  plural: 'uploadtokenrequests',
-  abbr: 'UTR',
-  label: 'UploadTokenRequest',
-  labelPlural: 'UploadTokenRequests',
-  namespaced: true,
-};
-
 export const VirtualMachineModel: K8sModel = {
   apiGroup: 'kubevirt.io',
   apiVersion: 'v1',

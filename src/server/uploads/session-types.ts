@@ -22,7 +22,7 @@ export interface UploadSession {
   targetName: string;
   fileName: string;
   size: number;
-  /** Fingerprint the browser derives from the file (name, size, mtime, head hash): same file = same value. */
+  /** Fingerprint the browser derives from the file (name, size, SHA-256 of the first MiB; not mtime): same file = same value. */
   fingerprint: string;
   /** Hex SHA-256 of the whole file as the browser computed it; set when known. */
   sha256?: string;

@@ -13,13 +13,13 @@ import {
 import { CodeEditor } from '@openshift-console/dynamic-plugin-sdk';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import type { ObjectChange } from '../../../lib/hpp-review-diff';
-import type { YamlProblem } from './planned-objects';
+import type { PlannedYamlProblem } from './planned-objects';
 import type { HppWizard } from './useHppWizard';
 import type { ApplyRun, ObjectProgress } from './useApply';
 
 const useYamlProblemText = () => {
   const { t } = usePluginTranslation();
-  return (p: YamlProblem): string => {
+  return (p: PlannedYamlProblem): string => {
     switch (p.code) {
       case 'syntax':
         return t('YAML syntax error: {{detail}}', { detail: p.detail });

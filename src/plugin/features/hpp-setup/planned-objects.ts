@@ -60,7 +60,7 @@ export const planObjects = (
 
 export const toYaml = (object: unknown): string => stringify(object, { lineWidth: 0 });
 
-export type YamlProblem =
+export type PlannedYamlProblem =
   | { code: 'syntax'; detail: string }
   | { code: 'not-object' }
   | { code: 'kind'; expected: string; actual: string }
@@ -84,7 +84,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 export const checkEditedYaml = (
   kind: PlannedKind,
   text: string,
-): { object?: Record<string, unknown>; problems: YamlProblem[] } => {
+): { object?: Record<string, unknown>; problems: PlannedYamlProblem[] } => {
   let parsed: unknown;
   try {
     parsed = parse(text);
@@ -96,7 +96,7 @@ export const checkEditedYaml = (
     };
   }
   if (!isRecord(parsed)) return { problems: [{ code: 'not-object' }] };
-  const problems: YamlProblem[] = [];
+  const problems: PlannedYamlProblem[] = [];
   if (parsed.kind !== kind)
     problems.push({
       code: 'kind',

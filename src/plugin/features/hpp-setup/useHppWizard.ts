@@ -27,13 +27,13 @@ import {
   plannedChange,
   toYaml,
 } from './planned-objects';
-import type { PlannedObject, PlanProblem, YamlProblem } from './planned-objects';
+import type { PlannedObject, PlanProblem, PlannedYamlProblem } from './planned-objects';
 import { runPreflight } from './preflight';
 
 export interface EditedObject extends PlannedObject {
   yaml: string;
   edited: boolean;
-  problems: YamlProblem[];
+  problems: PlannedYamlProblem[];
   /** How it differs from what exists (the review's diff). */
   change: ObjectChange;
 }

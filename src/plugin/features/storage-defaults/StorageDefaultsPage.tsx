@@ -30,7 +30,7 @@ import { useStorageProfiles } from '../../k8s/hooks/useCdiSettings';
 import { usePersistentVolumes } from '../../k8s/hooks/usePersistentVolumes';
 import { useStorageClasses } from '../../k8s/hooks/useStorageClasses';
 import { useStorageDefaultsConfigMap } from '../../k8s/hooks/useStorageDefaultsConfigMap';
-import type { YamlProblem } from '../../../lib/storage-defaults-yaml';
+import type { DefaultsYamlProblem } from '../../../lib/storage-defaults-yaml';
 import type { DataProblem } from '../../../lib/storage-defaults';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { ConflictPanel, DiffLines } from './ConflictPanel';
@@ -52,7 +52,7 @@ export const StorageDefaultsPage: FC = () => {
   const [classes, classesLoaded, classesError] = useStorageClasses();
   const [profiles, profilesLoaded, profilesError] = useStorageProfiles();
   const [pvs, pvsLoaded, pvsError] = usePersistentVolumes();
-  const describeYamlProblem = useCallback((p: YamlProblem) => problemMessage(t, p), [t]);
+  const describeYamlProblem = useCallback((p: DefaultsYamlProblem) => problemMessage(t, p), [t]);
   const classNames =
     classesLoaded && !classesError ? classes.map((sc) => sc.metadata?.name ?? '') : undefined;
   const editor = useDefaultsEditor({
@@ -288,7 +288,7 @@ export const StorageDefaultsPage: FC = () => {
                   <DefaultsYamlEditor
                     value={session.yaml}
                     onChange={editor.setYaml}
-                    problems={editor.problems as YamlProblem[]}
+                    problems={editor.problems as DefaultsYamlProblem[]}
                     describe={describeYamlProblem}
                     onSave={() => {
                       void editor.save();

@@ -1,7 +1,7 @@
 // Words for the problems and warnings src/lib reports about the storage defaults (codes → sentences).
 import type { DataProblem, SupportWarning } from '../../../lib/storage-defaults';
 import { ACCESS_MODES, VOLUME_MODES } from '../../../lib/storage-defaults';
-import type { YamlProblem } from '../../../lib/storage-defaults-yaml';
+import type { DefaultsYamlProblem } from '../../../lib/storage-defaults-yaml';
 import type { usePluginTranslation } from '../../i18n/usePluginTranslation';
 
 export type Translate = ReturnType<typeof usePluginTranslation>['t'];
@@ -9,7 +9,10 @@ export type Translate = ReturnType<typeof usePluginTranslation>['t'];
 const validValues = (key: string): string =>
   (key === 'volumeMode' || key.endsWith('.volumeMode') ? VOLUME_MODES : ACCESS_MODES).join(', ');
 
-export const problemMessage = (t: Translate, problem: DataProblem | YamlProblem): string => {
+export const problemMessage = (
+  t: Translate,
+  problem: DataProblem | DefaultsYamlProblem,
+): string => {
   const key = problem.key ?? '';
   switch (problem.kind) {
     case 'syntax':

@@ -19,7 +19,7 @@ import type {
   StorageDefaultsForm,
 } from '../../../lib/storage-defaults';
 import { checkStorageDefaultsYaml, toYaml } from '../../../lib/storage-defaults-yaml';
-import type { ConfigMapObject, YamlProblem } from '../../../lib/storage-defaults-yaml';
+import type { ConfigMapObject, DefaultsYamlProblem } from '../../../lib/storage-defaults-yaml';
 import { ConfigMapModel } from '../../k8s/models';
 import { messageOf, statusOf } from '../../k8s/load-error';
 import type { ConfigMapKind } from '../../k8s/types/cdi-settings';
@@ -118,7 +118,7 @@ export const useDefaultsEditor = ({
       ? dataFromForm(session.form)
       : yamlCheck?.object?.data
     : undefined;
-  const problems: (DataProblem | YamlProblem)[] =
+  const problems: (DataProblem | DefaultsYamlProblem)[] =
     session?.view === 'yaml' ? (yamlCheck?.problems ?? []) : formProblems;
   const blocked = hasErrors(problems) || draftData === undefined;
 
