@@ -110,10 +110,20 @@ export const useK8sWatchResource: typeof Sdk.useK8sWatchResource = (resource) =>
   if (!resource) return [typed(undefined), true, undefined];
   const gvk = resource.groupVersionKind;
   const kind = gvk?.kind ?? '';
+  // `metadata.name=x` / `metadata.namespace=y` field selectors, the ones the plugin uses.
+  const fields = new Map(
+    (resource.fieldSelector ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((term) => term.split('=') as [string, string]),
+  );
   const matches = cluster.objects.filter(
     (o) =>
       ofModel({ kind, apiGroup: gvk?.group ?? '' })(o) &&
-      named(resource.name, resource.namespace)(o),
+      named(
+        resource.name ?? fields.get('metadata.name'),
+        resource.namespace ?? fields.get('metadata.namespace'),
+      )(o),
   );
   if (resource.isList) return [typed(matches), true, undefined];
   return matches[0]

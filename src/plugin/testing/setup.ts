@@ -16,6 +16,11 @@ loaders.Module._extensions['.css'] = (module) => {
 
 configure({ testIdAttribute: 'data-test' });
 
+// jsdom lays nothing out, so it has no scrolling; components that scroll a panel into view get a no-op.
+Element.prototype.scrollIntoView = function scrollIntoView() {
+  return undefined;
+};
+
 afterEach(() => {
   cleanup();
 });
