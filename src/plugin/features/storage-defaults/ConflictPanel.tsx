@@ -35,8 +35,8 @@ export interface ConflictPanelProps {
   remoteChanges: KeyChange[];
   onReload: () => void;
   onReapply: () => void;
-  /** Defaults to the ConfigMap's title. */
-  title?: string;
+  /** Names what was changed: "Someone else changed this ConfigMap while you were editing". */
+  title: string;
 }
 
 export const ConflictPanel: FC<ConflictPanelProps> = ({
@@ -55,7 +55,7 @@ export const ConflictPanel: FC<ConflictPanelProps> = ({
       <Alert
         isInline
         variant="warning"
-        title={title ?? t('Someone else changed this ConfigMap while you were editing')}
+        title={title}
         data-test="conflict"
         actionLinks={
           <>

@@ -2,17 +2,7 @@
 // YAML view of the spec, Save with the base resourceVersion and the conflict panel when someone else saved first.
 import { useCallback, useMemo } from 'react';
 import type { FC } from 'react';
-import {
-  ActionGroup,
-  Alert,
-  Button,
-  Content,
-  Label,
-  LabelGroup,
-  Title,
-  ToggleGroup,
-  ToggleGroupItem,
-} from '@patternfly/react-core';
+import { Alert, Button, Content, Label, LabelGroup, Title } from '@patternfly/react-core';
 import { cdiRecommendation, describeSet, sameSets } from '../../../lib/storage-profiles';
 import type {
   ProfileContext,
@@ -22,43 +12,11 @@ import type {
 import type { ProfileYamlProblem } from '../../../lib/storage-profiles-yaml';
 import type { StorageProfileKind } from '../../k8s/types/cdi-settings';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
-import { ConflictPanel, DiffLines } from './ConflictPanel';
+import { DocumentEditorPanel } from './DocumentEditorPanel';
 import { DefaultsYamlEditor } from './DefaultsYamlEditor';
 import { ProfileForm } from './ProfileForm';
 import { profileProblemMessage } from './profile-messages';
 import { useProfileEditor } from './useProfileEditor';
-import type { EditorView } from './useDefaultsEditor';
-
-/** The Form / YAML switch; the selected side is the one `view` names. */
-export const ViewToggle: FC<{
-  view: EditorView;
-  onSwitch: (view: EditorView) => void;
-  idPrefix: string;
-}> = ({ view, onSwitch, idPrefix }) => {
-  const { t } = usePluginTranslation();
-  return (
-    <ToggleGroup aria-label={t('Editor view')} className="vm-disks-plugin__block">
-      <ToggleGroupItem
-        text={t('Form view')}
-        buttonId={`${idPrefix}-form-view`}
-        data-test="view-form"
-        isSelected={view === 'form'}
-        onChange={() => {
-          onSwitch('form');
-        }}
-      />
-      <ToggleGroupItem
-        text={t('YAML view')}
-        buttonId={`${idPrefix}-yaml-view`}
-        data-test="view-yaml"
-        isSelected={view === 'yaml'}
-        onChange={() => {
-          onSwitch('yaml');
-        }}
-      />
-    </ToggleGroup>
-  );
-};
 
 export interface ProfileEditorProps {
   profile: StorageProfileKind;
@@ -152,131 +110,40 @@ export const ProfileEditor: FC<ProfileEditorProps> = ({ profile, context }) => {
         )}
       </Alert>
 
-      {editor.remoteChangedWhileEditing && !editor.conflict ? (
-        <Alert
-          isInline
-          variant="info"
-          title={t('This StorageProfile changed on the server since you started editing')}
-          data-test="remote-changed"
-          className="vm-disks-plugin__block"
-        >
-          {t('Saving will show what changed and let you choose what to keep.')}
-        </Alert>
-      ) : null}
-      {editor.conflict ? (
-        <div className="vm-disks-plugin__block">
-          <ConflictPanel
-            title={t('Someone else changed this StorageProfile while you were editing')}
-            remoteChanges={editor.conflict.remoteChanges.map((c) => ({
-              key: c.field,
-              before: c.before,
-              after: c.after,
-            }))}
-            onReload={editor.reload}
-            onReapply={editor.reapply}
+      <DocumentEditorPanel
+        editor={editor}
+        idPrefix={`profile-${name}`}
+        remoteChangedTitle={t(
+          'This StorageProfile changed on the server since you started editing',
+        )}
+        conflictTitle={t('Someone else changed this StorageProfile while you were editing')}
+        saveLabel={t('Save')}
+        form={
+          <ProfileForm
+            name={name}
+            form={session.form}
+            onChange={editor.setForm}
+            problems={editor.problems as ProfileProblem[]}
+            effectiveCloneStrategy={profile.status?.cloneStrategy}
+            effectiveSourceFormat={
+              (profile.status as { dataImportCronSourceFormat?: string } | undefined)
+                ?.dataImportCronSourceFormat
+            }
           />
-        </div>
-      ) : null}
-      {editor.overwritten.length > 0 ? (
-        <Alert
-          isInline
-          variant="warning"
-          title={t('Your edit now overwrites these remote changes')}
-          data-test="reapplied-overwrites"
-          className="vm-disks-plugin__block"
-        >
-          <DiffLines
-            changes={editor.overwritten.map((c) => ({
-              key: c.field,
-              before: c.before,
-              after: c.after,
-            }))}
-            testId="reapplied-diff"
+        }
+        yaml={
+          <DefaultsYamlEditor
+            value={session.yaml}
+            onChange={editor.setYaml}
+            problems={editor.problems as ProfileYamlProblem[]}
+            describe={describe}
+            testId="profile-yaml"
+            onSave={() => {
+              void editor.save();
+            }}
           />
-        </Alert>
-      ) : null}
-
-      <ViewToggle view={session.view} onSwitch={editor.switchView} idPrefix={`profile-${name}`} />
-      {editor.switchRefused ? (
-        <Alert
-          isInline
-          variant="danger"
-          title={t('Fix the YAML syntax before switching to the form')}
-          data-test="switch-refused"
-          className="vm-disks-plugin__block"
-        />
-      ) : null}
-      {session.view === 'form' ? (
-        <ProfileForm
-          name={name}
-          form={session.form}
-          onChange={editor.setForm}
-          problems={editor.problems as ProfileProblem[]}
-          effectiveCloneStrategy={profile.status?.cloneStrategy}
-          effectiveSourceFormat={
-            (profile.status as { dataImportCronSourceFormat?: string } | undefined)
-              ?.dataImportCronSourceFormat
-          }
-        />
-      ) : (
-        <DefaultsYamlEditor
-          value={session.yaml}
-          onChange={editor.setYaml}
-          problems={editor.problems as ProfileYamlProblem[]}
-          describe={describe}
-          testId="profile-yaml"
-          onSave={() => {
-            void editor.save();
-          }}
-        />
-      )}
-
-      {editor.saveError ? (
-        <Alert
-          isInline
-          variant="danger"
-          title={t('Could not save')}
-          data-test="save-error"
-          className="vm-disks-plugin__block"
-        >
-          {editor.saveError}
-        </Alert>
-      ) : null}
-      {editor.saved && !editor.dirty ? (
-        <Alert
-          isInline
-          variant="success"
-          title={t('Saved')}
-          data-test="saved"
-          className="vm-disks-plugin__block"
-        />
-      ) : null}
-      <ActionGroup className="vm-disks-plugin__actions">
-        <Button
-          variant="primary"
-          data-test="save"
-          isDisabled={editor.blocked || editor.saving || !editor.dirty || Boolean(editor.conflict)}
-          isLoading={editor.saving}
-          onClick={() => {
-            void editor.save();
-          }}
-        >
-          {t('Save')}
-        </Button>
-        <Button
-          variant="secondary"
-          data-test="reload"
-          isDisabled={editor.saving}
-          onClick={editor.reload}
-        >
-          {t('Reload')}
-        </Button>
-        {editor.blocked && editor.dirty ? (
-          <span className="vm-disks-plugin__blocked" data-test="save-blocked">
-            {t('Fix the errors to save.')}
-          </span>
-        ) : null}
-      </ActionGroup>
+        }
+      />
     </section>
   );
 };

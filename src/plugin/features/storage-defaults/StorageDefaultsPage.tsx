@@ -6,7 +6,6 @@ import { useCallback } from 'react';
 import type { FC } from 'react';
 import {
   Alert,
-  Button,
   Card,
   CardBody,
   CardHeader,
@@ -24,7 +23,6 @@ import {
 } from '../../../lib/storage-defaults';
 import { isDefaultClass } from '../../../lib/scratch-space';
 import { LoadError } from '../../components/LoadError';
-import { StickyActionBar } from '../../components/StickyActionBar';
 import { ConfigMapModel, StorageProfileModel, gvkOf } from '../../k8s/models';
 import { useStorageProfiles } from '../../k8s/hooks/useCdiSettings';
 import { usePersistentVolumes } from '../../k8s/hooks/usePersistentVolumes';
@@ -33,10 +31,9 @@ import { useStorageDefaultsConfigMap } from '../../k8s/hooks/useStorageDefaultsC
 import type { DefaultsYamlProblem } from '../../../lib/storage-defaults-yaml';
 import type { DataProblem } from '../../../lib/storage-defaults';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
-import { ConflictPanel, DiffLines } from './ConflictPanel';
 import { DefaultsForm } from './DefaultsForm';
 import { DefaultsYamlEditor } from './DefaultsYamlEditor';
-import { ViewToggle } from './ProfileEditor';
+import { DocumentEditorPanel } from './DocumentEditorPanel';
 import { ProfilesComparison } from './ProfilesComparison';
 import { StorageProfilesEditor } from './StorageProfilesEditor';
 import { problemMessage } from './problem-messages';
@@ -68,8 +65,8 @@ export const StorageDefaultsPage: FC = () => {
     isManagedByHyperConverged(located.configMap) ||
     located.hyperConvergedNamespace === located.namespace;
   const reverted =
-    managed && editor.draftData
-      ? keysHyperConvergedReverts(editor.draftData, located.localStorageClassName)
+    managed && editor.draft
+      ? keysHyperConvergedReverts(editor.draft, located.localStorageClassName)
       : [];
   const title = t('Storage defaults');
   // No ConfigMap (HyperConverged ≥ 1.7 deletes it): the StorageProfiles are the defaults, edited here.
@@ -89,6 +86,13 @@ export const StorageDefaultsPage: FC = () => {
           ],
   );
   const accessNotice = <AccessNotice subject={t('the storage defaults')} denied={denied} />;
+  const whyNoConfigMap = (
+    <p data-test="configmap-missing-why">
+      {t(
+        'HyperConverged 1.7 and later neither create nor keep the kubevirt-storage-class-defaults ConfigMap: the StorageProfiles below are the defaults, and CDI and current virtctl apply their claimPropertySets to DataVolumes that use spec.storage.',
+      )}
+    </p>
+  );
 
   return (
     <>
@@ -109,11 +113,7 @@ export const StorageDefaultsPage: FC = () => {
             data-test="configmap-missing"
             className="vm-disks-plugin__block"
           >
-            <p data-test="configmap-missing-why">
-              {t(
-                'HyperConverged 1.7 and later neither create nor keep the kubevirt-storage-class-defaults ConfigMap: the StorageProfiles below are the defaults, and CDI and current virtctl apply their claimPropertySets to DataVolumes that use spec.storage.',
-              )}
-            </p>
+            {whyNoConfigMap}
           </Alert>
           {profilesError ? (
             <LoadError error={profilesError} model={StorageProfileModel} verb="list" />
@@ -186,11 +186,7 @@ export const StorageDefaultsPage: FC = () => {
                     data-test="configmap-missing"
                     className="vm-disks-plugin__block"
                   >
-                    <p data-test="configmap-missing-why">
-                      {t(
-                        'HyperConverged 1.7 and later neither create nor keep the kubevirt-storage-class-defaults ConfigMap: the StorageProfiles below are the defaults, and CDI and current virtctl apply their claimPropertySets to DataVolumes that use spec.storage.',
-                      )}
-                    </p>
+                    {whyNoConfigMap}
                     {t('Saving creates it in the namespace {{namespace}}.', {
                       namespace: located.namespace,
                     })}
@@ -227,128 +223,38 @@ export const StorageDefaultsPage: FC = () => {
                     </ul>
                   </Alert>
                 ) : null}
-                {editor.remoteChangedWhileEditing && !editor.conflict ? (
-                  <Alert
-                    isInline
-                    variant="info"
-                    title={t('This ConfigMap changed on the server since you started editing')}
-                    data-test="remote-changed"
-                    className="vm-disks-plugin__block"
-                  >
-                    {t('Saving will show what changed and let you choose what to keep.')}
-                  </Alert>
-                ) : null}
-                {editor.conflict ? (
-                  <div className="vm-disks-plugin__block">
-                    <ConflictPanel
-                      remoteChanges={editor.conflict.remoteChanges}
-                      onReload={editor.reload}
-                      onReapply={editor.reapply}
-                    />
-                  </div>
-                ) : null}
-                {editor.overwritten.length > 0 ? (
-                  <Alert
-                    isInline
-                    variant="warning"
-                    title={t('Your edit now overwrites these remote changes')}
-                    data-test="reapplied-overwrites"
-                    className="vm-disks-plugin__block"
-                  >
-                    <DiffLines changes={editor.overwritten} testId="reapplied-diff" />
-                  </Alert>
-                ) : null}
-
-                <ViewToggle
-                  view={session.view}
-                  onSwitch={editor.switchView}
+                <DocumentEditorPanel
+                  editor={editor}
                   idPrefix="storage-defaults"
+                  remoteChangedTitle={t(
+                    'This ConfigMap changed on the server since you started editing',
+                  )}
+                  conflictTitle={t('Someone else changed this ConfigMap while you were editing')}
+                  saveLabel={editor.creating ? t('Create') : t('Save')}
+                  saveDenied={!accessLoaded || denied.length > 0}
+                  form={
+                    <DefaultsForm
+                      form={session.form}
+                      onChange={editor.setForm}
+                      problems={editor.problems as DataProblem[]}
+                      classes={classes}
+                      profiles={profiles}
+                      defaultClass={defaultClass}
+                      reverted={reverted}
+                    />
+                  }
+                  yaml={
+                    <DefaultsYamlEditor
+                      value={session.yaml}
+                      onChange={editor.setYaml}
+                      problems={editor.problems as DefaultsYamlProblem[]}
+                      describe={describeYamlProblem}
+                      onSave={() => {
+                        void editor.save();
+                      }}
+                    />
+                  }
                 />
-                {editor.switchRefused ? (
-                  <Alert
-                    isInline
-                    variant="danger"
-                    title={t('Fix the YAML syntax before switching to the form')}
-                    data-test="switch-refused"
-                    className="vm-disks-plugin__block"
-                  />
-                ) : null}
-
-                {session.view === 'form' ? (
-                  <DefaultsForm
-                    form={session.form}
-                    onChange={editor.setForm}
-                    problems={editor.problems as DataProblem[]}
-                    classes={classes}
-                    profiles={profiles}
-                    defaultClass={defaultClass}
-                    reverted={reverted}
-                  />
-                ) : (
-                  <DefaultsYamlEditor
-                    value={session.yaml}
-                    onChange={editor.setYaml}
-                    problems={editor.problems as DefaultsYamlProblem[]}
-                    describe={describeYamlProblem}
-                    onSave={() => {
-                      void editor.save();
-                    }}
-                  />
-                )}
-
-                {editor.saveError ? (
-                  <Alert
-                    isInline
-                    variant="danger"
-                    title={t('Could not save')}
-                    data-test="save-error"
-                    className="vm-disks-plugin__block"
-                  >
-                    {editor.saveError}
-                  </Alert>
-                ) : null}
-                {editor.saved && !editor.dirty ? (
-                  <Alert
-                    isInline
-                    variant="success"
-                    title={t('Saved')}
-                    data-test="saved"
-                    className="vm-disks-plugin__block"
-                  />
-                ) : null}
-                <StickyActionBar>
-                  <Button
-                    variant="primary"
-                    data-test="save"
-                    isDisabled={
-                      editor.blocked ||
-                      editor.saving ||
-                      !editor.dirty ||
-                      Boolean(editor.conflict) ||
-                      !accessLoaded ||
-                      denied.length > 0
-                    }
-                    isLoading={editor.saving}
-                    onClick={() => {
-                      void editor.save();
-                    }}
-                  >
-                    {editor.creating ? t('Create') : t('Save')}
-                  </Button>
-                  <Button
-                    variant="secondary"
-                    data-test="reload"
-                    isDisabled={editor.saving}
-                    onClick={editor.reload}
-                  >
-                    {t('Reload')}
-                  </Button>
-                  {editor.blocked && editor.dirty ? (
-                    <span className="vm-disks-plugin__blocked" data-test="save-blocked">
-                      {t('Fix the errors to save.')}
-                    </span>
-                  ) : null}
-                </StickyActionBar>
               </>
             )}
           </PageSection>
@@ -374,7 +280,7 @@ export const StorageDefaultsPage: FC = () => {
                   <Skeleton screenreaderText={t('Loading StorageProfiles')} />
                 ) : (
                   <ProfilesComparison
-                    data={editor.draftData ?? editor.baseData}
+                    data={editor.draft ?? editor.baseDraft ?? {}}
                     classes={classes}
                     profiles={profiles}
                   />
