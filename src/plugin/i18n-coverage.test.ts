@@ -1,5 +1,7 @@
 // Every `t('…')` key in src/plugin and every `%plugin__vm-disks-plugin~…%` label of console-extensions.json is in
-// the English locale file (English = key), and the locale file holds no key that is no longer used.
+// the English locale file (English = key), and the locale file holds no key that is no longer used. A key called
+// with `count` is a plural: i18next looks up `<key>_one` / `<key>_other` (Intl.PluralRules), so both must exist
+// and the bare key must not (it would only be a fallback that says "1 PersistentVolumes").
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,14 +22,29 @@ const sourceFiles = (dir: string): string[] =>
 const T_CALL = /(?<![\w$.])t\(\s*(['"])((?:\\.|(?!\1)[^\\])*)\1/g;
 const T_TEMPLATE = /(?<![\w$.])t\(\s*`/;
 
+/** A `t('key', { …count… })` call: the options object names `count`. */
+const PLURAL_OPTIONS = /^\s*,\s*\{[^}]*\bcount\b/;
+
 export const keysInSource = (text: string): string[] =>
   [...text.matchAll(T_CALL)].map((match) => match[2].replace(/\\(.)/g, '$1'));
+
+export const pluralKeysInSource = (text: string): string[] =>
+  [...text.matchAll(T_CALL)]
+    .filter((match) => PLURAL_OPTIONS.test(text.slice(match.index + match[0].length)))
+    .map((match) => match[2].replace(/\\(.)/g, '$1'));
+
+const PLURAL_FORMS = ['one', 'other'] as const;
 
 const sources = sourceFiles(pluginDir).map((file) => ({
   file: path.relative(root, file),
   text: readFileSync(file, 'utf8'),
 }));
-const codeKeys = new Set(sources.flatMap(({ text }) => keysInSource(text)));
+const pluralKeys = new Set(sources.flatMap(({ text }) => pluralKeysInSource(text)));
+const codeKeys = new Set(
+  sources
+    .flatMap(({ text }) => keysInSource(text))
+    .flatMap((key) => (pluralKeys.has(key) ? PLURAL_FORMS.map((form) => `${key}_${form}`) : [key])),
+);
 const extensionText = readFileSync(path.join(root, 'console-extensions.json'), 'utf8');
 const labelKeys = new Set(
   [...extensionText.matchAll(new RegExp(`%${NAMESPACE}~([^%]+)%`, 'g'))].map((match) => match[1]),
@@ -43,6 +60,20 @@ describe('i18n coverage', () => {
         `t('A'); t("B", { x }); t(\n  'C {{n}}',\n  { n }); at('no'); x.t('no'); t('it\\'s')`,
       ),
     ).toEqual(['A', 'B', 'C {{n}}', "it's"]);
+    expect(
+      pluralKeysInSource(
+        `t('{{count}} disks', { count: n }); t('{{n}} x', { n }); t('{{count}} y', {\n  count })`,
+      ),
+    ).toEqual(['{{count}} disks', '{{count}} y']);
+  });
+
+  it('has both English plural forms of every key called with count, the other form = key', () => {
+    expect(pluralKeys.size).toBeGreaterThan(0);
+    for (const key of pluralKeys) {
+      expect(locale, key).not.toHaveProperty([key]);
+      expect(locale, key).toHaveProperty([`${key}_one`]);
+      expect(locale[`${key}_other`], key).toBe(key);
+    }
   });
 
   it('scans a real amount of code', () => {
@@ -58,7 +89,9 @@ describe('i18n coverage', () => {
   it('has every used key in the English locale, English = key', () => {
     const missing = [...codeKeys, ...labelKeys].filter((key) => !(key in locale));
     expect(missing).toEqual([]);
-    const notEnglish = Object.entries(locale).filter(([key, value]) => key !== value);
+    const notEnglish = Object.entries(locale).filter(
+      ([key, value]) => key !== value && !key.endsWith('_one') && !key.endsWith('_other'),
+    );
     expect(notEnglish).toEqual([]);
   });
 
