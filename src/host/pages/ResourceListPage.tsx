@@ -49,7 +49,7 @@ const ResourceTable: FC<{ model: K8sModel; namespace: string }> = ({ model, name
   );
   const showNamespace = Boolean(model.namespaced) && namespace === ALL_NAMESPACES_KEY;
   // Windowed: thousands of rows (each with its actions menu) would freeze the page.
-  const { bodyRef, window: shown } = usePageRowWindow(items.length);
+  const { bodyRef, window: shown, measureElement } = usePageRowWindow(items.length);
   const pageItems = items.slice(shown.start, shown.end);
   const columns = showNamespace ? 5 : 4;
 
@@ -104,6 +104,8 @@ const ResourceTable: FC<{ model: K8sModel; namespace: string }> = ({ model, name
             return (
               <Tr
                 key={`${ns ?? ''}/${name}`}
+                ref={measureElement}
+                data-index={shown.start + i}
                 data-test-row={name}
                 aria-rowindex={shown.start + i + 2}
               >
