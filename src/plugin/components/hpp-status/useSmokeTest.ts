@@ -65,8 +65,8 @@ export const useSmokeTest = () => {
       storageClass: input.storageClass,
       node: input.node,
     };
-    const dv = smokeDataVolume(spec) as unknown as K8sResourceCommon;
-    const pod = smokeConsumerPod(spec) as unknown as K8sResourceCommon;
+    const dv = smokeDataVolume(spec);
+    const pod = smokeConsumerPod(spec);
     let result: SmokeState | undefined;
     try {
       setState({ state: 'running', stage: 'creating' });

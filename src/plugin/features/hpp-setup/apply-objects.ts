@@ -59,8 +59,8 @@ export const applyObject = async (
     return 'created';
   }
   if (kind === 'StorageClass') {
-    const desired = object as unknown as StorageClassObject;
-    const current = existing as unknown as StorageClassObject;
+    const desired = object as StorageClassObject;
+    const current = existing as StorageClassObject;
     const differences = storageClassDifferences(current, desired);
     if (differences.length > 0)
       throw new StorageClassConflict(
@@ -86,7 +86,7 @@ export const applyObject = async (
     return 'updated';
   }
   if (kind === 'HostPathProvisioner') {
-    const merged = mergeHppSpec(existing as unknown as HppObject, object as unknown as HppObject);
+    const merged = mergeHppSpec(existing as HppObject, object as HppObject);
     if (sameSpec(merged.spec, existing.spec)) return 'unchanged';
     await k8sUpdate({ model, data: merged });
     return 'updated';

@@ -40,7 +40,7 @@ export const planObjects = (
     out.push({
       key: `MachineConfig/${mc.metadata.name}`,
       kind: 'MachineConfig',
-      object: mc as unknown as Record<string, unknown>,
+      object: { ...mc },
     });
   }
   const cr = buildHppCR(values);

@@ -62,7 +62,7 @@ export const useHppWizard = () => {
   const initialValues = useMemo(() => {
     if (!result?.version) return undefined;
     const base = defaultHppValues(result.version);
-    return existing ? valuesFromHpp(existing as unknown as HppObject, base) : base;
+    return existing ? valuesFromHpp(existing as HppObject, base) : base;
   }, [result, existing]);
   const values = editedValues ?? initialValues;
 
