@@ -1,4 +1,5 @@
 /** The `plugin-manifest.json` the console 4.22 loader accepts: exactly these fields (ARCHITECTURE.md §4). */
+import { isDNS1123Subdomain } from '../lib/k8s-names';
 
 export interface PluginMetadata {
   name: string;
@@ -33,12 +34,11 @@ export const MANIFEST_FIELDS: readonly (keyof PluginManifest)[] = [
   'buildHash',
 ];
 
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z-.]+)?(\+[0-9A-Za-z-.]+)?$/;
 
 export const metadataProblems = (meta: PluginMetadata): string[] => {
   const problems: string[] = [];
-  if (!DNS_SUBDOMAIN.test(meta.name) || meta.name.length > 253) {
+  if (!isDNS1123Subdomain(meta.name)) {
     problems.push(
       `consolePlugin.name "${meta.name}" must be a DNS subdomain (the ConsolePlugin name).`,
     );

@@ -2,6 +2,7 @@
 // version the cluster serves (v1beta1 storagePools + CSI, or pathConfig + the legacy provisioner), its
 // StorageClass, the comparison with an existing class (parameters are immutable), and reading an existing CR
 // back into wizard values. Pure.
+import { isLabelKey, isLabelValue } from './k8s-names';
 
 export const HPP_GROUP = 'hostpathprovisioner.kubevirt.io';
 export const LEGACY_PROVISIONER = 'kubevirt.io/hostpath-provisioner';
@@ -293,22 +294,6 @@ export const suggestClassName = (
 export const isHppProvisioner = (provisioner: string | undefined): boolean =>
   provisioner === LEGACY_PROVISIONER || provisioner === CSI_PROVISIONER;
 
-const LABEL_VALUE = /^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/;
-const LABEL_PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-/**
- * A label key: an optional DNS-1123 subdomain prefix (≤ 253) and `/`, then a name of at most 63 characters
- * (kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go
- * `IsQualifiedName`); values at most 63 (`IsValidLabelValue`).
- */
-const isLabelKey = (key: string): boolean => {
-  const slash = key.lastIndexOf('/');
-  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  if (prefix !== undefined && (prefix.length > 253 || !LABEL_PREFIX.test(prefix))) return false;
-  return name.length > 0 && name.length <= 63 && LABEL_VALUE.test(name);
-};
-
 /** Parses `key=value` lines or comma-separated pairs of a node selector; `undefined` when malformed. */
 export const parseNodeSelector = (text: string): Record<string, string> | undefined => {
   const out: Record<string, string> = {};
@@ -321,7 +306,7 @@ export const parseNodeSelector = (text: string): Record<string, string> | undefi
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
     if (!isLabelKey(key)) return undefined;
-    if (value && (value.length > 63 || !LABEL_VALUE.test(value))) return undefined;
+    if (!isLabelValue(value)) return undefined;
     out[key] = value;
   }
   return out;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isLabelKey,
+  isLabelValue,
   maxLenError,
   objectNameError,
   regexError,
@@ -114,5 +118,47 @@ describe('suggestName', () => {
     expect(suggestName('fedora-cloud.qcow2', { maxLength: 6 })).toBe('fedora');
     expect(suggestName('fedora-cloud.qcow2', { maxLength: 7 })).toBe('fedora');
     expect(suggestName('???', { fallback: 'image' })).toBe('image');
+  });
+});
+
+describe('name and label predicates (k8s.io/apimachinery/pkg/util/validation/validation.go)', () => {
+  it.each([
+    ['my-name', true, true],
+    ['a.b', false, true],
+    ['x'.repeat(63), true, true],
+    ['x'.repeat(64), false, true],
+    [`${'x'.repeat(63)}.${'y'.repeat(63)}.${'z'.repeat(63)}.${'w'.repeat(61)}`, false, true],
+    [`${'x'.repeat(63)}.${'y'.repeat(63)}.${'z'.repeat(63)}.${'w'.repeat(62)}`, false, false],
+    ['Upper', false, false],
+    ['-lead', false, false],
+    ['', false, false],
+  ])('%s: label %s, subdomain %s', (value, label, subdomain) => {
+    expect(isDNS1123Label(value)).toBe(label);
+    expect(isDNS1123Subdomain(value)).toBe(subdomain);
+  });
+
+  it.each([
+    ['kubernetes.io/hostname', true],
+    ['node-role.kubernetes.io/worker', true],
+    ['app', true],
+    ['My_Label.x', true],
+    ['Example.com/app', false],
+    ['a/', false],
+    ['/a', false],
+    ['x'.repeat(64), false],
+    ['a b', false],
+  ])('label key %s: %s', (key, valid) => {
+    expect(isLabelKey(key)).toBe(valid);
+  });
+
+  it.each([
+    ['', true],
+    ['worker', true],
+    ['v1.2_x-y', true],
+    ['-x', false],
+    ['x'.repeat(64), false],
+    ['rm -rf', false],
+  ])('label value %j: %s', (value, valid) => {
+    expect(isLabelValue(value)).toBe(valid);
   });
 });

@@ -46,6 +46,30 @@ export const validateDNS1123Subdomain = (value: string): string[] => {
   return errors;
 };
 
+/** A DNS-1123 label of at most 63 characters (namespaces, most object names). */
+export const isDNS1123Label = (value: string): boolean =>
+  value.length <= DNS1123_LABEL_MAX_LENGTH && LABEL_RE.test(value);
+
+/** A DNS-1123 subdomain of at most 253 characters (PVCs, PVs, DataVolumes, ConsolePlugins…). */
+export const isDNS1123Subdomain = (value: string): boolean =>
+  value.length <= DNS1123_SUBDOMAIN_MAX_LENGTH && SUBDOMAIN_RE.test(value);
+
+// Label keys and values (k8s.io/apimachinery/pkg/util/validation/validation.go `IsQualifiedName`,
+// `IsValidLabelValue`): a name part of at most 63 alphanumerics, '-', '_' or '.', alphanumeric at both ends.
+const QUALIFIED_NAME_RE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
+/** A label value: empty, or a qualified name part. */
+export const isLabelValue = (value: string): boolean =>
+  value === '' || QUALIFIED_NAME_RE.test(value);
+
+/** A label key: an optional DNS-1123 subdomain prefix and `/`, then a qualified name part. */
+export const isLabelKey = (key: string): boolean => {
+  const slash = key.lastIndexOf('/');
+  const name = slash < 0 ? key : key.slice(slash + 1);
+  if (!QUALIFIED_NAME_RE.test(name)) return false;
+  return slash < 0 || isDNS1123Subdomain(key.slice(0, slash));
+};
+
 export type NameRule = 'label' | 'subdomain';
 
 /**

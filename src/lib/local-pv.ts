@@ -1,7 +1,7 @@
 // Local PersistentVolumes (documentation 6.12.3.4 "local block PV" and 6.12.4.1 "local PV on a node"): the form's
 // values → the PV manifest, the checks the form runs before creating it, and the node commands that prepare a
 // loop-backed block device of the right size.
-import { objectNameError } from './k8s-names';
+import { isLabelKey, isLabelValue, objectNameError } from './k8s-names';
 import { bytesOf, quantityError } from './quantity';
 
 export const HOSTNAME_KEY = 'kubernetes.io/hostname';
@@ -113,19 +113,6 @@ export const parseLabels = (
     else labels[key] = value;
   }
   return { labels, invalid };
-};
-
-const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-
-export const isLabelValue = (value: string): boolean => value === '' || LABEL_NAME.test(value);
-
-export const isLabelKey = (key: string): boolean => {
-  const slash = key.lastIndexOf('/');
-  const name = slash < 0 ? key : key.slice(slash + 1);
-  if (!LABEL_NAME.test(name)) return false;
-  if (slash < 0) return true;
-  const prefix = key.slice(0, slash);
-  return prefix.length <= 253 && objectNameError(prefix) === undefined;
 };
 
 /** What the form knows about the cluster when it validates. */

@@ -1,14 +1,13 @@
 // The console 4.22 checks on a plugin manifest beyond the loader's schema (frontend/public/plugins.ts).
 import type { PluginManifest } from '@openshift/dynamic-plugin-sdk';
+import { isDNS1123Subdomain } from '../../lib/k8s-names';
 
 export const CONSOLE_RELEASE_VERSION = '4.22.0';
 export const PLUGIN_API_DEPENDENCY = '@console/pluginAPI';
 
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /** Throws like the console when the name is not a DNS subdomain or the registration is not `callback`. */
 export const checkConsoleManifest = <T extends PluginManifest>(manifest: T): T => {
-  if (manifest.name.length > 253 || !DNS_SUBDOMAIN.test(manifest.name)) {
+  if (!isDNS1123Subdomain(manifest.name)) {
     throw new Error(`Plugin name '${manifest.name}' is not a valid DNS subdomain name`);
   }
   if (manifest.registrationMethod !== 'callback') {
