@@ -1,8 +1,7 @@
-import type { Page } from '@playwright/test';
 import { kubectl } from './support/cluster';
 import { expect, test, waitForHost } from './support/fixtures';
+import { ConfigMapEditor, ProfileEditor } from './pages/storage-defaults-page';
 
-const PAGE = '/vm-disks/storage-defaults';
 const CM = ['configmap', 'kubevirt-storage-class-defaults', '-n', 'openshift-cnv'];
 
 const storedData = (): Record<string, string> =>
@@ -19,45 +18,6 @@ const resetTestKeys = (): void => {
     JSON.stringify({ data: { 'local.accessMode': null, 'local.volumeMode': null } }),
   ]);
 };
-
-const openEditor = async (page: Page): Promise<void> => {
-  await page.goto(PAGE);
-  await waitForHost(page);
-  await expect(page.locator('[data-test="storage-defaults-form"]')).toBeVisible();
-  await expect(page.locator('[data-test="configmap-location"]')).toContainText('openshift-cnv');
-};
-
-/** Replaces the whole YAML editor content by pasting (typing would trigger the editor's auto-indent). */
-const setYaml = (page: Page, text: string): Promise<void> =>
-  setYamlIn(page, '[data-test="storage-defaults-yaml"]', text);
-
-const setYamlIn = async (page: Page, editor: string, text: string): Promise<void> => {
-  const input = page.locator(`${editor} .monaco-editor textarea`);
-  await input.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await input.evaluate((textarea, pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    textarea.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-    );
-  }, text);
-};
-
-/** The text of the editor lines that carry an error squiggle. */
-const squiggledLines = (page: Page): Promise<string[]> =>
-  page.evaluate(() => {
-    const root = document.querySelector('[data-test="storage-defaults-yaml"] .monaco-editor');
-    if (!root) return [];
-    const lineAt = new Map<string, string>();
-    root.querySelectorAll<HTMLElement>('.view-lines .view-line').forEach((line) => {
-      lineAt.set(line.style.top, line.textContent.replace(/\u00a0/g, ' '));
-    });
-    return [...root.querySelectorAll<HTMLElement>('.squiggly-error')].map((squiggle) => {
-      const row = squiggle.closest<HTMLElement>('.view-overlays > div');
-      return lineAt.get(row?.style.top ?? '') ?? '';
-    });
-  });
 
 const onLegacy = (): boolean => test.info().project.name === 'legacy';
 
@@ -78,35 +38,29 @@ test.describe('Storage defaults', () => {
     await waitForHost(page);
     await page.locator('[data-test="vm-disks-nav-storage-defaults"]').click();
     await expect(page).toHaveURL(/\/vm-disks\/storage-defaults$/);
-    await expect(page.locator('[data-test="storage-defaults-form"]')).toBeVisible();
+    const editor = new ConfigMapEditor(page);
+    await expect(editor.form).toBeVisible();
 
-    await page.locator('[data-test="add-override"]').click();
-    const row = page.locator('[data-test="override-row"]').last();
-    await row.locator('[data-test="override-class"]').selectOption('local');
-    await row.locator('[data-test="override-access-mode"]').selectOption('ReadWriteOnce');
-    await row.locator('[data-test="override-volume-mode"]').selectOption('Block');
+    const row = await editor.addOverride();
+    await row.storageClass.selectOption('local');
+    await row.accessMode.selectOption('ReadWriteOnce');
+    await row.volumeMode.selectOption('Block');
     // Only the valid values are offered.
-    await expect(row.locator('[data-test="override-volume-mode"] option')).toHaveText([
+    await expect(row.volumeMode.locator('option')).toHaveText([
       'Not set (use the default)',
       'Filesystem',
       'Block',
     ]);
 
-    await page.locator('[data-test="view-yaml"]').click();
-    const lines = page.locator('[data-test="storage-defaults-yaml"] .view-lines');
-    await expect(lines).toContainText(/local\.accessMode:\s+ReadWriteOnce/);
-    await expect(lines).toContainText(/local\.volumeMode:\s+Block/);
-    await expect(page.locator('[data-test="yaml-problems"]')).toHaveAttribute('data-errors', '0');
+    await editor.yamlView.click();
+    await expect(editor.yaml.lines).toContainText(/local\.accessMode:\s+ReadWriteOnce/);
+    await expect(editor.yaml.lines).toContainText(/local\.volumeMode:\s+Block/);
+    await expect(editor.yamlProblems).toHaveAttribute('data-errors', '0');
 
     // Back to the form without loss, then save from there.
-    await page.locator('[data-test="view-form"]').click();
-    await expect(
-      page.locator(
-        '[data-test="override-row"][data-test-row="local"] [data-test="override-volume-mode"]',
-      ),
-    ).toHaveValue('Block');
-    await page.locator('[data-test="save"]').click();
-    await expect(page.locator('[data-test="saved"]')).toBeVisible();
+    await editor.formView.click();
+    await expect(editor.override('local').volumeMode).toHaveValue('Block');
+    await editor.saveAndWait();
     expect(storedData()).toMatchObject({
       'local.accessMode': 'ReadWriteOnce',
       'local.volumeMode': 'Block',
@@ -114,18 +68,17 @@ test.describe('Storage defaults', () => {
 
     await page.reload();
     await waitForHost(page);
-    const saved = page.locator('[data-test="override-row"][data-test-row="local"]');
-    await expect(saved.locator('[data-test="override-access-mode"]')).toHaveValue('ReadWriteOnce');
-    await expect(saved.locator('[data-test="override-volume-mode"]')).toHaveValue('Block');
+    await expect(editor.override('local').accessMode).toHaveValue('ReadWriteOnce');
+    await expect(editor.override('local').volumeMode).toHaveValue('Block');
     expect(consoleProblems.messages).toEqual([]);
   });
 
   test('YAML with each kind of error is refused, with a marker on the offending line', async ({
     page,
   }) => {
-    await openEditor(page);
-    await page.locator('[data-test="view-yaml"]').click();
-    await expect(page.locator('[data-test="storage-defaults-yaml"] .monaco-editor')).toBeVisible();
+    const editor = await new ConfigMapEditor(page).open();
+    await editor.yamlView.click();
+    await expect(editor.yaml.monaco).toBeVisible();
     const before = storedData();
     const header = [
       'apiVersion: v1',
@@ -147,36 +100,36 @@ test.describe('Storage defaults', () => {
       },
     ];
     for (const c of cases) {
-      await setYaml(page, [...header, c.line, ''].join('\n'));
-      const problem = page.locator(`[data-test="yaml-problem"][data-kind="${c.kind}"]`).first();
+      await editor.yaml.replaceText([...header, c.line, ''].join('\n'));
+      const problem = editor.yaml.problem(c.kind).first();
       await expect(problem).toBeVisible();
       await expect(problem).toHaveAttribute('data-severity', 'error');
       await expect(problem).toHaveAttribute('data-line', String(header.length + 1));
-      await expect(page.locator('[data-test="save"]')).toBeDisabled();
-      await expect(page.locator('[data-test="save-blocked"]')).toBeVisible();
-      await expect.poll(() => squiggledLines(page)).toContainEqual(expect.stringContaining(c.text));
+      await expect(editor.save).toBeDisabled();
+      await expect(editor.saveBlocked).toBeVisible();
+      await expect
+        .poll(() => editor.yaml.squiggledLines())
+        .toContainEqual(expect.stringContaining(c.text));
     }
     // A syntax error also keeps the form view closed, so nothing is lost.
-    await setYaml(page, [...header, cases[0]?.line ?? '', ''].join('\n'));
-    await page.locator('[data-test="view-form"]').click();
-    await expect(page.locator('[data-test="switch-refused"]')).toBeVisible();
+    await editor.yaml.replaceText([...header, cases[0]?.line ?? '', ''].join('\n'));
+    await editor.formView.click();
+    await expect(editor.switchRefused).toBeVisible();
 
     // Fixed, it saves.
-    await setYaml(page, [...header, '  local.volumeMode: Filesystem', ''].join('\n'));
-    await expect(page.locator('[data-test="yaml-problems"]')).toHaveAttribute('data-errors', '0');
-    await expect(page.locator('[data-test="save"]')).toBeEnabled();
+    await editor.yaml.replaceText([...header, '  local.volumeMode: Filesystem', ''].join('\n'));
+    await expect(editor.yamlProblems).toHaveAttribute('data-errors', '0');
+    await expect(editor.save).toBeEnabled();
     expect(storedData()).toEqual(before);
-    await page.locator('[data-test="save"]').click();
-    await expect(page.locator('[data-test="saved"]')).toBeVisible();
+    await editor.saveAndWait();
     expect(storedData()['local.volumeMode']).toBe('Filesystem');
   });
 
   test('a concurrent edit causes a conflict the user resolves by re-applying', async ({ page }) => {
-    await openEditor(page);
-    await page.locator('[data-test="add-override"]').click();
-    const row = page.locator('[data-test="override-row"]').last();
-    await row.locator('[data-test="override-class"]').selectOption('local');
-    await row.locator('[data-test="override-access-mode"]').selectOption('ReadWriteOnce');
+    const editor = await new ConfigMapEditor(page).open();
+    const row = await editor.addOverride();
+    await row.storageClass.selectOption('local');
+    await row.accessMode.selectOption('ReadWriteOnce');
 
     // Someone else saves meanwhile.
     kubectl([
@@ -186,23 +139,18 @@ test.describe('Storage defaults', () => {
       '-p',
       JSON.stringify({ data: { 'local.volumeMode': 'Block' } }),
     ]);
-    await expect(page.locator('[data-test="remote-changed"]')).toBeVisible();
+    await expect(editor.remoteChanged).toBeVisible();
 
-    await page.locator('[data-test="save"]').click();
-    const conflict = page.locator('[data-test="conflict"]');
-    await expect(conflict).toBeVisible();
-    await expect(conflict.locator('[data-test="diff-added"]')).toHaveText([
-      '+ local.volumeMode: Block',
-    ]);
+    await editor.save.click();
+    await expect(editor.conflict).toBeVisible();
+    await expect(editor.conflictAdded()).toHaveText(['+ local.volumeMode: Block']);
     expect(storedData()['local.accessMode']).toBeUndefined();
 
-    await page.locator('[data-test="conflict-reapply"]').click();
-    await expect(conflict).toHaveCount(0);
-    const merged = page.locator('[data-test="override-row"][data-test-row="local"]');
-    await expect(merged.locator('[data-test="override-access-mode"]')).toHaveValue('ReadWriteOnce');
-    await expect(merged.locator('[data-test="override-volume-mode"]')).toHaveValue('Block');
-    await page.locator('[data-test="save"]').click();
-    await expect(page.locator('[data-test="saved"]')).toBeVisible();
+    await editor.reapply();
+    await expect(editor.conflict).toHaveCount(0);
+    await expect(editor.override('local').accessMode).toHaveValue('ReadWriteOnce');
+    await expect(editor.override('local').volumeMode).toHaveValue('Block');
+    await editor.saveAndWait();
     expect(storedData()).toMatchObject({
       'local.accessMode': 'ReadWriteOnce',
       'local.volumeMode': 'Block',
@@ -210,8 +158,8 @@ test.describe('Storage defaults', () => {
   });
 
   test('a conflict can also be resolved by reloading the remote version', async ({ page }) => {
-    await openEditor(page);
-    await page.locator('[data-test="default-volume-mode"]').selectOption('Block');
+    const editor = await new ConfigMapEditor(page).open();
+    await editor.defaultVolumeMode.selectOption('Block');
     kubectl([
       'patch',
       ...CM,
@@ -219,30 +167,24 @@ test.describe('Storage defaults', () => {
       '-p',
       JSON.stringify({ data: { 'local.accessMode': 'ReadWriteOnce' } }),
     ]);
-    await page.locator('[data-test="save"]').click();
-    await expect(page.locator('[data-test="conflict"]')).toBeVisible();
-    await page.locator('[data-test="conflict-reload"]').click();
-    await expect(page.locator('[data-test="default-volume-mode"]')).toHaveValue('Filesystem');
-    await expect(
-      page.locator(
-        '[data-test="override-row"][data-test-row="local"] [data-test="override-access-mode"]',
-      ),
-    ).toHaveValue('ReadWriteOnce');
+    await editor.save.click();
+    await expect(editor.conflict).toBeVisible();
+    await editor.reloadFromConflict();
+    await expect(editor.defaultVolumeMode).toHaveValue('Filesystem');
+    await expect(editor.override('local').accessMode).toHaveValue('ReadWriteOnce');
     expect(storedData().volumeMode).toBe('Filesystem');
   });
 
   test('warns about unsupported settings and settings HyperConverged reverts', async ({ page }) => {
-    await openEditor(page);
-    await page.locator('[data-test="default-access-mode"]').selectOption('ReadWriteMany');
+    const editor = await new ConfigMapEditor(page).open();
+    await editor.defaultAccessMode.selectOption('ReadWriteMany');
     // The default class `local` is node-local storage: ReadWriteMany is unlikely to work there...
-    await expect(
-      page.locator('[data-test="messages-accessMode"] [data-test="field-warning"]'),
-    ).toContainText([
+    await expect(editor.fieldWarnings('accessMode')).toContainText([
       /HyperConverged manages accessMode/,
       /ReadWriteMany is unlikely to work on local/,
     ]);
     // ...and HyperConverged owns the key.
-    await expect(page.locator('[data-test="hco-reverted-key"]')).toHaveText([
+    await expect(editor.revertedKeys).toHaveText([
       'accessMode: ReadWriteMany will become ReadWriteOnce',
     ]);
   });
@@ -258,8 +200,8 @@ test.describe('Storage defaults', () => {
       JSON.stringify({ data: { 'local.volumeMode': 'Block' } }),
     ]);
     try {
-      await openEditor(page);
-      const local = page.locator('[data-test="profiles-table"] [data-test-row="local"]');
+      const editor = await new ConfigMapEditor(page).open();
+      const local = editor.profileRow('local');
       await expect(local.locator('[data-test="configmap-gives"]')).toContainText(
         'ReadWriteOnce / Block',
       );
@@ -292,13 +234,11 @@ test.describe('Storage defaults', () => {
     }
   });
   test('a saved override becomes the default of the DataVolume forms', async ({ page }) => {
-    await openEditor(page);
-    await page.locator('[data-test="add-override"]').click();
-    const row = page.locator('[data-test="override-row"]').last();
-    await row.locator('[data-test="override-class"]').selectOption('local');
-    await row.locator('[data-test="override-volume-mode"]').selectOption('Block');
-    await page.locator('[data-test="save"]').click();
-    await expect(page.locator('[data-test="saved"]')).toBeVisible();
+    const editor = await new ConfigMapEditor(page).open();
+    const row = await editor.addOverride();
+    await row.storageClass.selectOption('local');
+    await row.volumeMode.selectOption('Block');
+    await editor.saveAndWait();
 
     // The blank disk form (seed 6.12.5) on the default class `local` starts from that setting.
     await page.goto('/vm-disks/blank-disk');
@@ -331,16 +271,13 @@ test.describe('Storage defaults as StorageProfiles', () => {
   }) => {
     const NS = 'vm-images';
     try {
-      await page.goto(PAGE);
-      await waitForHost(page);
+      const editor = await ProfileEditor.open(page, 'local');
       await expect(page.locator('[data-test="configmap-missing-why"]')).toContainText(
         'HyperConverged 1.7',
       );
-      const editor = page.locator('[data-test="profile-editor"][data-profile="local"]');
-      await expect(editor).toBeVisible();
       // The selected side of the Form/YAML switch is the one that looks selected (issue 15, item 7).
-      const formButton = editor.locator('[data-test="view-form"] button');
-      const yamlButton = editor.locator('[data-test="view-yaml"] button');
+      const formButton = editor.formView;
+      const yamlButton = editor.yamlView;
       await expect(formButton).toHaveAttribute('aria-pressed', 'true');
       await expect(yamlButton).toHaveAttribute('aria-pressed', 'false');
       const background = (button: typeof formButton) =>
@@ -348,26 +285,21 @@ test.describe('Storage defaults as StorageProfiles', () => {
       expect(await background(formButton)).not.toBe(await background(yamlButton));
       expect(await background(formButton)).not.toBe('rgba(0, 0, 0, 0)');
 
-      await editor.locator('[data-test="add-set"]').click();
-      const set = editor.locator('[data-test="profile-set"]').first();
+      const set = await editor.addSet();
       // A new set has ReadWriteOnce and no volume mode yet: the error names the field.
-      await expect(set.locator('[data-test="field-error"]')).toHaveAttribute(
-        'data-field',
-        'spec.claimPropertySets[0].volumeMode',
-      );
-      await expect(editor.locator('[data-test="save"]')).toBeDisabled();
-      await set.locator('[data-test="set-volume-mode"]').selectOption('Block');
-      await set.locator('[data-test="set-access-ReadWriteOnce"]').uncheck();
-      await expect(set.locator('[data-test="field-error"]')).toContainText(
+      await expect(set.error).toHaveAttribute('data-field', 'spec.claimPropertySets[0].volumeMode');
+      await expect(editor.save).toBeDisabled();
+      await set.volumeMode.selectOption('Block');
+      await set.accessMode('ReadWriteOnce').uncheck();
+      await expect(set.error).toContainText(
         'spec.claimPropertySets[0].accessModes: choose at least one access mode',
       );
-      await set.locator('[data-test="set-access-ReadWriteOnce"]').check();
+      await set.accessMode('ReadWriteOnce').check();
       // The local PVs are Filesystem volumes: a warning, not an error (Block PVs may come later).
-      await expect(set.locator('[data-test="field-warning"]')).toContainText(
+      await expect(set.warning).toContainText(
         'no PersistentVolume of local offers ReadWriteOnce/Block',
       );
-      await editor.locator('[data-test="save"]').click();
-      await expect(editor.locator('[data-test="saved"]')).toBeVisible();
+      await editor.saveAndWait();
       expect(profileOf('local').spec?.claimPropertySets).toEqual([
         { accessModes: ['ReadWriteOnce'], volumeMode: 'Block' },
       ]);
@@ -445,31 +377,27 @@ test.describe('Storage defaults as StorageProfiles', () => {
       }),
     );
     try {
-      await page.goto(PAGE);
-      await waitForHost(page);
-      await page
-        .locator(`[data-test="profiles-table"] [data-test-row="${SC}"] [data-test="edit-profile"]`)
-        .click();
-      const editor = page.locator(`[data-test="profile-editor"][data-profile="${SC}"]`);
+      const editor = await ProfileEditor.open(page, SC, true);
       // CDI's recommendation for Ceph RBD, computed by CDI into the status.
-      await expect(editor.locator('[data-test="recommended-set"]')).toHaveText([
+      await expect(editor.recommendedSets).toHaveText([
         'ReadWriteMany / Block',
         'ReadWriteOnce / Block',
         'ReadWriteOnce / Filesystem',
       ]);
-      await editor.locator('[data-test="add-set"]').click();
-      const set = editor.locator('[data-test="profile-set"]').first();
-      await set.locator('[data-test="set-access-ReadWriteOnce"]').uncheck();
-      await set.locator('[data-test="set-access-ReadWriteMany"]').check();
-      await set.locator('[data-test="set-volume-mode"]').selectOption('Filesystem');
-      const error = set.locator('[data-test="field-error"]');
-      await expect(error).toHaveAttribute('data-field', 'spec.claimPropertySets[0].accessModes');
-      await expect(error).toContainText(`ReadWriteMany/Filesystem cannot work on ${SC}`);
-      await expect(editor.locator('[data-test="save"]')).toBeDisabled();
+      const set = await editor.addSet();
+      await set.accessMode('ReadWriteOnce').uncheck();
+      await set.accessMode('ReadWriteMany').check();
+      await set.volumeMode.selectOption('Filesystem');
+      await expect(set.error).toHaveAttribute(
+        'data-field',
+        'spec.claimPropertySets[0].accessModes',
+      );
+      await expect(set.error).toContainText(`ReadWriteMany/Filesystem cannot work on ${SC}`);
+      await expect(editor.save).toBeDisabled();
 
-      await editor.locator('[data-test="use-recommendation"]').click();
-      await expect(editor.locator('[data-test="profile-set"]')).toHaveCount(3);
-      await expect(editor.locator('[data-test="field-error"]')).toHaveCount(0);
+      await editor.useRecommendation();
+      await expect(editor.sets).toHaveCount(3);
+      await expect(editor.errors).toHaveCount(0);
 
       // Someone else sets the clone strategy meanwhile: saving shows the conflict, re-applying keeps both.
       kubectl([
@@ -480,17 +408,13 @@ test.describe('Storage defaults as StorageProfiles', () => {
         '-p',
         '{"spec":{"cloneStrategy":"copy"}}',
       ]);
-      await expect(editor.locator('[data-test="remote-changed"]')).toBeVisible();
-      await editor.locator('[data-test="save"]').click();
-      const conflict = editor.locator('[data-test="conflict"]');
-      await expect(conflict.locator('[data-test="diff-added"]')).toHaveText([
-        '+ cloneStrategy: copy',
-      ]);
+      await expect(editor.remoteChanged).toBeVisible();
+      await editor.save.click();
+      await expect(editor.conflictAdded()).toHaveText(['+ cloneStrategy: copy']);
       expect(profileOf(SC).spec?.claimPropertySets).toBeUndefined();
-      await conflict.locator('[data-test="conflict-reapply"]').click();
-      await expect(conflict).toHaveCount(0);
-      await editor.locator('[data-test="save"]').click();
-      await expect(editor.locator('[data-test="saved"]')).toBeVisible();
+      await editor.reapply();
+      await expect(editor.conflict).toHaveCount(0);
+      await editor.saveAndWait();
       expect(profileOf(SC).spec).toEqual({
         cloneStrategy: 'copy',
         claimPropertySets: [
@@ -501,18 +425,12 @@ test.describe('Storage defaults as StorageProfiles', () => {
       });
 
       // The YAML view shows the same spec and marks an invalid value on its line.
-      await editor.locator('[data-test="view-yaml"] button').click();
-      await expect(editor.locator('[data-test="view-yaml"] button')).toHaveAttribute(
-        'aria-pressed',
-        'true',
-      );
+      await editor.yamlView.click();
+      await expect(editor.yamlView).toHaveAttribute('aria-pressed', 'true');
       // Monaco renders only the lines in view and the spec ends below the labels: a taller window shows it all.
       await page.setViewportSize({ width: 1280, height: 1400 });
-      const lines = editor.locator('[data-test="profile-yaml"] .view-lines');
-      await expect(lines).toContainText(/cloneStrategy:\s+copy/);
-      await setYamlIn(
-        page,
-        '[data-test="profile-yaml"]',
+      await expect(editor.yaml.lines).toContainText(/cloneStrategy:\s+copy/);
+      await editor.yaml.replaceText(
         [
           'apiVersion: cdi.kubevirt.io/v1beta1',
           'kind: StorageProfile',
@@ -525,10 +443,12 @@ test.describe('Storage defaults as StorageProfiles', () => {
           '',
         ].join('\n'),
       );
-      const problem = editor.locator('[data-test="yaml-problem"][data-kind="unknown-volume-mode"]');
+      const problem = editor.root.locator(
+        '[data-test="yaml-problem"][data-kind="unknown-volume-mode"]',
+      );
       await expect(problem).toHaveAttribute('data-line', '8');
       await expect(problem).toContainText('spec.claimPropertySets[0].volumeMode');
-      await expect(editor.locator('[data-test="save"]')).toBeDisabled();
+      await expect(editor.save).toBeDisabled();
     } finally {
       kubectl(['delete', 'storageclass', SC, '--ignore-not-found']);
     }
