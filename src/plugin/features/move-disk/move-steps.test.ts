@@ -33,13 +33,7 @@ type Row = [
 ];
 
 const rows: Row[] = [
-  [
-    'nothing chosen',
-    fresh,
-    'disk',
-    ['target', 'clone', 'rewire', 'done'],
-    { disk: 'choose-disk' },
-  ],
+  ['nothing chosen', fresh, 'disk', ['target', 'clone', 'rewire', 'done'], { disk: 'choose-disk' }],
   [
     'a claim that does not exist',
     { ...fresh, claimChosen: true },
