@@ -461,6 +461,11 @@ test.describe.serial('Move disk to another node', () => {
       await expect(rbac).toContainText('datavolumes/source');
       await expect(rbac).toContainText('kind: RoleBinding');
       await expect(rbac).toContainText('name: developer');
+      // Leftover clones: the developer may not list DataVolumes in all namespaces, so only the clone's
+      // namespace was searched, and the page says so.
+      await expect(page.locator('[data-test="md-leftovers-scope"]')).toContainText(
+        `Only ${NS} was searched`,
+      );
     } finally {
       await loginAs(page, 'admin');
     }
