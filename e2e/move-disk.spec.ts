@@ -1,4 +1,4 @@
-// Moving a VM disk to another node through the wizard (seed 6.12.4), on the e2e sandbox: every refusal first, then
+// Moving a VM disk to another node through the PatternFly wizard (seed 6.12.4), on the e2e sandbox: every refusal first, then
 // the real move of the running seed VM's disk from worker-0 to worker-1, ending with the VM running on worker-1
 // and the disk bytes identical. The real move runs on the VM in the shape the console's VM wizard writes
 // (`runStrategy` and a `dataVolumeTemplates` entry for its disk): the re-wire must remove that entry, since KubeVirt
@@ -35,11 +35,20 @@ const pvOfClaim = (ns: string, claim: string): string =>
 const localPath = (pv: string): string =>
   kubectl(['get', 'pv', pv, '-o', 'jsonpath={.spec.local.path}']);
 
+/** Opens the wizard and waits until it has derived its step from the cluster. */
 const openWizard = async (page: Page, query: string) => {
   await page.goto(`/vm-disks/move-disk?${query}`);
   await waitForHost(page);
-  await expect(page.locator('[data-test="md-step-disk"]')).toBeVisible();
+  await expect(page.locator('[data-test="move-disk"]')).not.toHaveAttribute(
+    'data-current-step',
+    '',
+  );
 };
+
+/** The wizard's step buttons (nav) and footer. */
+const stepNav = (page: Page, step: string) => page.locator('nav').locator(`button#md-step-${step}`);
+const next = (page: Page) => page.getByRole('button', { name: 'Next', exact: true });
+const nextBlocked = (page: Page) => page.locator('[data-test="md-next-blocked"]');
 
 const refusal = (page: Page, kind: string) =>
   page.locator(`[data-test="move-refusal"][data-refusal="${kind}"]`);
@@ -50,12 +59,24 @@ test.describe.serial('Move disk to another node', () => {
     consoleProblems,
   }) => {
     await openWizard(page, `ns=${NS}&vm=${VM}`);
+    await expect(page.locator('[data-test="move-disk"]')).toHaveAttribute(
+      'data-current-step',
+      'disk',
+    );
     await expect(page.locator('[data-test="md-disk-node"]')).toHaveText('worker-0');
-    // VM still running: explained, and the clone step stays closed.
+    // VM still running: explained, and the clone step stays locked.
     const running = page.locator('[data-test="md-vm-running"]');
     await expect(running).toBeVisible();
     await expect(running).toContainText('CloneSourceInUse');
-    await expect(page.locator('[data-test="md-step-clone"]')).toHaveAttribute('data-enabled', 'no');
+    await expect(stepNav(page, 'clone')).toBeDisabled();
+    await expect(stepNav(page, 'rewire')).toBeDisabled();
+
+    // On to the target (from the keyboard): Next stays disabled there, saying the VM must stop first.
+    await next(page).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-test="md-step-target"]')).toBeVisible();
+    await expect(nextBlocked(page)).toHaveAttribute('data-block', 'vm-running');
+    await expect(next(page)).toBeDisabled();
 
     // Same node as the source.
     await page.locator('[data-test="md-node"]').selectOption('worker-0');
@@ -89,7 +110,7 @@ test.describe.serial('Move disk to another node', () => {
       .toBe('e2e-holds-pv');
     await pvs.locator('[data-test-row="local-pv-9e3b6f48"] input[type="radio"]').click();
     await expect(refusal(page, 'target-bound')).toContainText('default/e2e-holds-pv');
-    await expect(page.locator('[data-test="md-start-clone"]')).toHaveCount(0);
+    await expect(page.locator('[data-test="md-start-clone"]')).toBeDisabled();
 
     // The disk shared by a second VM.
     kubectl(
@@ -109,7 +130,11 @@ test.describe.serial('Move disk to another node', () => {
         },
       }),
     );
+    // A shared disk locks the target step: the wizard goes back to the disk, saying why Next is unavailable.
     await expect(refusal(page, 'shared-disk')).toContainText(`${NS}/e2e-second-user`);
+    await expect(page.locator('[data-test="md-step-disk"]')).toBeVisible();
+    await expect(nextBlocked(page)).toHaveAttribute('data-block', 'shared-disk');
+    await expect(stepNav(page, 'target')).toBeDisabled();
     kubectl(['delete', 'vm', 'e2e-second-user', '-n', NS, '--wait=true']);
     kubectl(['delete', 'pvc', 'e2e-holds-pv', '-n', 'default', '--wait=false']);
     await expect(refusal(page, 'shared-disk')).toHaveCount(0);
@@ -197,6 +222,8 @@ test.describe.serial('Move disk to another node', () => {
     expect(getVm(VM).spec).toMatchObject({ runStrategy: 'Halted' });
     expect(getVm(VM).spec).not.toHaveProperty('running');
     await expect(page.locator('[data-test="md-permission-ok"]')).toBeVisible();
+    await expect(nextBlocked(page)).toHaveCount(0);
+    await next(page).click();
 
     // Target node and an Available 10Gi PV there.
     await page.locator('[data-test="md-node"]').selectOption('worker-1');
@@ -220,8 +247,16 @@ test.describe.serial('Move disk to another node', () => {
     await expect(page.locator('[data-test="md-dv-yaml"]')).toContainText(
       'vm-disks.openshift.io/move-source-vm: rhel8-vm',
     );
+    await expect(nextBlocked(page)).toHaveAttribute('data-block', 'start-clone');
     await page.locator('[data-test="md-start-clone"]').click();
     await expect(page).toHaveURL(new RegExp(`dv=${clone}`));
+    // The clone exists: the wizard moves on to it (or past it, when the sandbox's clone finished at once) and the
+    // steps before it are locked.
+    await expect(
+      page.locator('[data-test="md-step-clone"], [data-test="md-step-rewire"]'),
+    ).toBeVisible();
+    await expect(stepNav(page, 'disk')).toBeDisabled();
+    await expect(stepNav(page, 'target')).toBeDisabled();
 
     // Leave during the clone and come back through the VM's action menu link: the wizard finds the clone
     // on the cluster and follows it instead of offering a second one.
@@ -243,7 +278,14 @@ test.describe.serial('Move disk to another node', () => {
     await waitForHost(page);
     await openWizard(page, `ns=${NS}&vm=${VM}`);
     await expect(page).toHaveURL(new RegExp(`dv=${clone}`));
+    // Opened at the clone (or, when it finished meanwhile, at the re-wire), never at the target again.
+    await expect(page.locator('[data-test="move-disk"]')).toHaveAttribute(
+      'data-current-step',
+      /^(clone|rewire)$/,
+    );
+    await expect(stepNav(page, 'target')).toBeDisabled();
     await expect(page.locator('[data-test="md-start-clone"]')).toHaveCount(0);
+    await stepNav(page, 'clone').click();
     const progress = page.locator('[data-test="md-clone-progress"]');
     await expect(progress).toBeVisible();
     await expect(progress).toHaveAttribute('data-phase', 'Succeeded', { timeout: 120_000 });
@@ -254,7 +296,12 @@ test.describe.serial('Move disk to another node', () => {
     await waitForHost(page);
     await openWizard(page, `ns=${NS}&vm=${VM}`);
     await expect(page).toHaveURL(new RegExp(`dv=${clone}.*restart=1`));
+    await expect(page.locator('[data-test="move-disk"]')).toHaveAttribute(
+      'data-current-step',
+      'rewire',
+    );
     await expect(page.locator('[data-test="md-rewire"]')).toBeVisible();
+    await expect(nextBlocked(page)).toHaveAttribute('data-block', 'rewire-first');
     expect(moveClones()).toEqual([`datavolume.cdi.kubevirt.io/${clone}`]);
     const label = kubectl([
       'get',
@@ -340,13 +387,22 @@ test.describe.serial('Move disk to another node', () => {
         },
       )
       .toBe('Running/worker-1');
+    // The last step sums the move up.
+    await next(page).click();
+    const done = page.locator('[data-test="md-done"]');
+    await expect(done).toContainText('The disk now lives on worker-1');
+    await expect(done.getByRole('link', { name: clone })).toBeVisible();
     // One clone in all, and the finished move is not resumed again.
     expect(moveClones()).toEqual([`datavolume.cdi.kubevirt.io/${clone}`]);
     expect(consoleProblems.messages).toEqual([]);
   });
 
-  test('lists leftover clones and deletes one after confirmation', async ({ page }) => {
+  test('lists leftover clones of every namespace and deletes one after confirmation', async ({
+    page,
+  }) => {
+    // In another namespace than the wizard's: found by its labels over all namespaces (admin may list them).
     const leftover = 'e2e-leftover-clone';
+    const leftoverNs = 'default';
     kubectl(
       ['apply', '-f', '-'],
       JSON.stringify({
@@ -354,7 +410,7 @@ test.describe.serial('Move disk to another node', () => {
         kind: 'DataVolume',
         metadata: {
           name: leftover,
-          namespace: NS,
+          namespace: leftoverNs,
           labels: {
             'vm-disks.openshift.io/move-source-namespace': NS,
             'vm-disks.openshift.io/move-source-vm': 'gone-vm',
@@ -374,6 +430,8 @@ test.describe.serial('Move disk to another node', () => {
     await openWizard(page, `ns=${NS}`);
     const row = page.locator(`[data-test="md-leftovers"] [data-test-row="${leftover}"]`);
     await expect(row).toContainText('rootdisk of gone-vm (claim gone-disk)');
+    await expect(row).toHaveAttribute('data-namespace', leftoverNs);
+    await expect(page.locator('[data-test="md-leftovers-scope"]')).toHaveCount(0);
     // The clone the VM now reads is not a leftover.
     await expect(
       page.locator('[data-test="md-leftovers"] [data-test-row="rhel8-vm-rootdisk-worker-1"]'),
@@ -383,7 +441,9 @@ test.describe.serial('Move disk to another node', () => {
       .locator(`[data-test="md-leftover-delete-${leftover}-modal"] [data-test="confirm"]`)
       .click();
     await expect(row).toHaveCount(0, { timeout: 60_000 });
-    expect(kubectl(['get', 'dv', leftover, '-n', NS, '--ignore-not-found', '-o', 'name'])).toBe('');
+    expect(
+      kubectl(['get', 'dv', leftover, '-n', leftoverNs, '--ignore-not-found', '-o', 'name']),
+    ).toBe('');
   });
 
   test('asks a developer without clone rights for the RBAC a cluster admin must create', async ({
@@ -392,12 +452,20 @@ test.describe.serial('Move disk to another node', () => {
     await loginAs(page, 'developer');
     try {
       await openWizard(page, `ns=default&claim=anything&targetNs=${NS}`);
+      // Next names what is missing first: the claim does not exist.
+      await expect(nextBlocked(page)).toHaveAttribute('data-block', 'claim-missing');
+      await expect(next(page)).toBeDisabled();
       const missing = page.locator('[data-test="md-permission-missing"]');
       await expect(missing).toContainText('You may not clone from default');
       const rbac = missing.locator('[data-test="md-rbac"]');
       await expect(rbac).toContainText('datavolumes/source');
       await expect(rbac).toContainText('kind: RoleBinding');
       await expect(rbac).toContainText('name: developer');
+      // Leftover clones: the developer may not list DataVolumes in all namespaces, so only the clone's
+      // namespace was searched, and the page says so.
+      await expect(page.locator('[data-test="md-leftovers-scope"]')).toContainText(
+        `Only ${NS} was searched`,
+      );
     } finally {
       await loginAs(page, 'admin');
     }

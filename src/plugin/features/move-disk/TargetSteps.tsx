@@ -74,6 +74,7 @@ import { ManifestPreview } from '../../components/ManifestPreview';
 import { RefusalAlerts } from './SourceSteps';
 import type { StepProps } from './SourceSteps';
 import { wizardHref } from './wizard-params';
+import { cloneBlockers } from './clone-blockers';
 
 const DASH = '—';
 
@@ -386,7 +387,7 @@ const CloneProgress: FC<{ model: StepProps['model']; params: StepProps['params']
   const dv = model.clone;
   const phase = dv?.status?.phase ?? 'Pending';
   const progress = Number.parseFloat(dv?.status?.progress ?? '');
-  const running = dv?.status?.conditions?.find((c) => c.type === 'Running');
+  const blockers = cloneBlockers(phase, dv?.status?.conditions);
   return (
     <div data-test="md-clone-progress" data-phase={phase}>
       <DescriptionList isHorizontal isCompact>
@@ -431,11 +432,18 @@ const CloneProgress: FC<{ model: StepProps['model']; params: StepProps['params']
         measureLocation="outside"
         variant={phase === 'Failed' ? 'danger' : phase === 'Succeeded' ? 'success' : undefined}
       />
-      {running?.reason && phase !== 'Succeeded' ? (
-        <Alert isInline variant="info" title={running.reason} data-test="md-clone-waiting">
-          {running.message}
+      {blockers.map((b) => (
+        <Alert
+          key={b.type}
+          isInline
+          variant="info"
+          title={b.reason || b.type}
+          data-test="md-clone-waiting"
+          data-condition={b.type}
+        >
+          {b.message}
         </Alert>
-      ) : null}
+      ))}
     </div>
   );
 };

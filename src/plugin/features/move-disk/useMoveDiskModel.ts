@@ -4,7 +4,6 @@ import { useMemo } from 'react';
 import { useActiveNamespace } from '@openshift-console/dynamic-plugin-sdk';
 import {
   findMove,
-  leftoverClones,
   moveRefusals,
   nodeRefusals,
   sourceRefusals,
@@ -55,6 +54,8 @@ export interface MoveDiskModel {
   namespace: string;
   targetNamespace: string;
   loaded: boolean;
+  /** Every list the wizard derives its step from has answered (loaded or refused). */
+  settled: boolean;
   errors: { pvs: unknown; vms: unknown; pvcs: unknown; nodes: unknown };
   vms: VirtualMachineKind[];
   vm: VirtualMachineKind | undefined;
@@ -75,14 +76,14 @@ export interface MoveDiskModel {
   target: TargetCandidate | undefined;
   refusals: MoveRefusal[];
   clone: DataVolumeKind | undefined;
+  /** The VM's chosen volume reads the clone named in the URL. */
+  rewired: boolean;
   clonePVC: PersistentVolumeClaimKind | undefined;
   cloneNode: string | undefined;
   vmsOfTargetNamespace: VirtualMachineKind[];
   vmisOfTargetNamespace: VirtualMachineInstanceKind[];
   /** The move of the chosen VM volume found on the cluster (its labelled clone), when the URL has none. */
   resume: { clone: string; stage: MoveStage; sourceClaim?: string; restart: boolean } | undefined;
-  /** Clone DataVolumes of the wizard in the target namespace that no VM reads (the shown one excluded). */
-  leftovers: DataVolumeKind[];
   /** DataVolume and claim names taken in the target namespace. */
   takenNames: string[];
 }
@@ -100,7 +101,7 @@ export const useMoveDiskModel = (params: WizardParams): MoveDiskModel => {
   const [pvs, pvsLoaded, pvsError] = usePersistentVolumes();
   const [nodes, nodesLoaded, nodesError] = useNodes();
   const [cdiConfig] = useCdiConfig();
-  const [targetDVs] = useDataVolumes(targetNamespace || undefined);
+  const [targetDVs, targetDVsLoaded, targetDVsError] = useDataVolumes(targetNamespace || undefined);
   const [targetPVCs] = usePersistentVolumeClaims(targetNamespace || undefined);
   const [targetVMs] = useVirtualMachines(targetNamespace || undefined);
   const [targetVMIs] = useVirtualMachineInstances(targetNamespace || undefined);
@@ -215,6 +216,12 @@ export const useMoveDiskModel = (params: WizardParams): MoveDiskModel => {
       namespace,
       targetNamespace,
       loaded: vmsLoaded && pvcsLoaded && pvsLoaded && nodesLoaded,
+      settled:
+        (vmsLoaded || Boolean(vmsError)) &&
+        (pvcsLoaded || Boolean(pvcsError)) &&
+        (pvsLoaded || Boolean(pvsError)) &&
+        (nodesLoaded || Boolean(nodesError)) &&
+        (targetDVsLoaded || Boolean(targetDVsError)),
       errors: { pvs: pvsError, vms: vmsError, pvcs: pvcsError, nodes: nodesError },
       vms: nsVMs,
       vm,
@@ -235,11 +242,16 @@ export const useMoveDiskModel = (params: WizardParams): MoveDiskModel => {
       target,
       refusals: source ? moveRefusals(source, target?.facts, targetNode) : [],
       clone,
+      rewired: Boolean(
+        params.dv &&
+        vm?.spec?.template?.spec?.volumes?.some(
+          (v) => v.name === volumeName && v.dataVolume?.name === params.dv,
+        ),
+      ),
       clonePVC,
       cloneNode: clonePV ? nodeOf(clonePV) : undefined,
       vmsOfTargetNamespace: nsTargetVMs,
       resume,
-      leftovers: leftoverClones(nsDVs, nsTargetVMs).filter((d) => nameOf(d) !== params.dv),
       takenNames,
       vmisOfTargetNamespace: targetVMIs.filter((i) => i.metadata?.namespace === targetNamespace),
     };
@@ -258,6 +270,8 @@ export const useMoveDiskModel = (params: WizardParams): MoveDiskModel => {
     targetVMs,
     targetVMIs,
     vmsLoaded,
+    targetDVsLoaded,
+    targetDVsError,
     pvcsLoaded,
     pvsLoaded,
     nodesLoaded,
