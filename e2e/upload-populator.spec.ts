@@ -76,9 +76,7 @@ test.beforeAll(() => {
   // The operator registers the CSI driver: from now on CDI uses populators for the class.
   expect(
     kubectl(['get', 'csidriver', 'kubevirt.io.hostpath-provisioner', '-o', 'name']).trim(),
-  ).toBe(
-    'csidriver.storage.k8s.io/kubevirt.io.hostpath-provisioner',
-  );
+  ).toBe('csidriver.storage.k8s.io/kubevirt.io.hostpath-provisioner');
 });
 
 test.afterAll(() => {
@@ -97,9 +95,7 @@ test('an upload to a class with a CSIDriver goes through the prime PVC and ends 
   );
   test.setTimeout(180_000);
   await openUploads(page);
-  await page
-    .locator('input[type=file][multiple]')
-    .setInputFiles(path.join(DIR, 'populated.qcow2'));
+  await page.locator('input[type=file][multiple]').setInputFiles(path.join(DIR, 'populated.qcow2'));
   const c = page.locator('[data-test="upload-item"][data-file="populated.qcow2"]');
   const namespace = c.locator('[data-test="upload-namespace"]');
   await expect(namespace).toBeVisible();

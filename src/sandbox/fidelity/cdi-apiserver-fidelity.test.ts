@@ -62,7 +62,7 @@ describe('cdi-apiserver answers a denied UploadTokenRequest with 401 text/plain 
     expect(r.stderr).toContain('You must be logged in to the server');
   });
 
-  it("serves its discovery routes without authorization (authorizer.go isInfoEndpoint)", async () => {
+  it('serves its discovery routes without authorization (authorizer.go isInfoEndpoint)', async () => {
     const r = await w.kubectl(['get', '--raw', `${PROXY}/apis/upload.cdi.kubevirt.io/v1beta1`]);
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as { resources: { name: string; verbs: string[] }[] };
