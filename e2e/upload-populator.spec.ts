@@ -9,13 +9,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { kubectl } from './support/cluster';
-import { expect, test } from './support/fixtures';
+import { expect, test, waitForHost } from './support/fixtures';
 import { csiVolumeFile, expectSameImage, noise, openUploads, run } from './support/uploads';
 
 const DIR = path.resolve('test-results/upload-populator-images');
 const CLASS = 'e2e-hpp-csi';
 const POOL_PATH = '/var/hpvolumes-e2e';
 const NAME = 'e2e-populated';
+const BLANK = 'e2e-populated-blank';
 
 const HPP = `apiVersion: hostpathprovisioner.kubevirt.io/v1beta1
 kind: HostPathProvisioner
@@ -81,7 +82,15 @@ test.beforeAll(() => {
 
 test.afterAll(() => {
   if ((test.info().project.metadata as { profile?: unknown }).profile === 'legacy') return;
-  kubectl(['delete', '-n', 'vm-images', '--ignore-not-found', '--wait', `dv/${NAME}`]);
+  kubectl([
+    'delete',
+    '-n',
+    'vm-images',
+    '--ignore-not-found',
+    '--wait',
+    `dv/${NAME}`,
+    `dv/${BLANK}`,
+  ]);
   kubectl(['delete', '--ignore-not-found', `storageclass/${CLASS}`]);
   kubectl(['delete', '--ignore-not-found', 'hostpathprovisioner/hostpath-provisioner']);
 });
@@ -135,4 +144,53 @@ test('an upload to a class with a CSIDriver goes through the prime PVC and ends 
     .not.toContain(prime);
 
   expectSameImage(DIR, 'populated.qcow2', NAME, csiVolumeFile(NAME, POOL_PATH));
+});
+
+test('a blank disk on that class waits in PendingPopulation, then succeeds through the prime PVC once binding is forced', async ({
+  page,
+}) => {
+  test.skip(
+    (test.info().project.metadata as { profile?: unknown }).profile === 'legacy',
+    'no populators in the seed era',
+  );
+  await page.goto('/vm-disks/blank-disk');
+  await waitForHost(page);
+  const form = page.locator('[data-test="blank-disk-form"]');
+  await form.locator('[data-test="bd-namespace"]').fill('vm-images');
+  await form.locator('[data-test="bd-name"]').fill(BLANK);
+  await form.locator('[data-test="bd-size"]').fill('1Gi');
+  await form.locator('[data-test="bd-class"]').selectOption(CLASS);
+  await form.locator('[data-test="bd-create"]').click();
+  await expect(page.locator('[data-test="bd-result"]')).toBeVisible();
+
+  const phase = () =>
+    kubectl(['get', 'dv', '-n', 'vm-images', BLANK, '-o', 'jsonpath={.status.phase}']);
+  // WaitForFirstConsumer class, no consumer: CDI's populator waits (controller-base.go
+  // shouldBeMarkedPendingPopulation) and no prime PVC exists yet.
+  await expect.poll(phase).toBe('PendingPopulation');
+  const uid = kubectl(['get', 'pvc', '-n', 'vm-images', BLANK, '-o', 'jsonpath={.metadata.uid}']);
+  expect(kubectl(['get', 'pvc', '-n', 'vm-images', '-o', 'name'])).not.toContain(`prime-${uid}`);
+  // Force binding, as `virtctl --force-bind` asks for it.
+  kubectl([
+    'annotate',
+    'pvc',
+    '-n',
+    'vm-images',
+    BLANK,
+    'cdi.kubevirt.io/storage.bind.immediate.requested=true',
+  ]);
+  await expect.poll(phase, { timeout: 90_000 }).toBe('Succeeded');
+  expect(events(BLANK)).toContain('CreatedPVCPrimeSuccessfully');
+  expect(events(`importer-prime-${uid}`)).toContain('Scheduled');
+  expect(
+    kubectl([
+      'get',
+      'pvc',
+      '-n',
+      'vm-images',
+      BLANK,
+      '-o',
+      'jsonpath={.metadata.annotations.cdi\\.kubevirt\\.io/storage\\.populator\\.pvcPrime}',
+    ]),
+  ).toBe(`prime-${uid}`);
 });
