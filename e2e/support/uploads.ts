@@ -68,11 +68,36 @@ export function volumeFile(claim: string): string {
 }
 
 /** The claim's bytes equal `source` (in `dir`) converted to raw; for `.xz`, the image kept next to it by `xz -k`. */
-export function expectSameImage(dir: string, source: string, claim: string): void {
+export function expectSameImage(
+  dir: string,
+  source: string,
+  claim: string,
+  file: string = volumeFile(claim),
+): void {
   const expected = path.join(dir, `${claim}.expected.raw`);
   run('qemu-img', ['convert', '-O', 'raw', path.join(dir, source.replace(/\.xz$/, '')), expected]);
   // A block device may be larger than the image: qemu-img compare then requires the rest to be zeros.
   expect(
-    run('qemu-img', ['compare', '-f', 'raw', '-F', 'raw', expected, volumeFile(claim)]),
+    run('qemu-img', ['compare', '-f', 'raw', '-F', 'raw', expected, file]),
   ).toMatch(/Images are identical/);
+}
+
+/**
+ * The file that holds a CSI hostpath-provisioner volume's bytes: `<pool path>/csi/<pv>/disk.img` on the PV's
+ * node (hostpath-provisioner-operator v0.25 hands the driver `<pool mount>/csi`).
+ */
+export function csiVolumeFile(claim: string, poolPath: string): string {
+  const pvName = kubectl([
+    'get',
+    'pvc',
+    '-n',
+    'vm-images',
+    claim,
+    '-o',
+    'jsonpath={.spec.volumeName}',
+  ]);
+  const pv = JSON.parse(kubectl(['get', 'pv', pvName, '-o', 'json'])) as PvSpec;
+  const node =
+    pv.spec.nodeAffinity.required.nodeSelectorTerms[0]?.matchExpressions[0]?.values[0] ?? '';
+  return path.join(SANDBOX, 'nodes', node, poolPath, 'csi', pvName, 'disk.img');
 }

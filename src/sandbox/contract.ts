@@ -174,6 +174,30 @@ export type SandboxProfile = 'current' | 'legacy';
 
 export const SANDBOX_PROFILES: readonly SandboxProfile[] = ['current', 'legacy'];
 
+/** A request the API server's service proxy (`/api/v1/namespaces/<ns>/services/<svc>/proxy/<path>`) forwards. */
+export interface ServiceProxyRequest {
+  method: string;
+  /** The path after `/proxy`, with the query string. */
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  /**
+   * Whether the caller presented a client certificate the backend trusts. The kube-apiserver's service proxy
+   * does not (kubernetes/kubernetes pkg/controlplane/apiserver/options `CreateProxyTransport`: no client
+   * certificate), unlike the aggregator, which uses the front-proxy certificate.
+   */
+  clientCertificate: boolean;
+}
+
+export interface ServiceProxyResponse {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** What a Service's pods answer, for the service proxy. */
+export type ServiceBackend = (req: ServiceProxyRequest) => ServiceProxyResponse;
+
 export interface SandboxContext {
   /** The platform the world models (see `SandboxProfile`). */
   profile: SandboxProfile;
@@ -184,6 +208,8 @@ export interface SandboxContext {
   registerType(type: ResourceType): void;
   /** Validating+mutating admission for a kind (runs after built-in validation, before storage). */
   registerAdmission(ref: KindRef, hook: AdmissionHook): void;
+  /** The pods behind a Service, reached through the API server's service proxy (no backend: 503). */
+  registerServiceBackend?(namespace: string, service: string, backend: ServiceBackend): void;
   /** RBAC-style decision for a user, the same one the API server applies to requests. */
   authorize(user: UserInfo, attrs: ResourceAttributes): { allowed: boolean; reason: string };
   /** Loopback host the sandbox listens on (extra listeners, like the upload proxy, use it too). */

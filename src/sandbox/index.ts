@@ -9,6 +9,7 @@ import { ApiServer } from './api/server';
 import { AUDIT_LOG_FILE, AuditLog } from './api/audit';
 import { makeErrorFactory } from './api/status';
 import { RbacAuthorizer } from './auth/rbac';
+import { ServiceBackends } from './api/service-proxy';
 import { installReviewHooks } from './auth/reviews';
 import { ensureRbacSeed } from './auth/seed';
 import { Authenticator, loadUsers } from './auth/users';
@@ -149,6 +150,7 @@ export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSa
   gc.start();
   protection.start();
 
+  const serviceBackends = new ServiceBackends();
   const ctx: SandboxContext = {
     profile,
     dataDir,
@@ -162,6 +164,9 @@ export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSa
     },
     registerAdmission: (ref, hook) => {
       store.addAdmission(ref, hook);
+    },
+    registerServiceBackend: (namespace, service, backend) => {
+      serviceBackends.register(namespace, service, backend);
     },
     authorize: (user, attrs) => rbac.authorize(user, attrs),
     listenHost: host,
@@ -197,6 +202,7 @@ export const startSandbox = async (opts: StartSandboxOptions): Promise<RunningSa
       startedAt: nowTimestamp(),
       tls: tls !== undefined,
       audit,
+      serviceBackends,
     });
     server = tls
       ? createHttpsServer({ key: tls.key, cert: tls.cert }, api.handle)

@@ -31,6 +31,13 @@ import { runWatch, waitForResourceVersion, type WatchEvent, type WatchSink } fro
 import { synthesizeCrds } from './crds';
 import { decodeProtobufObject } from './protobuf';
 import type { AuditLog } from './audit';
+import {
+  checkServicePort,
+  parseServiceProxyPath,
+  proxyVerb,
+  type ServiceBackends,
+  type ServiceProxyTarget,
+} from './service-proxy';
 
 export interface ApiServerDeps {
   store: SandboxStore;
@@ -43,6 +50,8 @@ export interface ApiServerDeps {
   tls: boolean;
   /** Where resource requests are recorded (who did what); none when absent. */
   audit?: AuditLog;
+  /** Pods behind Services, for the service proxy; none: every proxied Service answers 503. */
+  serviceBackends?: ServiceBackends;
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' };
@@ -309,10 +318,64 @@ export class ApiServer {
         return;
       }
     }
+    const proxy = parseServiceProxyPath(url.pathname);
+    if (proxy) {
+      await this.serveServiceProxy(req, res, proxy, url.search, user);
+      return;
+    }
     const r = parseResourceRequest(method, url, registry);
     if (!r) throw notFoundPath();
     this.auditDescribe(req, r);
     await this.serveResource(req, res, r, user);
+  }
+
+  /** `services/<name>/proxy`: authorized like any subresource, then the Service's pods answer as they are. */
+  private async serveServiceProxy(
+    req: IncomingMessage,
+    res: ServerResponse,
+    target: ServiceProxyTarget,
+    search: string,
+    user: UserInfo,
+  ): Promise<void> {
+    const type = this.deps.registry.findByPlural('', 'services');
+    if (!type) throw notFoundPath();
+    const r: ResourceRequest = {
+      group: '',
+      version: 'v1',
+      type,
+      namespace: target.namespace,
+      name: target.segment,
+      subresource: 'proxy',
+      verb: proxyVerb(req.method ?? 'GET'),
+      watch: false,
+      query: new URLSearchParams(search),
+    };
+    this.auditDescribe(req, r);
+    this.authorize(user, r);
+    const svc = this.deps.store.getRaw(type, target.namespace, target.service);
+    if (!svc) throw notFoundError('services', '', target.service);
+    checkServicePort(svc, target);
+    if (!this.deps.serviceBackends) {
+      throw new ApiError(
+        503,
+        'ServiceUnavailable',
+        `no endpoints available for service "${target.service}"`,
+      );
+    }
+    const backend = this.deps.serviceBackends.get(target.namespace, target.service);
+    const body = await readBody(req);
+    const answer = backend({
+      method: req.method ?? 'GET',
+      path: `${target.path}${search}`,
+      headers: req.headers,
+      body,
+      clientCertificate: false,
+    });
+    res.writeHead(answer.status, {
+      'Content-Type': answer.contentType,
+      'Content-Length': Buffer.byteLength(answer.body),
+    });
+    res.end(answer.body);
   }
 
   handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {

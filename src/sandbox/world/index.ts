@@ -18,6 +18,7 @@ import { hostPathProvisionerAdmission } from './admission/hostpathprovisioner';
 import { uploadTokenAdmission } from './admission/uploadtoken';
 import { virtualMachineAdmission } from './admission/virtualmachine';
 import { CNV_NAMESPACE, DATA_VOLUME, HPP, NAMESPACE, UPLOAD_TOKEN_REQUEST, VM } from './refs';
+import { installCdiApiServer } from './cdi-apiserver';
 import { seedWorld } from './seed';
 import { simulatedDelay } from './speed';
 import { worldTypes } from './types';
@@ -36,6 +37,7 @@ export const installWorld: InstallWorld = async (ctx) => {
   ctx.registerAdmission(VM, virtualMachineAdmission(ctx));
 
   if (!ctx.store.get(NAMESPACE, undefined, CNV_NAMESPACE)) await seedWorld(ctx);
+  await installCdiApiServer(ctx);
 
   let stopping = false;
   const proxy = await startUploadProxy(ctx, signer, () => stopping);

@@ -1,5 +1,5 @@
 import type { KubeObject, SandboxContext } from '../../contract';
-import { STORAGE_CLASS, STORAGE_PROFILE } from '../../world/refs';
+import { PV, STORAGE_CLASS, STORAGE_PROFILE } from '../../world/refs';
 import { asType } from '../../world/shapes';
 import type { StorageClass } from '../../world/shapes';
 import type { Controller } from '../runtime';
@@ -21,11 +21,44 @@ const CAPABILITIES: Partial<Record<string, ClaimPropertySet[]>> = {
   ],
 };
 
+const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
+
+interface PvShape {
+  spec?: { storageClassName?: string; accessModes?: string[]; volumeMode?: string };
+}
+
+/**
+ * CDI v1.66 for a `kubernetes.io/no-provisioner` class (kubevirt/containerized-data-importer
+ * pkg/storagecapabilities/storagecapabilities.go `GetCapabilities` → `capabilitiesForNoProvisioner`, used by
+ * pkg/controller/storageprofile-controller.go `reconcilePropertySets`, which also watches PersistentVolumes):
+ * one set per distinct (access mode, volume mode) among the class's PVs, a missing volume mode counting as
+ * Filesystem; none without PVs. CDI collects them through a Go map (order not defined); here in PV order.
+ * CDI v1.49 did this only for classes labelled `local.storage.openshift.io/owner-name`; v1.38 (`legacy`) never.
+ */
+function noProvisionerSets(ctx: SandboxContext, sc: StorageClass): ClaimPropertySet[] | undefined {
+  const sets: ClaimPropertySet[] = [];
+  for (const pv of ctx.store.list(PV)) {
+    const spec = (pv as PvShape).spec ?? {};
+    if (spec.storageClassName !== sc.metadata.name) continue;
+    const volumeMode = spec.volumeMode ?? 'Filesystem';
+    for (const mode of spec.accessModes ?? []) {
+      if (!sets.some((s) => s.accessModes[0] === mode && s.volumeMode === volumeMode)) {
+        sets.push({ accessModes: [mode], volumeMode });
+      }
+    }
+  }
+  return sets.length > 0 ? sets : undefined;
+}
+
 function profileStatus(
+  ctx: SandboxContext,
   sc: StorageClass,
   spec: { claimPropertySets?: ClaimPropertySet[]; cloneStrategy?: string },
 ): Record<string, unknown> {
-  const known = CAPABILITIES[sc.provisioner];
+  const known =
+    sc.provisioner === NO_PROVISIONER && ctx.profile === 'current'
+      ? noProvisionerSets(ctx, sc)
+      : CAPABILITIES[sc.provisioner];
   const sets =
     spec.claimPropertySets && spec.claimPropertySets.length > 0 ? spec.claimPropertySets : known;
   const status: Record<string, unknown> = {
@@ -50,7 +83,7 @@ export function profileProperties(profile: KubeObject | undefined): ClaimPropert
 export function storageProfileController(ctx: SandboxContext): Controller {
   return {
     name: 'cdi-storageprofile',
-    watches: [STORAGE_CLASS, STORAGE_PROFILE],
+    watches: [STORAGE_CLASS, STORAGE_PROFILE, PV],
     async reconcile() {
       const classes = ctx.store.list(STORAGE_CLASS).map((o) => asType<StorageClass>(o));
       for (const sc of classes) {
@@ -82,7 +115,7 @@ export function storageProfileController(ctx: SandboxContext): Controller {
             spec: {},
           });
         }
-        const status = profileStatus(sc, profile.spec ?? {});
+        const status = profileStatus(ctx, sc, profile.spec ?? {});
         if (JSON.stringify(profile.status ?? {}) !== JSON.stringify(status)) {
           await ctx.store.mutate(
             STORAGE_PROFILE,

@@ -13,7 +13,9 @@ import type { UploadTokenSigner } from '../../uploadproxy/token';
  * staging/src/k8s.io/kube-aggregator/pkg/apiserver/handler_proxy.go), so a user without
  * `create uploadtokenrequests` gets the API server's 403 Status. cdi-apiserver's own check
  * (pkg/apiserver/authorizer.go, a SubjectAccessReview with the same attributes) answers 401 with
- * a text/plain reason only when the two disagree, which one RBAC cannot produce here.
+ * a text/plain reason; on this path only when the two disagree, which one RBAC cannot produce
+ * here. Called directly (the `cdi-api` Service through the service proxy) it answers 401: see
+ * ../cdi-apiserver.ts.
  */
 export function uploadTokenAdmission(_ctx: SandboxContext, signer: UploadTokenSigner) {
   return (req: AdmissionRequest): void => {
