@@ -19,6 +19,7 @@ import path from 'node:path';
 import { withoutAddresses } from '../public-errors';
 import type { StagedOffsets } from './staged-offsets';
 import { ChecksumHeaderError, checksumHash, parseUploadChecksum } from './tus-checksum';
+import { parseZeroLength, ZERO_RANGE_CONTENT_TYPE, ZeroRangeHeaderError } from './tus-zero-ranges';
 
 /** Bytes gathered from the socket before one `writev` (and one commit). */
 const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
@@ -62,6 +63,8 @@ export interface TusPatchOptions {
   uploadOf(id: string): Promise<{ size?: number; offset: number }>;
   /** Bytes `0..offset` are staged for good. */
   onStaged(id: string, offset: number, size: number): Promise<void>;
+  /** A zero range of `bytes` was declared and staged as a hole (`tus-zero-ranges.ts`). */
+  onZeroRange?(id: string, bytes: number): Promise<void>;
   /** A PATCH without a SHA-256 `Upload-Checksum` is about to stage bytes. */
   onUnchecked(id: string): Promise<void>;
   log(message: string): void;
@@ -164,11 +167,31 @@ export class TusPatchReceiver {
       throw new Refusal(400, 'Upload-Offset must be a non-negative integer');
     }
     const start = Number(offsetHeader);
-    if (
-      (header(req, 'content-type') ?? '').split(';')[0]?.trim() !==
-      'application/offset+octet-stream'
-    ) {
-      throw new Refusal(415, 'Content-Type must be application/offset+octet-stream');
+    const contentType = (header(req, 'content-type') ?? '').split(';')[0]?.trim();
+    if (contentType === ZERO_RANGE_CONTENT_TYPE) {
+      await this.o.authorize(req, id);
+      let zeroLength: number;
+      try {
+        zeroLength = parseZeroLength(
+          header(req, 'upload-zero-length'),
+          header(req, 'content-length'),
+          header(req, 'transfer-encoding'),
+          header(req, 'upload-checksum'),
+        );
+      } catch (err) {
+        if (err instanceof ZeroRangeHeaderError) throw new Refusal(400, err.message);
+        throw err;
+      }
+      await this.exclusive(req, id, start, (size) =>
+        this.zeroRange(res, id, start, zeroLength, size),
+      );
+      return;
+    }
+    if (contentType !== 'application/offset+octet-stream') {
+      throw new Refusal(
+        415,
+        `Content-Type must be application/offset+octet-stream (or ${ZERO_RANGE_CONTENT_TYPE} for a zero range)`,
+      );
     }
     await this.o.authorize(req, id);
     let expected;
@@ -184,8 +207,29 @@ export class TusPatchReceiver {
     const lengthHeader = header(req, 'content-length');
     const bodyLength = lengthHeader === undefined ? undefined : Number(lengthHeader);
 
-    // One PATCH per upload at a time (issue 13, break 8): a second one is refused, never raced. A client whose
-    // earlier PATCH is still open here ends it with a HEAD first (tus resumes with HEAD), or the idle timeout does.
+    await this.exclusive(req, id, start, async (size) => {
+      if (bodyLength !== undefined && start + bodyLength > size) {
+        throw new Refusal(
+          413,
+          `The body (${bodyLength} bytes from offset ${start}) runs past the upload's length ${size}`,
+        );
+      }
+      if (expected?.algorithm !== 'sha256') await this.o.onUnchecked(id);
+      await this.write(req, res, id, start, size, expected);
+    });
+  }
+
+  /**
+   * Runs `work` as the only PATCH of upload `id`, once the client's offset is the upload's (409 otherwise).
+   * One PATCH per upload at a time (issue 13, break 8): a second one is refused, never raced. A client whose
+   * earlier PATCH is still open here ends it with a HEAD first (tus resumes with HEAD), or the idle timeout does.
+   */
+  private async exclusive(
+    req: IncomingMessage,
+    id: string,
+    start: number,
+    work: (size: number) => Promise<void>,
+  ): Promise<void> {
     if (this.running.has(id)) {
       throw new Refusal(
         423,
@@ -205,19 +249,52 @@ export class TusPatchReceiver {
           `Upload-Offset ${start} does not match the upload's offset ${upload.offset}: send a HEAD and resume from there`,
         );
       }
-      const size = upload.size ?? 0;
-      if (bodyLength !== undefined && start + bodyLength > size) {
-        throw new Refusal(
-          413,
-          `The body (${bodyLength} bytes from offset ${start}) runs past the upload's length ${size}`,
-        );
-      }
-      if (expected?.algorithm !== 'sha256') await this.o.onUnchecked(id);
-      await this.write(req, res, id, start, size, expected);
+      await work(upload.size ?? 0);
     } finally {
       this.running.delete(id);
       release();
     }
+  }
+
+  /**
+   * A declared zero range (`tus-zero-ranges.ts`): the staged file grows by `length` without a write, so the
+   * range is a hole (no disk blocks), and the file's size stays the tus offset, as `@tus/file-store` reads it
+   * after a restart. Nothing to verify: the bytes are known, so the per-chunk checksum is implied and the range
+   * counts as checked. The CDI leg sends the range from a shared buffer of zeros (`staged-offsets.ts`).
+   */
+  private async zeroRange(
+    res: ServerResponse,
+    id: string,
+    start: number,
+    length: number,
+    size: number,
+  ): Promise<void> {
+    const end = start + length;
+    if (end > size) {
+      throw new Refusal(
+        413,
+        `Upload-Zero-Length ${length} from offset ${start} runs past the upload's length ${size}; nothing was kept`,
+      );
+    }
+    const headLimit = Math.min(this.o.headBytes ?? 0, size);
+    if (this.o.checkHead && start < headLimit) {
+      const head = Buffer.alloc(headLimit);
+      if (start > 0) {
+        const handle = await open(this.o.fileOf(id), 'r');
+        try {
+          await handle.read(head, 0, start, 0);
+        } finally {
+          await handle.close();
+        }
+      }
+      await this.o.checkHead(id, head, size);
+    }
+    this.o.offsets.commit(id, start);
+    await truncate(this.o.fileOf(id), end);
+    this.o.offsets.zeros(id, start, end);
+    await this.o.onZeroRange?.(id, length);
+    await this.o.onStaged(id, end, size);
+    answer(res, 204, { 'upload-offset': String(end) });
   }
 
   private async write(
