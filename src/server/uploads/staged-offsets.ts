@@ -70,12 +70,12 @@ export class StagedOffsets {
     this.wake(id);
   }
 
-  /** `start..end` is a declared zero range, staged as a hole: written and final at once. */
+  /** `start..end` is a declared zero range, staged as a hole (final only once committed, as any bytes). */
   zeros(id: string, start: number, end: number): void {
     const e = this.edge(id);
     e.written = Math.max(e.written, end);
     e.live = { start, end, pieces: [], zeros: true };
-    this.commit(id, end);
+    this.wake(id);
   }
 
   /**

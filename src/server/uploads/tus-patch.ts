@@ -19,7 +19,13 @@ import path from 'node:path';
 import { withoutAddresses } from '../public-errors';
 import type { StagedOffsets } from './staged-offsets';
 import { ChecksumHeaderError, checksumHash, parseUploadChecksum } from './tus-checksum';
-import { parseZeroLength, ZERO_RANGE_CONTENT_TYPE, ZeroRangeHeaderError } from './tus-zero-ranges';
+import {
+  parseZeroRanges,
+  SPARSE_CONTENT_TYPE,
+  type ZeroRange,
+  ZeroRangeHeaderError,
+  ZeroRangeTooLong,
+} from './tus-zero-ranges';
 
 /** Bytes gathered from the socket before one `writev` (and one commit). */
 const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
@@ -168,29 +174,11 @@ export class TusPatchReceiver {
     }
     const start = Number(offsetHeader);
     const contentType = (header(req, 'content-type') ?? '').split(';')[0]?.trim();
-    if (contentType === ZERO_RANGE_CONTENT_TYPE) {
-      await this.o.authorize(req, id);
-      let zeroLength: number;
-      try {
-        zeroLength = parseZeroLength(
-          header(req, 'upload-zero-length'),
-          header(req, 'content-length'),
-          header(req, 'transfer-encoding'),
-          header(req, 'upload-checksum'),
-        );
-      } catch (err) {
-        if (err instanceof ZeroRangeHeaderError) throw new Refusal(400, err.message);
-        throw err;
-      }
-      await this.exclusive(req, id, start, (size) =>
-        this.zeroRange(res, id, start, zeroLength, size),
-      );
-      return;
-    }
-    if (contentType !== 'application/offset+octet-stream') {
+    const sparse = contentType === SPARSE_CONTENT_TYPE;
+    if (!sparse && contentType !== 'application/offset+octet-stream') {
       throw new Refusal(
         415,
-        `Content-Type must be application/offset+octet-stream (or ${ZERO_RANGE_CONTENT_TYPE} for a zero range)`,
+        `Content-Type must be application/offset+octet-stream (or ${SPARSE_CONTENT_TYPE} with Upload-Zero-Ranges)`,
       );
     }
     await this.o.authorize(req, id);
@@ -208,14 +196,31 @@ export class TusPatchReceiver {
     const bodyLength = lengthHeader === undefined ? undefined : Number(lengthHeader);
 
     await this.exclusive(req, id, start, async (size) => {
-      if (bodyLength !== undefined && start + bodyLength > size) {
+      let zeros: ZeroRange[] = [];
+      if (sparse) {
+        try {
+          zeros = parseZeroRanges(
+            header(req, 'upload-zero-ranges'),
+            start,
+            bodyLength,
+            size,
+          ).ranges;
+        } catch (err) {
+          if (err instanceof ZeroRangeTooLong) throw new Refusal(413, err.message);
+          if (err instanceof ZeroRangeHeaderError) throw new Refusal(400, err.message);
+          throw err;
+        }
+      } else if (bodyLength !== undefined && start + bodyLength > size) {
         throw new Refusal(
           413,
           `The body (${bodyLength} bytes from offset ${start}) runs past the upload's length ${size}`,
         );
       }
-      if (expected?.algorithm !== 'sha256') await this.o.onUnchecked(id);
-      await this.write(req, res, id, start, size, expected);
+      // Declared zeros need no checksum: a sparse PATCH with an empty body is checked by definition.
+      if (expected?.algorithm !== 'sha256' && !(sparse && bodyLength === 0)) {
+        await this.o.onUnchecked(id);
+      }
+      await this.write(req, res, id, start, size, expected, zeros);
     });
   }
 
@@ -256,47 +261,6 @@ export class TusPatchReceiver {
     }
   }
 
-  /**
-   * A declared zero range (`tus-zero-ranges.ts`): the staged file grows by `length` without a write, so the
-   * range is a hole (no disk blocks), and the file's size stays the tus offset, as `@tus/file-store` reads it
-   * after a restart. Nothing to verify: the bytes are known, so the per-chunk checksum is implied and the range
-   * counts as checked. The CDI leg sends the range from a shared buffer of zeros (`staged-offsets.ts`).
-   */
-  private async zeroRange(
-    res: ServerResponse,
-    id: string,
-    start: number,
-    length: number,
-    size: number,
-  ): Promise<void> {
-    const end = start + length;
-    if (end > size) {
-      throw new Refusal(
-        413,
-        `Upload-Zero-Length ${length} from offset ${start} runs past the upload's length ${size}; nothing was kept`,
-      );
-    }
-    const headLimit = Math.min(this.o.headBytes ?? 0, size);
-    if (this.o.checkHead && start < headLimit) {
-      const head = Buffer.alloc(headLimit);
-      if (start > 0) {
-        const handle = await open(this.o.fileOf(id), 'r');
-        try {
-          await handle.read(head, 0, start, 0);
-        } finally {
-          await handle.close();
-        }
-      }
-      await this.o.checkHead(id, head, size);
-    }
-    this.o.offsets.commit(id, start);
-    await truncate(this.o.fileOf(id), end);
-    this.o.offsets.zeros(id, start, end);
-    await this.o.onZeroRange?.(id, length);
-    await this.o.onStaged(id, end, size);
-    answer(res, 204, { 'upload-offset': String(end) });
-  }
-
   private async write(
     req: IncomingMessage,
     res: ServerResponse,
@@ -304,6 +268,7 @@ export class TusPatchReceiver {
     start: number,
     size: number,
     expected: ReturnType<typeof parseUploadChecksum>,
+    zeros: ZeroRange[],
   ): Promise<void> {
     const file = this.o.fileOf(id);
     const marker = `${file}${UNVERIFIED}`;
@@ -323,8 +288,9 @@ export class TusPatchReceiver {
     let headPending = this.o.checkHead !== undefined && start < headLimit;
     const checkHead = async (): Promise<void> => {
       headPending = false;
-      const before = Buffer.alloc(start);
-      if (start > 0) await handle.read(before, 0, start, 0);
+      // What is staged already (a zero range may have been staged as a hole in the head: it reads as zeros).
+      const before = Buffer.alloc(Math.min(position, headLimit));
+      if (before.length > 0) await handle.read(before, 0, before.length, 0);
       const head = Buffer.concat([before, ...batch]).subarray(0, headLimit);
       try {
         await this.o.checkHead?.(id, head, size);
@@ -350,6 +316,27 @@ export class TusPatchReceiver {
       position += bytes;
       if (!expected) this.o.offsets.commit(id, position);
     };
+    // Declared zero ranges (sparse PATCH): when the body reaches one, the file grows past it without a write
+    // (a hole), and the CDI leg sends it from a buffer of zeros.
+    let nextZero = 0;
+    let zeroBytes = 0;
+    let bodyBytes = 0;
+    const zeroAt = (i: number): ZeroRange | undefined => (i < zeros.length ? zeros[i] : undefined);
+    // `refused` is set inside `checkHead` (a closure): read it through a call, not a narrowed variable.
+    const wasRefused = () => refused !== undefined;
+    const skipZeros = async () => {
+      for (let r = zeroAt(nextZero); r?.from === position + batchBytes; r = zeroAt(nextZero)) {
+        await flush();
+        nextZero += 1;
+        await handle.truncate(r.to);
+        this.o.offsets.zeros(id, r.from, r.to);
+        position = r.to;
+        zeroBytes += r.to - r.from;
+        if (!expected) this.o.offsets.commit(id, position);
+        if (headPending && position >= headLimit) await checkHead();
+        if (wasRefused()) return;
+      }
+    };
     const idleMs = this.o.idleTimeoutMs ?? DEFAULT_PATCH_IDLE_TIMEOUT_MS;
     const idle = setTimeout(() => {
       req.destroy(new Error(`no bytes for ${idleMs} ms`));
@@ -357,24 +344,33 @@ export class TusPatchReceiver {
     try {
       for await (const chunk of req) {
         idle.refresh();
-        if (refused) continue;
-        let piece = chunk as Buffer;
-        const room = size - position - batchBytes;
-        if (piece.length > room) {
-          overflow = true;
-          piece = piece.subarray(0, Math.max(0, room));
+        let rest = chunk as Buffer;
+        while (rest.length > 0 && !wasRefused() && !overflow) {
+          await skipZeros();
+          if (wasRefused()) break;
+          const at = position + batchBytes;
+          const room = size - at;
+          const toZero = (zeroAt(nextZero)?.from ?? Infinity) - at;
+          const piece = rest.subarray(0, Math.min(toZero, Math.max(0, room)));
+          rest = rest.subarray(piece.length);
+          if (rest.length > 0 && piece.length === room) {
+            overflow = true;
+            rest = rest.subarray(rest.length);
+          }
+          if (piece.length === 0) continue;
+          hash?.update(piece);
+          bodyBytes += piece.length;
+          batch.push(piece);
+          batchBytes += piece.length;
+          if (headPending && position + batchBytes >= headLimit) await checkHead();
+          if (
+            !headPending &&
+            (batchBytes >= WRITE_BATCH_BYTES || Date.now() - lastFlush >= WRITE_BATCH_MS)
+          )
+            await flush();
         }
-        if (piece.length === 0) continue;
-        hash?.update(piece);
-        batch.push(piece);
-        batchBytes += piece.length;
-        if (headPending && position + batchBytes >= headLimit) await checkHead();
-        if (
-          !headPending &&
-          (batchBytes >= WRITE_BATCH_BYTES || Date.now() - lastFlush >= WRITE_BATCH_MS)
-        )
-          await flush();
       }
+      if (!wasRefused() && !overflow) await skipZeros();
       if (headPending) await checkHead();
       await flush();
     } catch (err) {
@@ -407,7 +403,7 @@ export class TusPatchReceiver {
         }
         throw new Refusal(
           460,
-          `Checksum Mismatch: the ${expected.algorithm} of the ${position - start} bytes received is ` +
+          `Checksum Mismatch: the ${expected.algorithm} of the ${bodyBytes} bytes received is ` +
             `${actual?.toString('base64') ?? '?'}, Upload-Checksum says ${expected.digest.toString('base64')}; ` +
             `nothing was kept, the offset stays ${start}: send this chunk again`,
         );
@@ -415,6 +411,7 @@ export class TusPatchReceiver {
       await rm(marker, { force: true });
       this.o.offsets.commit(id, position);
     }
+    if (zeroBytes > 0) await this.o.onZeroRange?.(id, zeroBytes);
     if (position > start) await this.o.onStaged(id, position, size);
     if (failure) return;
     if (overflow) {

@@ -20,7 +20,7 @@ import {
   waitFor,
   type UploadWorld,
 } from './testing/upload-world';
-import { ZERO_RANGE_CONTENT_TYPE, ZERO_RANGES_EXTENSION } from './tus-zero-ranges';
+import { SPARSE_CONTENT_TYPE, ZERO_RANGES_EXTENSION } from './tus-zero-ranges';
 
 let w: UploadWorld;
 const MiB = 1024 * 1024;
@@ -68,25 +68,26 @@ async function createTarget(name: string, size: number): Promise<string> {
   return (res.headers.get('location') ?? '').split('/').pop() ?? '';
 }
 
-const data = (id: string, offset: number, body: Buffer) =>
+/** A sparse PATCH: `body` holds the bytes outside the zero ranges (relative "<start>+<length>,…"). */
+const sparse = (
+  id: string,
+  offset: number,
+  ranges: string | undefined,
+  body: Buffer,
+  extra: Record<string, string> = {},
+) =>
   tusFetch(
     id,
     'PATCH',
     {
       'upload-offset': String(offset),
-      'content-type': 'application/offset+octet-stream',
+      'content-type': SPARSE_CONTENT_TYPE,
+      ...(ranges === undefined ? {} : { 'upload-zero-ranges': ranges }),
       'upload-checksum': `sha256 ${sha256b64(body)}`,
+      ...extra,
     },
     body,
   );
-
-const zeros = (id: string, offset: number, length: string, extra: Record<string, string> = {}) =>
-  tusFetch(id, 'PATCH', {
-    'upload-offset': String(offset),
-    'content-type': ZERO_RANGE_CONTENT_TYPE,
-    'upload-zero-length': length,
-    ...extra,
-  });
 
 async function offsetOf(id: string): Promise<string | null> {
   const res = await tusFetch(id, 'HEAD', {});
@@ -101,19 +102,26 @@ describe('tus extension vm-disks-zero-ranges', () => {
   });
 
   it('stages declared zeros as holes, keeps them across a restart, and CDI receives the exact image', async () => {
-    // Layout: 1 MiB data | 6 MiB zeros | 1 MiB data | 2 MiB zeros (a zero tail ends the upload).
+    // 1 MiB data | 6 MiB zeros || 64 KiB data | 128 KiB zeros | 960 KiB data | 2 MiB zeros (to the end).
     const one = noiseBuffer(MiB, 5150);
     const two = noiseBuffer(MiB, 5151);
-    const image = Buffer.concat([one, Buffer.alloc(6 * MiB), two, Buffer.alloc(2 * MiB)]);
+    const [twoA, twoB] = [two.subarray(0, 64 * 1024), two.subarray(64 * 1024)];
+    const image = Buffer.concat([
+      one,
+      Buffer.alloc(6 * MiB),
+      twoA,
+      Buffer.alloc(128 * 1024),
+      twoB,
+      Buffer.alloc(2 * MiB),
+    ]);
     const source = path.join(w.dir, 'sparse.raw');
     await writeFile(source, image);
     const id = await createTarget('sparse-target', image.length);
     const staged = path.join(w.stagingDir, 'tus', id);
 
-    expect((await data(id, 0, one)).status).toBe(204);
-    const hole = await zeros(id, MiB, String(6 * MiB));
-    expect(hole.status).toBe(204);
-    expect(hole.headers.get('upload-offset')).toBe(String(7 * MiB));
+    const first = await sparse(id, 0, `${MiB}+${6 * MiB}`, one);
+    expect(first.status).toBe(204);
+    expect(first.headers.get('upload-offset')).toBe(String(7 * MiB));
     // A hole: the file is 7 MiB long but holds about the 1 MiB that was written.
     const st = await stat(staged);
     expect(st.size).toBe(7 * MiB);
@@ -122,20 +130,19 @@ describe('tus extension vm-disks-zero-ranges', () => {
     // Resume after a hole: a restarted backend reports the offset past it.
     await w.restartBackend();
     expect(await offsetOf(id)).toBe(String(7 * MiB));
-    expect((await data(id, 7 * MiB, two)).status).toBe(204);
-    const tail = await zeros(id, 8 * MiB, String(2 * MiB));
-    expect(tail.status).toBe(204);
-    expect(tail.headers.get('upload-offset')).toBe(String(image.length));
+    const second = await sparse(id, 7 * MiB, `65536+131072,${MiB + 128 * 1024}+${2 * MiB}`, two);
+    expect(second.status).toBe(204);
+    expect(second.headers.get('upload-offset')).toBe(String(image.length));
 
     const done = await waitFor('sparse upload done', async () => {
       const s = (await api<UploadSession>(w, 'developer', 'GET', `/uploads/${id}`)).body;
       if (s.state === 'failed') throw new Error(s.error);
       return s.state === 'done' ? s : undefined;
     });
-    // Every data chunk carried a matching SHA-256 and zero ranges count as checked: no whole-file hash needed.
+    // Every body carried a matching SHA-256 and zeros need none: no whole-file hash was needed.
     expect(done.sha256).toBeUndefined();
     expect(done.verifiedSha256).toBe(createHash('sha256').update(image).digest('hex'));
-    expect(done.zeroBytes).toBe(8 * MiB);
+    expect(done.zeroBytes).toBe(8 * MiB + 128 * 1024);
     const { stdout } = await run('qemu-img', [
       'compare',
       '-f',
@@ -148,55 +155,56 @@ describe('tus extension vm-disks-zero-ranges', () => {
     expect(stdout).toMatch(/Images are identical/);
   }, 120_000);
 
-  it('refuses bad zero ranges with an error naming the header, and changes nothing', async () => {
+  it('refuses bad sparse PATCHes with an error naming the header, and changes nothing', async () => {
     const id = await createTarget('zero-refusals', 4 * MiB);
     const refusal = async (res: Response, status: number, message: RegExp) => {
       expect(res.status).toBe(status);
       expect(await res.text()).toMatch(message);
     };
+    const none = Buffer.alloc(0);
+    const four = Buffer.from([1, 2, 3, 4]);
+    await refusal(await sparse(id, 0, undefined, none), 400, /Upload-Zero-Ranges is required/);
+    for (const bad of ['0+0', '1.5+2', '-4+4', 'abc']) {
+      await refusal(
+        await sparse(id, 0, bad, none),
+        400,
+        /Upload-Zero-Ranges: ".*" is not "<start>\+<length>" with a positive length/,
+      );
+    }
     await refusal(
-      await tusFetch(id, 'PATCH', {
-        'upload-offset': '0',
-        'content-type': ZERO_RANGE_CONTENT_TYPE,
-      }),
+      await sparse(id, 0, '0+10,5+10', four),
       400,
-      /Upload-Zero-Length is required/,
-    );
-    await refusal(await zeros(id, 0, '0'), 400, /Upload-Zero-Length must be a positive integer/);
-    await refusal(await zeros(id, 0, '1.5'), 400, /Upload-Zero-Length must be a positive integer/);
-    await refusal(await zeros(id, 0, '-4'), 400, /Upload-Zero-Length must be a positive integer/);
-    await refusal(
-      await zeros(id, 0, '1024', { 'upload-checksum': `sha256 ${sha256b64(Buffer.alloc(1024))}` }),
-      400,
-      /Upload-Checksum is not sent with a zero range/,
-    );
-    await refusal(
-      await tusFetch(
-        id,
-        'PATCH',
-        {
-          'upload-offset': '0',
-          'content-type': ZERO_RANGE_CONTENT_TYPE,
-          'upload-zero-length': '4',
-        },
-        Buffer.alloc(4),
-      ),
-      400,
-      /A zero-range PATCH has an empty body/,
+      /the range at \+5 starts before the end of the previous one/,
     );
     await refusal(
-      await zeros(id, 0, String(4 * MiB + 1)),
+      await sparse(id, 0, '100+10', four),
+      400,
+      /the range at \+100 needs 100 body bytes before it; the body has 4/,
+    );
+    await refusal(
+      await sparse(id, 0, `0+${4 * MiB + 1}`, none),
       413,
-      /Upload-Zero-Length 4194305 from offset 0 runs past the upload's length 4194304/,
+      /runs past the upload's length 4194304/,
     );
-    await refusal(await zeros(id, 512, '1024'), 409, /Upload-Offset 512 does not match/);
+    await refusal(await sparse(id, 512, '0+1024', none), 409, /Upload-Offset 512 does not match/);
+    await refusal(
+      await sparse(id, 0, '2+1024', four, {
+        'upload-checksum': `sha256 ${sha256b64(Buffer.from([4, 3, 2, 1]))}`,
+      }),
+      460,
+      /Checksum Mismatch: the sha256 of the 4 bytes received/,
+    );
     expect(await offsetOf(id)).toBe('0');
     expect((await stat(path.join(w.stagingDir, 'tus', id))).size).toBe(0);
-    // A plain tus server refuses this Content-Type with 415; so does ours for anything but the two it knows.
+    // A plain tus server refuses an unknown Content-Type with 415; so does ours.
     await refusal(
       await tusFetch(id, 'PATCH', { 'upload-offset': '0', 'content-type': 'text/plain' }),
       415,
       /Content-Type must be application\/offset\+octet-stream/,
     );
+    // The good form of the same: an empty body declaring 1 MiB of zeros.
+    const good = await sparse(id, 0, `0+${MiB}`, none);
+    expect(good.status).toBe(204);
+    expect(good.headers.get('upload-offset')).toBe(String(MiB));
   });
 });

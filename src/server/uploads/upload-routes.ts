@@ -39,7 +39,7 @@ import {
 import { freeBytes, stagingQuota, stagingRefusal, type Holdings } from './staging-space';
 import { CHECKSUM_ALGORITHMS } from './tus-checksum';
 import { TusPatchReceiver } from './tus-patch';
-import { ZERO_RANGE_CONTENT_TYPE, ZERO_RANGES_EXTENSION } from './tus-zero-ranges';
+import { SPARSE_CONTENT_TYPE, ZERO_RANGES_EXTENSION } from './tus-zero-ranges';
 
 export interface UploadsApiOptions {
   kube: KubeClient | null;
@@ -440,7 +440,7 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
   });
 
   app.addContentTypeParser(
-    ['application/offset+octet-stream', ZERO_RANGE_CONTENT_TYPE],
+    ['application/offset+octet-stream', SPARSE_CONTENT_TYPE],
     (_req, _payload, done) => {
       done(null);
     },
