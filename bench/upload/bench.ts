@@ -366,6 +366,8 @@ interface BrowserRun {
   hashMs: number;
   hashEngine: string;
   inspectMs: number;
+  /** Bytes the page declared as zeros instead of sending (tus extension vm-disks-zero-ranges). */
+  zeroBytes: number;
 }
 
 async function viaBrowser(
@@ -441,8 +443,17 @@ async function viaBrowser(
       await sleep(250);
     }
     const ms = performance.now() - started;
+    // The backend's count of declared zeros: proves the sparse path ran (0 for images without zero blocks).
+    const listed = await page.request.get(
+      `${backend}/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads`,
+    );
+    const sessions = (
+      (await listed.json()) as { items: { targetName: string; zeroBytes?: number }[] }
+    ).items;
+    const zeroBytes = sessions.find((s) => s.targetName === name)?.zeroBytes ?? 0;
     return {
       ms,
+      zeroBytes,
       heapGrowth: peak - baseline,
       hashMs: Number(await card.getAttribute('data-hash-ms')),
       hashEngine: (await card.getAttribute('data-hash-engine')) ?? '?',
@@ -648,7 +659,8 @@ async function linkTable(
         `| ${kind} | ${(image.virtual / MiB).toFixed(0)} MiB (${(image.size / MiB).toFixed(0)} MiB file) | ${spec.label} | ` +
           `${sec(a)} | ${c ? sec(c.ms) : 'failed'} | ${ratio.toFixed(2)} | ≤ ${goal} | ` +
           `${Number.isFinite(ratio) ? (ratio <= goal ? 'met' : `missed by ${(ratio - goal).toFixed(2)}`) : '–'} | ` +
-          `${(rss / MiB).toFixed(0)} MiB | ${c ? (c.heapGrowth / MiB).toFixed(1) : '–'} MiB |`,
+          `${(rss / MiB).toFixed(0)} MiB | ${c ? (c.heapGrowth / MiB).toFixed(1) : '–'} MiB | ` +
+          `${c ? (c.zeroBytes / MiB).toFixed(0) : '–'} MiB |`,
       );
       process.stderr.write(`link row: ${rows[rows.length - 1] ?? ''}\n`);
     }
@@ -657,8 +669,8 @@ async function linkTable(
   return [
     `Shaped links (bench/upload/link.ts: each direction FIFO at the rate, plus half the round trip), client on the near end; (a) virtctl-style single POST to the upload proxy over the link, (c) Chromium through the Uploads page over the same link (the backend and the upload proxy on the cluster side). Targets from issue 14.`,
     '',
-    '| image | size | link | (a) direct POST | (c) Chromium via UI | (c)/(a) | target | | backend peak RSS | page JS heap growth |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| image | size | link | (a) direct POST | (c) Chromium via UI | (c)/(a) | target | | backend peak RSS | page JS heap growth | zeros declared, not sent |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
   ];

@@ -41,6 +41,11 @@ export interface UploadSession {
   state: UploadState;
   /** Bytes staged (the tus offset). */
   received: number;
+  /**
+   * Bytes the browser declared as zeros (tus extension `vm-disks-zero-ranges`) instead of sending them: staged
+   * as holes, regenerated on the CDI leg.
+   */
+  zeroBytes?: number;
   /** Bytes of the current CDI attempt already sent. */
   forwarded: number;
   cdiAttempts: number;

@@ -8,6 +8,8 @@
  * - a rollback (a checksummed chunk that did not match, or was cut, is dropped from the file) lowers both and
  *   bumps the upload's epoch: a CDI attempt that already sent bytes past the rollback point ends and starts
  *   again from the staged copy.
+ * - a declared zero range (`tus-zero-ranges.ts`) is written and committed at once; while it is the latest
+ *   batch, `liveAt` serves it from one shared buffer of zeros (never a buffer the size of the range).
  * - the latest written batch stays in memory (`liveAt`), so a CDI leg that keeps up with the browser sends
  *   what arrived from memory and reads the staged file only when it is behind (a retry, a restart).
  *
@@ -15,6 +17,7 @@
  * start, see `tus-patch.ts`).
  */
 import { stat } from 'node:fs/promises';
+import { ZEROS } from './tus-zero-ranges';
 
 /** Longest wait without an event (a safety net: e.g. a write made by another process). */
 const MAX_WAIT_MS = 1000;
@@ -22,7 +25,9 @@ const MAX_WAIT_MS = 1000;
 interface LiveBatch {
   start: number;
   end: number;
+  /** The received buffers; empty for a declared zero range, which is served from `ZEROS`. */
   pieces: Buffer[];
+  zeros?: true;
 }
 
 interface Edge {
@@ -62,6 +67,14 @@ export class StagedOffsets {
     const bytes = pieces.reduce((n, p) => n + p.length, 0);
     e.written = Math.max(e.written, start + bytes);
     e.live = { start, end: start + bytes, pieces };
+    this.wake(id);
+  }
+
+  /** `start..end` is a declared zero range, staged as a hole (final only once committed, as any bytes). */
+  zeros(id: string, start: number, end: number): void {
+    const e = this.edge(id);
+    e.written = Math.max(e.written, end);
+    e.live = { start, end, pieces: [], zeros: true };
     this.wake(id);
   }
 
@@ -127,6 +140,7 @@ export class StagedOffsets {
   liveAt(id: string, position: number, max: number): Buffer[] | undefined {
     const live = this.edges.get(id)?.live;
     if (!live || position < live.start || position >= live.end) return undefined;
+    if (live.zeros) return [ZEROS.subarray(0, Math.min(ZEROS.length, max, live.end - position))];
     const out: Buffer[] = [];
     let at = live.start;
     let room = max;

@@ -19,6 +19,13 @@ import path from 'node:path';
 import { withoutAddresses } from '../public-errors';
 import type { StagedOffsets } from './staged-offsets';
 import { ChecksumHeaderError, checksumHash, parseUploadChecksum } from './tus-checksum';
+import {
+  parseZeroRanges,
+  SPARSE_CONTENT_TYPE,
+  type ZeroRange,
+  ZeroRangeHeaderError,
+  ZeroRangeTooLong,
+} from './tus-zero-ranges';
 
 /** Bytes gathered from the socket before one `writev` (and one commit). */
 const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
@@ -62,6 +69,8 @@ export interface TusPatchOptions {
   uploadOf(id: string): Promise<{ size?: number; offset: number }>;
   /** Bytes `0..offset` are staged for good. */
   onStaged(id: string, offset: number, size: number): Promise<void>;
+  /** A zero range of `bytes` was declared and staged as a hole (`tus-zero-ranges.ts`). */
+  onZeroRange?(id: string, bytes: number): Promise<void>;
   /** A PATCH without a SHA-256 `Upload-Checksum` is about to stage bytes. */
   onUnchecked(id: string): Promise<void>;
   log(message: string): void;
@@ -164,11 +173,13 @@ export class TusPatchReceiver {
       throw new Refusal(400, 'Upload-Offset must be a non-negative integer');
     }
     const start = Number(offsetHeader);
-    if (
-      (header(req, 'content-type') ?? '').split(';')[0]?.trim() !==
-      'application/offset+octet-stream'
-    ) {
-      throw new Refusal(415, 'Content-Type must be application/offset+octet-stream');
+    const contentType = (header(req, 'content-type') ?? '').split(';')[0]?.trim();
+    const sparse = contentType === SPARSE_CONTENT_TYPE;
+    if (!sparse && contentType !== 'application/offset+octet-stream') {
+      throw new Refusal(
+        415,
+        `Content-Type must be application/offset+octet-stream (or ${SPARSE_CONTENT_TYPE} with Upload-Zero-Ranges)`,
+      );
     }
     await this.o.authorize(req, id);
     let expected;
@@ -184,8 +195,46 @@ export class TusPatchReceiver {
     const lengthHeader = header(req, 'content-length');
     const bodyLength = lengthHeader === undefined ? undefined : Number(lengthHeader);
 
-    // One PATCH per upload at a time (issue 13, break 8): a second one is refused, never raced. A client whose
-    // earlier PATCH is still open here ends it with a HEAD first (tus resumes with HEAD), or the idle timeout does.
+    await this.exclusive(req, id, start, async (size) => {
+      let zeros: ZeroRange[] = [];
+      if (sparse) {
+        try {
+          zeros = parseZeroRanges(
+            header(req, 'upload-zero-ranges'),
+            start,
+            bodyLength,
+            size,
+          ).ranges;
+        } catch (err) {
+          if (err instanceof ZeroRangeTooLong) throw new Refusal(413, err.message);
+          if (err instanceof ZeroRangeHeaderError) throw new Refusal(400, err.message);
+          throw err;
+        }
+      } else if (bodyLength !== undefined && start + bodyLength > size) {
+        throw new Refusal(
+          413,
+          `The body (${bodyLength} bytes from offset ${start}) runs past the upload's length ${size}`,
+        );
+      }
+      // Declared zeros need no checksum: a sparse PATCH with an empty body is checked by definition.
+      if (expected?.algorithm !== 'sha256' && !(sparse && bodyLength === 0)) {
+        await this.o.onUnchecked(id);
+      }
+      await this.write(req, res, id, start, size, expected, zeros);
+    });
+  }
+
+  /**
+   * Runs `work` as the only PATCH of upload `id`, once the client's offset is the upload's (409 otherwise).
+   * One PATCH per upload at a time (issue 13, break 8): a second one is refused, never raced. A client whose
+   * earlier PATCH is still open here ends it with a HEAD first (tus resumes with HEAD), or the idle timeout does.
+   */
+  private async exclusive(
+    req: IncomingMessage,
+    id: string,
+    start: number,
+    work: (size: number) => Promise<void>,
+  ): Promise<void> {
     if (this.running.has(id)) {
       throw new Refusal(
         423,
@@ -205,15 +254,7 @@ export class TusPatchReceiver {
           `Upload-Offset ${start} does not match the upload's offset ${upload.offset}: send a HEAD and resume from there`,
         );
       }
-      const size = upload.size ?? 0;
-      if (bodyLength !== undefined && start + bodyLength > size) {
-        throw new Refusal(
-          413,
-          `The body (${bodyLength} bytes from offset ${start}) runs past the upload's length ${size}`,
-        );
-      }
-      if (expected?.algorithm !== 'sha256') await this.o.onUnchecked(id);
-      await this.write(req, res, id, start, size, expected);
+      await work(upload.size ?? 0);
     } finally {
       this.running.delete(id);
       release();
@@ -227,6 +268,7 @@ export class TusPatchReceiver {
     start: number,
     size: number,
     expected: ReturnType<typeof parseUploadChecksum>,
+    zeros: ZeroRange[],
   ): Promise<void> {
     const file = this.o.fileOf(id);
     const marker = `${file}${UNVERIFIED}`;
@@ -246,8 +288,9 @@ export class TusPatchReceiver {
     let headPending = this.o.checkHead !== undefined && start < headLimit;
     const checkHead = async (): Promise<void> => {
       headPending = false;
-      const before = Buffer.alloc(start);
-      if (start > 0) await handle.read(before, 0, start, 0);
+      // What is staged already (a zero range may have been staged as a hole in the head: it reads as zeros).
+      const before = Buffer.alloc(Math.min(position, headLimit));
+      if (before.length > 0) await handle.read(before, 0, before.length, 0);
       const head = Buffer.concat([before, ...batch]).subarray(0, headLimit);
       try {
         await this.o.checkHead?.(id, head, size);
@@ -273,6 +316,27 @@ export class TusPatchReceiver {
       position += bytes;
       if (!expected) this.o.offsets.commit(id, position);
     };
+    // Declared zero ranges (sparse PATCH): when the body reaches one, the file grows past it without a write
+    // (a hole), and the CDI leg sends it from a buffer of zeros.
+    let nextZero = 0;
+    let zeroBytes = 0;
+    let bodyBytes = 0;
+    const zeroAt = (i: number): ZeroRange | undefined => (i < zeros.length ? zeros[i] : undefined);
+    // `refused` is set inside `checkHead` (a closure): read it through a call, not a narrowed variable.
+    const wasRefused = () => refused !== undefined;
+    const skipZeros = async () => {
+      for (let r = zeroAt(nextZero); r?.from === position + batchBytes; r = zeroAt(nextZero)) {
+        await flush();
+        nextZero += 1;
+        await handle.truncate(r.to);
+        this.o.offsets.zeros(id, r.from, r.to);
+        position = r.to;
+        zeroBytes += r.to - r.from;
+        if (!expected) this.o.offsets.commit(id, position);
+        if (headPending && position >= headLimit) await checkHead();
+        if (wasRefused()) return;
+      }
+    };
     const idleMs = this.o.idleTimeoutMs ?? DEFAULT_PATCH_IDLE_TIMEOUT_MS;
     const idle = setTimeout(() => {
       req.destroy(new Error(`no bytes for ${idleMs} ms`));
@@ -280,24 +344,33 @@ export class TusPatchReceiver {
     try {
       for await (const chunk of req) {
         idle.refresh();
-        if (refused) continue;
-        let piece = chunk as Buffer;
-        const room = size - position - batchBytes;
-        if (piece.length > room) {
-          overflow = true;
-          piece = piece.subarray(0, Math.max(0, room));
+        let rest = chunk as Buffer;
+        while (rest.length > 0 && !wasRefused() && !overflow) {
+          await skipZeros();
+          if (wasRefused()) break;
+          const at = position + batchBytes;
+          const room = size - at;
+          const toZero = (zeroAt(nextZero)?.from ?? Infinity) - at;
+          const piece = rest.subarray(0, Math.min(toZero, Math.max(0, room)));
+          rest = rest.subarray(piece.length);
+          if (rest.length > 0 && piece.length === room) {
+            overflow = true;
+            rest = rest.subarray(rest.length);
+          }
+          if (piece.length === 0) continue;
+          hash?.update(piece);
+          bodyBytes += piece.length;
+          batch.push(piece);
+          batchBytes += piece.length;
+          if (headPending && position + batchBytes >= headLimit) await checkHead();
+          if (
+            !headPending &&
+            (batchBytes >= WRITE_BATCH_BYTES || Date.now() - lastFlush >= WRITE_BATCH_MS)
+          )
+            await flush();
         }
-        if (piece.length === 0) continue;
-        hash?.update(piece);
-        batch.push(piece);
-        batchBytes += piece.length;
-        if (headPending && position + batchBytes >= headLimit) await checkHead();
-        if (
-          !headPending &&
-          (batchBytes >= WRITE_BATCH_BYTES || Date.now() - lastFlush >= WRITE_BATCH_MS)
-        )
-          await flush();
       }
+      if (!wasRefused() && !overflow) await skipZeros();
       if (headPending) await checkHead();
       await flush();
     } catch (err) {
@@ -330,7 +403,7 @@ export class TusPatchReceiver {
         }
         throw new Refusal(
           460,
-          `Checksum Mismatch: the ${expected.algorithm} of the ${position - start} bytes received is ` +
+          `Checksum Mismatch: the ${expected.algorithm} of the ${bodyBytes} bytes received is ` +
             `${actual?.toString('base64') ?? '?'}, Upload-Checksum says ${expected.digest.toString('base64')}; ` +
             `nothing was kept, the offset stays ${start}: send this chunk again`,
         );
@@ -338,6 +411,7 @@ export class TusPatchReceiver {
       await rm(marker, { force: true });
       this.o.offsets.commit(id, position);
     }
+    if (zeroBytes > 0) await this.o.onZeroRange?.(id, zeroBytes);
     if (position > start) await this.o.onStaged(id, position, size);
     if (failure) return;
     if (overflow) {

@@ -39,6 +39,7 @@ import {
 import { freeBytes, stagingQuota, stagingRefusal, type Holdings } from './staging-space';
 import { CHECKSUM_ALGORITHMS } from './tus-checksum';
 import { TusPatchReceiver } from './tus-patch';
+import { SPARSE_CONTENT_TYPE, ZERO_RANGES_EXTENSION } from './tus-zero-ranges';
 
 export interface UploadsApiOptions {
   kube: KubeClient | null;
@@ -252,6 +253,10 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
       const s = store.get(id);
       if (s && offset > s.received) await store.update(id, { received: offset });
     },
+    async onZeroRange(id, bytes) {
+      const s = store.get(id);
+      if (s) await store.update(id, { zeroBytes: (s.zeroBytes ?? 0) + bytes });
+    },
     async onUnchecked(id) {
       if (store.get(id)?.everyChunkChecked) await store.update(id, { everyChunkChecked: false });
     },
@@ -434,15 +439,19 @@ export const uploadsApi: FastifyPluginAsync<UploadsApiOptions> = async (app, opt
     if (s && upload.offset > s.received) void store.update(upload.id, { received: upload.offset });
   });
 
-  app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => {
-    done(null);
-  });
+  app.addContentTypeParser(
+    ['application/offset+octet-stream', SPARSE_CONTENT_TYPE],
+    (_req, _payload, done) => {
+      done(null);
+    },
+  );
 
   const tusHeaders = {
     'tus-resumable': '1.0.0',
     'tus-version': '1.0.0',
     // Not creation-with-upload (bytes arrive by PATCH only) nor creation-defer-length (the size is needed first).
-    'tus-extension': 'creation,termination,expiration,checksum',
+    // `vm-disks-zero-ranges` is ours (tus-zero-ranges.ts, README.md): zero runs are declared, not sent.
+    'tus-extension': `creation,termination,expiration,checksum,${ZERO_RANGES_EXTENSION}`,
     'tus-checksum-algorithm': CHECKSUM_ALGORITHMS.join(','),
     'tus-max-size': String(options.maxSize ?? 1024 ** 4),
   };

@@ -1,6 +1,7 @@
 // The page's side of the image worker: one shared worker, promise-based requests.
 import type { ImageInspection } from '../../../lib/image-inspection';
 import type { WorkerRequest, WorkerResponse } from './worker/protocol';
+import type { ZeroRun } from './worker/zero-runs';
 
 type Pending = {
   resolve: (r: WorkerResponse) => void;
@@ -80,9 +81,16 @@ export function hashInWorker(
   };
 }
 
-/** Base64 SHA-256 of one upload chunk (WebCrypto in the worker), for the tus `Upload-Checksum` header. */
-export async function digestInWorker(chunk: Blob): Promise<string> {
-  const r = await request({ type: 'digest', chunk }).done;
+export interface ChunkDigest {
+  /** Base64 SHA-256 of the bytes to send (without the zero runs), for the tus `Upload-Checksum` header. */
+  base64: string;
+  /** All-zero runs of the chunk (empty unless `sparse`). */
+  zeroRuns: ZeroRun[];
+}
+
+/** One upload chunk's SHA-256 (WebCrypto in the worker) and, with `sparse`, its zero runs. */
+export async function digestInWorker(chunk: Blob, sparse: boolean): Promise<ChunkDigest> {
+  const r = await request({ type: 'digest', chunk, sparse }).done;
   if (r.type !== 'digested') throw new Error('unexpected worker answer');
-  return r.base64;
+  return { base64: r.base64, zeroRuns: r.zeroRuns };
 }

@@ -13,9 +13,10 @@ import {
   TUS_ENDPOINT,
   uploadIdOf,
 } from './backend-api';
-import { digestInWorker, hashInWorker } from './image-worker-client';
+import { type ChunkDigest, digestInWorker, hashInWorker } from './image-worker-client';
 import { uploadDataVolume, uploadPersistentVolumeClaim, type TargetValues } from './manifests';
 import { addSample, bytesPerSecond, secondsLeft, type RateSample } from './transfer-rate';
+import { endpointTakesZeroRanges, SparseHttpStack } from './sparse-http-stack';
 import { uploadStore } from './upload-store';
 
 /** Large chunks: each PATCH costs a round trip; 64 MiB stays far below any proxy timeout. */
@@ -133,25 +134,47 @@ export async function startTransfer(key: string): Promise<void> {
   };
   if (checksum) hashWholeFile();
 
-  const digests = new Map<number, Promise<string>>();
-  const chunkDigest = (start: number): Promise<string> => {
-    let digest = digests.get(start);
+  // Every chunk carries its SHA-256: the backend refuses a corrupted chunk (460) and, when all chunks matched,
+  // need not wait for the whole-file hash before the last piece goes to CDI. The same read finds the chunk's
+  // all-zero runs, which are declared instead of sent (tus extension vm-disks-zero-ranges). The next chunk's
+  // digest is computed while this one is sent.
+  const digests = new Map<string, Promise<ChunkDigest>>();
+  const chunkDigest = (start: number, sparse: boolean): Promise<ChunkDigest> => {
+    const key = `${start}/${sparse}`;
+    let digest = digests.get(key);
     if (!digest) {
       digest = digestInWorker(
         item.file.slice(start, Math.min(start + CHUNK_SIZE, item.file.size)),
+        sparse,
       ).catch((err: unknown) => {
-        digests.delete(start); // a retry computes it again
+        digests.delete(key); // a retry computes it again
         throw err;
       });
-      digests.set(start, digest);
+      digests.set(key, digest);
     }
     return digest;
   };
 
   // Absolute, so that the relative upload URLs the backend answers resolve under the endpoint.
   const endpoint = new URL(TUS_ENDPOINT, window.location.href).href;
+  let zeroBytes = item.zeroBytes ?? 0;
+  const httpStack = new SparseHttpStack({
+    sparse: await endpointTakesZeroRanges(endpoint),
+    digest: async (start, _body, sparse) => {
+      const digest = await chunkDigest(start, sparse);
+      digests.clear();
+      if (start + CHUNK_SIZE < item.file.size)
+        void chunkDigest(start + CHUNK_SIZE, sparse).catch(() => undefined);
+      return digest;
+    },
+    onZeros: (bytes) => {
+      zeroBytes += bytes;
+      uploadStore.update(key, { zeroBytes });
+    },
+  });
   const upload = new tus.Upload(item.file, {
     endpoint,
+    httpStack,
     ...(sessionId ? { uploadUrl: `${endpoint}${sessionId}` } : {}),
     chunkSize: CHUNK_SIZE,
     retryDelays: RETRY_DELAYS,
@@ -169,20 +192,9 @@ export async function startTransfer(key: string): Promise<void> {
         ? { virtualSize: String(item.inspected.inspection.virtualSize) }
         : {}),
     },
-    onBeforeRequest: async (req) => {
+    onBeforeRequest: (req) => {
       const token = csrfToken();
       if (token) req.setHeader('X-CSRFToken', token);
-      if (req.getMethod() === 'PATCH') {
-        // Every chunk carries its SHA-256: the backend refuses a corrupted chunk (460) and, when all chunks
-        // matched, need not wait for the whole-file hash before the last piece goes to CDI. The next chunk's
-        // digest is computed while this one is sent.
-        const start = Number(req.getHeader('Upload-Offset'));
-        const digest = await chunkDigest(start);
-        digests.clear();
-        if (start + CHUNK_SIZE < item.file.size)
-          void chunkDigest(start + CHUNK_SIZE).catch(() => undefined);
-        req.setHeader('Upload-Checksum', `sha256 ${digest}`);
-      }
     },
     onShouldRetry: (err, _attempt, options) => {
       const status = err.originalResponse?.getStatus() ?? 0;

@@ -36,6 +36,8 @@ export interface UploadItem {
   /** How long hashing took and with what (shown for diagnostics and read by the benchmark). */
   hashMs?: number;
   hashEngine?: string;
+  /** Bytes this page declared as zeros instead of sending (tus extension vm-disks-zero-ranges). */
+  zeroBytes?: number;
   backend?: BackendUpload;
   error?: string;
 }

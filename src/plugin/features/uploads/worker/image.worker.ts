@@ -3,6 +3,7 @@
 import { inspectImage } from '../../../../lib/image-inspection';
 import { sha256OfBlob } from './hashing';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import { withoutRuns, zeroRuns } from './zero-runs';
 
 const HEAD_HASH_BYTES = 1024 * 1024;
 const cancelled = new Set<number>();
@@ -25,10 +26,14 @@ async function handle(req: WorkerRequest): Promise<void> {
   if (req.type === 'digest') {
     // One tus chunk's SHA-256 for its Upload-Checksum: WebCrypto uses the CPU's SHA instructions, several times
     // faster than the streaming hash, but only over a whole buffer (a chunk is at most 64 MiB).
-    const digest = await crypto.subtle.digest('SHA-256', await req.chunk.arrayBuffer());
+    // With `sparse`, the all-zero blocks are found in the same read and the digest covers the other bytes (the
+    // body of a sparse PATCH); the copy without them lives only for the digest.
+    const bytes = new Uint8Array(await req.chunk.arrayBuffer());
+    const runs = req.sparse ? zeroRuns(bytes) : [];
+    const digest = await crypto.subtle.digest('SHA-256', withoutRuns(bytes, runs));
     let binary = '';
     for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
-    post({ id: req.id, type: 'digested', base64: btoa(binary) });
+    post({ id: req.id, type: 'digested', base64: btoa(binary), zeroRuns: runs });
     return;
   }
   const started = performance.now();
