@@ -3,7 +3,6 @@
 import { useCallback, useMemo } from 'react';
 import type { FC } from 'react';
 import {
-  ActionGroup,
   Alert,
   Button,
   Content,
@@ -22,6 +21,7 @@ import type {
 import type { ProfileYamlProblem } from '../../../lib/storage-profiles-yaml';
 import type { StorageProfileKind } from '../../k8s/types/cdi-settings';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
+import { StickyActionBar } from '../../components/StickyActionBar';
 import { ConflictPanel, DiffLines } from './ConflictPanel';
 import { DefaultsYamlEditor } from './DefaultsYamlEditor';
 import { ProfileForm } from './ProfileForm';
@@ -251,7 +251,7 @@ export const ProfileEditor: FC<ProfileEditorProps> = ({ profile, context }) => {
           className="vm-disks-plugin__block"
         />
       ) : null}
-      <ActionGroup className="vm-disks-plugin__actions">
+      <StickyActionBar>
         <Button
           variant="primary"
           data-test="save"
@@ -276,7 +276,7 @@ export const ProfileEditor: FC<ProfileEditorProps> = ({ profile, context }) => {
             {t('Fix the errors to save.')}
           </span>
         ) : null}
-      </ActionGroup>
+      </StickyActionBar>
     </section>
   );
 };
