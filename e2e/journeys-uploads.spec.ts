@@ -28,6 +28,8 @@ test.beforeAll(() => {
   noise(path.join(DIR, 'nofit.raw'), 2, 21);
   noise(path.join(DIR, 'seed-a.raw'), 2, 22);
   noise(path.join(DIR, 'seed-b.raw'), 2, 23);
+  noise(path.join(DIR, 'six-1.raw'), 1, 24);
+  noise(path.join(DIR, 'six-2.raw'), 1, 25);
   writeFileSync(
     path.join(DIR, 'notes.img'),
     'These are my notes, not a disk image.\n'.repeat(40_000),
@@ -227,8 +229,6 @@ test('six files make six compact cards, each opened on demand, and the page stay
   page,
 }) => {
   const files = ['nofit.raw', 'seed-a.raw', 'seed-b.raw', 'notes.img', 'six-1.raw', 'six-2.raw'];
-  noise(path.join(DIR, 'six-1.raw'), 1, 24);
-  noise(path.join(DIR, 'six-2.raw'), 1, 25);
   await openUploads(page);
   await pick(page, files);
   for (const f of files) {
@@ -255,4 +255,34 @@ test('six files make six compact cards, each opened on demand, and the page stay
   await expect(one.locator('[data-test="upload-name"]')).toBeHidden();
   await toggle.click();
   await expect(one.locator('[data-test="upload-name"]')).toHaveValue('e2e-six-one');
+});
+
+test('the namespace field stays the same input, with its value and focus, when the namespace list arrives', async ({
+  page,
+}) => {
+  // Hold the namespace list until the user has typed: the field starts as free text.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const isNamespaceList = (url: URL) =>
+    url.pathname === '/api/kubernetes/api/v1/namespaces' && !url.searchParams.has('watch');
+  await page.route(isNamespaceList, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openUploads(page);
+  await pick(page, ['six-1.raw']);
+  const namespace = card(page, 'six-1.raw').locator('[data-test="upload-namespace"]');
+  await expect(namespace).toHaveAttribute('placeholder', 'Enter a namespace');
+  // A mark on the element itself: it is gone if the field is replaced by another element.
+  await namespace.evaluate((el) => {
+    el.setAttribute('data-e2e-mark', 'kept');
+  });
+  await namespace.fill(NS);
+  release();
+  await expect(namespace).toHaveAttribute('placeholder', 'Select or enter a namespace');
+  await expect(namespace).toHaveAttribute('data-e2e-mark', 'kept');
+  await expect(namespace).toHaveValue(NS);
+  await expect(namespace).toBeFocused();
 });
