@@ -58,6 +58,11 @@ async function pick(page: Page, files: string[]): Promise<void> {
 }
 
 async function fillTarget(c: Locator, name: string, size?: string): Promise<void> {
+  // More than three files: each card is compact until opened.
+  const toggle = c.locator('[data-test="upload-item-toggle"]');
+  if ((await c.getAttribute('data-compact')) === 'true') {
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
   const namespace = c.locator('[data-test="upload-namespace"]');
   await namespace.fill('vm-images');
   await c.locator('[data-test="upload-name"]').fill(name);
