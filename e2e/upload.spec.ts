@@ -58,15 +58,15 @@ async function pick(page: Page, files: string[]): Promise<void> {
 }
 
 async function fillTarget(c: Locator, name: string, size?: string): Promise<void> {
-  await expect(c.locator('[data-test="upload-namespace"]')).toBeVisible();
-  // Seen once: the namespace went back to "default" when focus moved on (a UI race noted for issue 15). Fill
-  // both fields until the namespace stays after the name field took the focus.
+  // More than three files: each card is compact until opened.
+  const toggle = c.locator('[data-test="upload-item-toggle"]');
+  if ((await c.getAttribute('data-compact')) === 'true') {
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
   const namespace = c.locator('[data-test="upload-namespace"]');
-  await expect(async () => {
-    await namespace.fill('vm-images');
-    await c.locator('[data-test="upload-name"]').fill(name);
-    await expect(namespace).toHaveValue('vm-images', { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  await namespace.fill('vm-images');
+  await c.locator('[data-test="upload-name"]').fill(name);
+  await expect(namespace).toHaveValue('vm-images');
   if (size) await c.locator('[data-test="upload-size"]').fill(size);
 }
 

@@ -1,6 +1,7 @@
 // /vm-disks/blank-disk: a blank disk (seed 6.12.5) — name, size, storage class (or the cluster default), access
 // and volume mode from the storage defaults for that class, and optionally attached to a stopped VM.
 import { useMemo, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import type { FC } from 'react';
 import {
   ActionGroup,
@@ -32,6 +33,7 @@ import { messageOf } from '../../k8s/load-error';
 import { useDataVolumes } from '../../k8s/hooks/useDataVolumes';
 import { useStorageClasses } from '../../k8s/hooks/useStorageClasses';
 import { PopulationStatus } from '../../components/PopulationStatus';
+import { createdFromSearch, createdSearch, type Created } from './created-search';
 import { VolumeWaitStatus } from '../../components/volume-wait/VolumeWaitStatus';
 import { useClaimApi } from '../../k8s/hooks/useClaimApi';
 import { useStorageDefaults } from '../../k8s/hooks/useStorageDefaults';
@@ -66,15 +68,6 @@ const problemMessage = (t: Translate, problem: BlankDiskProblem): string => {
   }
 };
 
-interface Created {
-  name: string;
-  namespace: string;
-  attachedTo?: string;
-  /** The disk name the VM got (computed before the attach; after it the free name would be another). */
-  disk?: string;
-  attachError?: string;
-}
-
 export const BlankDiskPage: FC = () => {
   const { t } = usePluginTranslation();
   const [activeNamespace] = useActiveNamespace();
@@ -90,7 +83,18 @@ export const BlankDiskPage: FC = () => {
   const [diskName, setDiskName] = useState<string | undefined>(undefined);
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
-  const [created, setCreated] = useState<Created | undefined>(undefined);
+  // The created disk lives in the URL (reload, Back); only the attach error is transient.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [attachError, setAttachError] = useState<string | undefined>(undefined);
+  const fromUrl = createdFromSearch(location.search);
+  const created: Created | undefined = fromUrl
+    ? { ...fromUrl, ...(attachError ? { attachError } : {}) }
+    : undefined;
+  const setCreated = (next: Created | undefined) => {
+    setAttachError(next?.attachError);
+    void navigate({ pathname: location.pathname, search: next ? createdSearch(next) : '' });
+  };
 
   const [classes] = useStorageClasses();
   const defaultClass = classes.find(isDefaultClass)?.metadata?.name;

@@ -260,7 +260,11 @@ export const StorageDefaultsPage: FC = () => {
           </PageSection>
 
           <PageSection>
-            <Card isCompact data-test="storage-profiles-card">
+            <Card
+              isCompact
+              className="vm-disks-plugin__profiles-card"
+              data-test="storage-profiles-card"
+            >
               <CardHeader>
                 <CardTitle>
                   <Title headingLevel="h2" size="lg">

@@ -1,5 +1,5 @@
 // The upload form's namespace: a typeahead select of the namespaces the user may list (their projects when they
-// may not list namespaces, as on OpenShift); when that list fails too it stays a free-text field. Typing always sets the value, so a namespace
+// may not list namespaces, as on OpenShift); when that list fails too it is a free-text field (the same input). Typing always sets the value, so a namespace
 // missing from the list can still be entered.
 import { useMemo, useState } from 'react';
 import type { FC } from 'react';
@@ -12,7 +12,6 @@ import {
   TextInputGroup,
   TextInputGroupMain,
   TextInputGroupUtilities,
-  TextInput,
 } from '@patternfly/react-core';
 import { TimesIcon } from '@patternfly/react-icons';
 import {
@@ -80,26 +79,14 @@ export const NamespaceSelect: FC<NamespaceSelectProps> = ({
     if (!next) setTyped(null);
   };
 
-  if (names === undefined) {
-    // The user may not list namespaces (or the list failed): free text.
-    return (
-      <TextInput
-        id={id}
-        data-test="upload-namespace"
-        value={value}
-        placeholder={t('Enter a namespace')}
-        validated={invalid ? 'error' : 'default'}
-        onChange={(_e, v) => {
-          onChange(v);
-        }}
-      />
-    );
-  }
-
+  // One input element whether or not the list is known: the list arriving while the user types (or a test fills
+  // the field) used to replace a plain text field by the typeahead's input, losing the focus and, for an input
+  // event already in flight on the replaced element, the typed value (the namespace went back to "default").
+  const listed = names !== undefined;
   return (
     <Select
       id={`${id}-select`}
-      isOpen={isOpen}
+      isOpen={listed && isOpen}
       selected={value}
       onSelect={(_e, selection) => {
         if (typeof selection === 'string') onChange(selection);
@@ -111,7 +98,7 @@ export const NamespaceSelect: FC<NamespaceSelectProps> = ({
           ref={ref}
           variant="typeahead"
           isFullWidth
-          isExpanded={isOpen}
+          isExpanded={listed && isOpen}
           {...(invalid ? { status: 'danger' as const } : {})}
           onClick={() => {
             open(!isOpen);
@@ -122,10 +109,10 @@ export const NamespaceSelect: FC<NamespaceSelectProps> = ({
               value={value}
               inputId={id}
               role="combobox"
-              isExpanded={isOpen}
+              isExpanded={listed && isOpen}
               aria-controls={listId}
               autoComplete="off"
-              placeholder={t('Select or enter a namespace')}
+              placeholder={listed ? t('Select or enter a namespace') : t('Enter a namespace')}
               inputProps={{ 'data-test': 'upload-namespace', 'aria-invalid': invalid }}
               onClick={() => {
                 open(!isOpen);

@@ -9,6 +9,7 @@ import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { resumeWithFile } from './add-files';
 import { cancelUpload, FINISHED_STATES, listUploads, type BackendUpload } from './backend-api';
 import { bytesText } from './format-label';
+import { VolumeWaitStatus } from '../../components/volume-wait/VolumeWaitStatus';
 import { backendStateText } from './state-text';
 import { useUploadItems } from './upload-store';
 
@@ -116,6 +117,10 @@ export const UnfinishedUploads: FC = () => {
                 </Td>
                 <Td data-test="unfinished-upload-state">
                   {backendStateText(t, u.state, u.cdiPhase)}
+                  {u.state === 'waiting-for-volume' && u.targetKind !== 'new-pvc' ? (
+                    // After a reload the card is gone: the row still says why the volume waits.
+                    <VolumeWaitStatus namespace={u.namespace} name={u.targetName} />
+                  ) : null}
                 </Td>
                 <Td>
                   <Flex spaceItems={{ default: 'spaceItemsSm' }}>

@@ -1,6 +1,7 @@
 // One file: what it is (format by content, sizes, notes), then its target form, then its progress.
 import { useState } from 'react';
 import type { FC } from 'react';
+import type { TFunction } from 'i18next';
 import {
   ActionList,
   ActionListItem,
@@ -30,9 +31,48 @@ import { UploadProgress } from './UploadProgress';
 import type { TargetValues } from './manifests';
 import { uploadStore, type UploadItem } from './upload-store';
 
-export const UploadItemCard: FC<{ item: UploadItem }> = ({ item }) => {
+type LabelColor = 'grey' | 'blue' | 'green' | 'red';
+
+const phaseColor = (phase: UploadItem['phase']): LabelColor =>
+  phase === 'done' ? 'green' : phase === 'failed' ? 'red' : phase === 'ready' ? 'grey' : 'blue';
+
+/** The one-line state of a compact card. */
+const phaseSummary = (t: TFunction, item: UploadItem): string => {
+  switch (item.phase) {
+    case 'inspecting':
+      return t('Inspecting');
+    case 'ready':
+      return t('Choose the target');
+    case 'uploading':
+      return t('Uploading {{percent}}%', {
+        percent: Math.floor((item.sent / Math.max(1, item.file.size)) * 100),
+      });
+    case 'done':
+      return t('Done');
+    case 'failed':
+      return t('Failed');
+    case 'cancelled':
+      return t('Cancelled');
+    default:
+      return t('In progress');
+  }
+};
+
+/** More files than this on the page: each card starts compact (one line), to expand one at a time. */
+export const COMPACT_AFTER = 3;
+
+export interface UploadItemCardProps {
+  item: UploadItem;
+  /** One line per file (many files on the page): the card's body opens on demand. */
+  compact?: boolean;
+}
+
+export const UploadItemCard: FC<UploadItemCardProps> = ({ item, compact = false }) => {
   const { t } = usePluginTranslation();
   const [confirming, setConfirming] = useState(false);
+  const [expanded, setExpanded] = useState(false);
+  // The body stays mounted while collapsed (hidden): a half-filled target form keeps its values.
+  const collapsed = compact && !expanded;
   const image = item.inspected?.inspection;
 
   const cancel = async (deleteTarget: boolean) => {
@@ -98,14 +138,30 @@ export const UploadItemCard: FC<{ item: UploadItem }> = ({ item }) => {
   return (
     <Card
       isCompact
+      isExpanded={!collapsed}
       data-test="upload-item"
       data-file={item.file.name}
       data-phase={item.phase}
+      data-compact={compact}
       data-inspect-ms={item.inspected ? Math.round(item.inspected.ms) : undefined}
       data-hash-ms={item.hashMs !== undefined ? Math.round(item.hashMs) : undefined}
       data-hash-engine={item.hashEngine}
     >
-      <CardHeader>
+      <CardHeader
+        {...(compact
+          ? {
+              onExpand: () => {
+                setExpanded((e) => !e);
+              },
+              toggleButtonProps: {
+                'aria-label': t('Details of {{file}}', { file: item.file.name }),
+                'aria-expanded': !collapsed,
+                // eslint-disable-next-line i18next/no-literal-string -- a test id, not text
+                'data-test': 'upload-item-toggle',
+              },
+            }
+          : {})}
+      >
         <CardTitle>
           <Flex spaceItems={{ default: 'spaceItemsSm' }}>
             <span>{item.file.name}</span>
@@ -119,10 +175,15 @@ export const UploadItemCard: FC<{ item: UploadItem }> = ({ item }) => {
               <Label>{t('virtual {{size}}', { size: bytesText(image.virtualSize) })}</Label>
             )}
             {image?.partitionTable && <Label>{image.partitionTable.toUpperCase()}</Label>}
+            {compact && (
+              <Label color={phaseColor(item.phase)} data-test="upload-item-summary">
+                {phaseSummary(t, item)}
+              </Label>
+            )}
           </Flex>
         </CardTitle>
       </CardHeader>
-      <CardBody>
+      <CardBody hidden={collapsed}>
         {item.phase === 'inspecting' && <Spinner size="md" aria-label={t('Inspecting')} />}
         {image?.notes.map((n) => (
           <Alert

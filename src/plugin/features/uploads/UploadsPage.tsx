@@ -24,7 +24,7 @@ import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { addFiles } from './add-files';
 import { StagingQuotaSummary } from './StagingQuota';
 import { UnfinishedUploads } from './UnfinishedUploads';
-import { UploadItemCard } from './UploadItemCard';
+import { COMPACT_AFTER, UploadItemCard } from './UploadItemCard';
 import { useUploadItems } from './upload-store';
 import './uploads.css';
 
@@ -104,7 +104,7 @@ export const UploadsPage: FC = () => {
           </StackItem>
           {items.map((item) => (
             <StackItem key={item.key}>
-              <UploadItemCard item={item} />
+              <UploadItemCard item={item} compact={items.length > COMPACT_AFTER} />
             </StackItem>
           ))}
         </Stack>

@@ -1,0 +1,57 @@
+/**
+ * A blank disk on a class that waits for its first consumer (issue 15 item 1): the result names the reason read
+ * from the DataVolume (CDI v1.66 with populators: PendingPopulation, kubevirt/containerized-data-importer
+ * pkg/controller/datavolume/controller-base.go) and offers force-binding behind the user's consent (annotation
+ * cdi.kubevirt.io/storage.bind.immediate.requested, pkg/controller/common/util.go AnnImmediateBinding); once
+ * force-bound the disk is created and the reason goes away. The result survives a reload and Back (it is in the URL).
+ */
+import { kubectl } from './support/cluster';
+import { expect, test, waitForHost } from './support/fixtures';
+
+test('a blank disk that waits for its first consumer says so and can be force-bound with consent', async ({
+  page,
+  consoleProblems,
+}) => {
+  const name = 'e2e-wffc-blank';
+  await page.goto('/vm-disks/blank-disk');
+  await waitForHost(page);
+  const form = page.locator('[data-test="blank-disk-form"]');
+  await form.locator('[data-test="bd-namespace"]').fill('vm-images');
+  await form.locator('[data-test="bd-name"]').fill(name);
+  await form.locator('[data-test="bd-size"]').fill('1Gi');
+  // The default class `local` binds on first consumer; no VM is chosen.
+  await form.locator('[data-test="bd-create"]').click();
+  const result = page.locator('[data-test="bd-result"]');
+  await expect(result).toContainText(`Blank disk ${name} created`);
+  const wait = result.locator('[data-test="volume-wait"]');
+  await expect(wait).toHaveAttribute(
+    'data-cause',
+    /^(pending-population|wait-for-first-consumer)$/,
+  );
+  await expect(wait).toContainText(`${name} waits for its first consumer`);
+  await expect(wait.locator('[data-advice="force-bind"]')).toBeVisible();
+  // Reload, then leave the page and come back with Back: the result and its reason are still there.
+  await page.reload();
+  await waitForHost(page);
+  await expect(wait).toContainText(`${name} waits for its first consumer`);
+  await page.locator('[data-test="vm-disks-nav-overview"]').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'VM Disks overview' })).toBeVisible();
+  await page.goBack();
+  await expect(result).toContainText(`Blank disk ${name} created`);
+  await expect(wait).toHaveAttribute(
+    'data-cause',
+    /^(pending-population|wait-for-first-consumer)$/,
+  );
+  const bind = wait.locator('[data-test="volume-wait-force-bind"]');
+  await expect(bind).toBeDisabled();
+  await wait.locator('[data-test="volume-wait-force-bind-consent"]').check();
+  await bind.click();
+  await expect
+    .poll(() => kubectl(['get', 'dv', '-n', 'vm-images', name, '-o', 'jsonpath={.status.phase}']), {
+      timeout: 120_000,
+    })
+    .toBe('Succeeded');
+  await expect(wait).toHaveCount(0);
+  kubectl(['delete', 'dv', '-n', 'vm-images', name, '--wait=false']);
+  expect(consoleProblems.messages).toEqual([]);
+});
