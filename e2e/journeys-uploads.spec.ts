@@ -36,6 +36,22 @@ test.beforeAll(() => {
   );
 });
 
+// The specs of one run share a sandbox with nine local PVs (an upload takes two: target and scratch): give the
+// volumes back for the specs after this one.
+test.afterAll(() => {
+  kubectl([
+    'delete',
+    '-n',
+    NS,
+    '--ignore-not-found',
+    'dv/e2e-nofit',
+    'dv/e2e-seed-a',
+    'dv/e2e-seed-b',
+    'dv/e2e-notes',
+    'dv/e2e-six-one',
+  ]);
+});
+
 const card = (page: Page, file: string): Locator =>
   page.locator(`[data-test="upload-item"][data-file="${file}"]`);
 

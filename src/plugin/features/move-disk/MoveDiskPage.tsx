@@ -135,16 +135,16 @@ export const MoveDiskPage: FC = () => {
     model.targetNamespace,
     params.dv ? { namespace: model.targetNamespace, name: params.dv } : undefined,
   );
+  const permissionChecking = permission.loading || !accessLoaded;
   const wizard = moveWizardState({
     claimChosen: Boolean(model.claim),
     claimExists: Boolean(model.pvc),
     sharedDisk: model.sourceRefusals.some((r) => r.kind === 'shared-disk'),
-    permission:
-      permission.loading || !accessLoaded
-        ? 'checking'
-        : permission.createDV && permission.clone && denied.length === 0
-          ? 'allowed'
-          : 'denied',
+    permission: permissionChecking
+      ? 'checking'
+      : permission.createDV && permission.clone && denied.length === 0
+        ? 'allowed'
+        : 'denied',
     vmRunning: model.sourceRefusals.some((r) => r.kind === 'vm-running'),
     nodeChosen: Boolean(model.targetNode),
     pvChosen: Boolean(model.target),
@@ -173,8 +173,10 @@ export const MoveDiskPage: FC = () => {
       ...(resume.restart ? { restart: '1' } : {}),
     });
   }, [resume, update]);
-  // The wizard opens once the step can be derived: every list answered and a found clone taken into the URL.
-  const derived = model.settled && !(resume && !params.dv);
+  // The wizard opens once the step can be derived: every list and access review answered (a target chosen in the
+  // URL, e.g. back from creating a local volume, opens the target step only once the disk step is known to pass)
+  // and a found clone taken into the URL.
+  const derived = model.settled && !permissionChecking && !(resume && !params.dv);
   const body = (id: MoveStepId, children: ReactNode) => {
     const s = stepOf(id);
     return (
