@@ -46,9 +46,14 @@ const withoutData = (object: ConfigMapObject): string => {
 const configMapDocument = (
   namespace: string,
   storageClasses: string[] | undefined,
-  stored: ConfigMapData | undefined,
 ): DefaultsDocument => {
-  const context = { name: STORAGE_DEFAULTS_CONFIG_MAP, namespace, storageClasses, stored };
+  // Keys unchanged from the version the edit started from are only warnings (validateData's `stored`).
+  const contextFor = (base: ConfigMapObject | undefined) => ({
+    name: STORAGE_DEFAULTS_CONFIG_MAP,
+    namespace,
+    storageClasses,
+    stored: base?.data,
+  });
   const asKind = (object: ConfigMapObject, resourceVersion: string | undefined): ConfigMapKind => {
     const metadata = { ...(object.metadata ?? {}), name: STORAGE_DEFAULTS_CONFIG_MAP, namespace };
     delete metadata.resourceVersion;
@@ -71,8 +76,8 @@ const configMapDocument = (
     withDraft: (object, data) => ({ ...object, data }),
     draftFromForm: (form) => dataFromForm(form),
     toYaml: (object) => toYaml({ ...object, data: object.data ?? {} }),
-    checkYaml: (text) => checkStorageDefaultsYaml(text, context),
-    validateForm: (form) => validateForm(form, context),
+    checkYaml: (text, base) => checkStorageDefaultsYaml(text, contextFor(base)),
+    validateForm: (form, _data, base) => validateForm(form, contextFor(base)),
     changes: (before, after) => changedKeys(before ?? {}, after ?? {}),
     unfinished: (form) => form.overrides.some((row) => !row.storageClass),
     outsideDraft: withoutData,
@@ -105,18 +110,11 @@ export const useDefaultsEditor = ({
   loaded,
   storageClasses,
 }: DefaultsEditorInput) => {
-  // Stable while its inputs are: the class list by value, the stored data of the object as watched.
+  // Stable while its inputs are: the class list by value.
   const classList = storageClasses?.join('\n');
-  const stored = (configMap as ConfigMapObject | undefined)?.data;
-  const storedKey = stored === undefined ? undefined : JSON.stringify(stored);
   const doc = useMemo(
-    () =>
-      configMapDocument(
-        namespace,
-        classList === undefined ? undefined : classList.split('\n'),
-        storedKey === undefined ? undefined : (JSON.parse(storedKey) as ConfigMapData),
-      ),
-    [namespace, classList, storedKey],
+    () => configMapDocument(namespace, classList === undefined ? undefined : classList.split('\n')),
+    [namespace, classList],
   );
   return useDocumentEditor(configMap as ConfigMapObject | undefined, loaded, doc);
 };

@@ -21,8 +21,9 @@ export interface EditorDocument<O, F, D, P extends { severity: string }> {
   withDraft: (object: O, draft: D) => O;
   draftFromForm: (form: F, base: O | undefined) => D;
   toYaml: (object: O) => string;
-  checkYaml: (text: string) => { object?: O; problems: P[] };
-  validateForm: (form: F, draft: D) => P[];
+  /** `base` is the server version the edit started from (a value unchanged from it may be only a warning). */
+  checkYaml: (text: string, base: O | undefined) => { object?: O; problems: P[] };
+  validateForm: (form: F, draft: D, base: O | undefined) => P[];
   /** What changed between two drafts, one line per key (dirty check, the conflict's and re-apply's diffs). */
   changes: (before: D | undefined, after: D | undefined) => KeyChange[];
   /** The form counts as edited although its draft is unchanged (e.g. a row without a class yet). */
@@ -96,8 +97,8 @@ export const useDocumentEditor = <O, F, D, P extends { severity: string }>(
   const form = session?.form;
   const base = session?.base;
   const yamlCheck = useMemo(
-    () => (view === 'yaml' && yamlText !== undefined ? doc.checkYaml(yamlText) : undefined),
-    [view, yamlText, doc],
+    () => (view === 'yaml' && yamlText !== undefined ? doc.checkYaml(yamlText, base) : undefined),
+    [view, yamlText, base, doc],
   );
   const draft: D | undefined = useMemo(() => {
     if (view === 'form' && form !== undefined) return doc.draftFromForm(form, base);
@@ -106,8 +107,8 @@ export const useDocumentEditor = <O, F, D, P extends { severity: string }>(
   }, [view, form, base, yamlCheck, doc]);
   const problems: P[] = useMemo(() => {
     if (view === 'yaml') return yamlCheck?.problems ?? [];
-    return form !== undefined && draft !== undefined ? doc.validateForm(form, draft) : [];
-  }, [view, yamlCheck, form, draft, doc]);
+    return form !== undefined && draft !== undefined ? doc.validateForm(form, draft, base) : [];
+  }, [view, yamlCheck, form, draft, base, doc]);
   const blocked = problems.some((p) => p.severity === 'error') || draft === undefined;
 
   const baseDraft = base === undefined ? undefined : doc.draftOf(base);
@@ -157,7 +158,7 @@ export const useDocumentEditor = <O, F, D, P extends { severity: string }>(
           const object = doc.withDraft(s.object, doc.draftFromForm(s.form, s.base));
           return { ...s, view: next, object, yaml: doc.toYaml(object) };
         }
-        const check = doc.checkYaml(s.yaml);
+        const check = doc.checkYaml(s.yaml, s.base);
         if (!check.object) {
           setSwitchRefused(true);
           return s;
