@@ -36,6 +36,9 @@ interface Measure {
   frameMax: number;
   longTasks: number;
   longestTaskMs: number;
+  /** Long tasks in as many frames without scrolling just before (watch updates, timers): the page's own churn. */
+  idleLongTasks: number;
+  idleLongestTaskMs: number;
   /** Table rows in the DOM after the scroll. */
   domRows: number;
 }
@@ -46,6 +49,8 @@ interface Smoothness {
   max: number;
   longTasks: number;
   longestTaskMs: number;
+  idleLongTasks: number;
+  idleLongestTaskMs: number;
   domRows: number;
 }
 
@@ -108,39 +113,47 @@ async function observeFirstRender(page: Page, url: string, ready: Ready): Promis
 }
 
 /**
- * Scrolls the scroll container `scroller` picks (the one with the most content) 150 px per frame, 60 frames down
- * and 60 back up, recording frame intervals and long tasks.
+ * Watches 120 frames without scrolling (the page's own churn: watch updates, timers), then scrolls the scroll
+ * container `scroller` picks (the one with the most content) 150 px per frame, 60 frames down and 60 back up,
+ * recording frame intervals and long tasks of each part.
  */
 async function scrollSmoothness(page: Page, scroller: string): Promise<Smoothness> {
   return page.evaluate(async (selector) => {
-    const tasks: number[] = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push(entry.duration);
-    });
-    try {
-      observer.observe({ type: 'longtask', buffered: false });
-    } catch {
-      // not supported
-    }
     const candidates = [...document.querySelectorAll<HTMLElement>(selector)];
     const target: Element | null =
       candidates.sort((a, b) => b.scrollHeight - a.scrollHeight).at(0) ?? document.scrollingElement;
-    const frames: number[] = [];
-    let last = performance.now();
-    for (let i = 0; i < 120; i++) {
-      await new Promise<void>((resolve) => {
-        requestAnimationFrame(() => {
-          const now = performance.now();
-          frames.push(now - last);
-          last = now;
-          if (target) target.scrollTop += i < 60 ? 150 : -150;
-          resolve();
-        });
+    const watchFrames = async (step: (i: number) => void) => {
+      const tasks: number[] = [];
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push(entry.duration);
       });
-    }
-    // Long tasks are reported after they end: give the last one a frame to arrive.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    observer.disconnect();
+      try {
+        observer.observe({ type: 'longtask', buffered: false });
+      } catch {
+        // not supported
+      }
+      const frames: number[] = [];
+      let last = performance.now();
+      for (let i = 0; i < 120; i++) {
+        await new Promise<void>((resolve) => {
+          requestAnimationFrame(() => {
+            const now = performance.now();
+            frames.push(now - last);
+            last = now;
+            step(i);
+            resolve();
+          });
+        });
+      }
+      // Long tasks are reported after they end: give the last one a frame to arrive.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      observer.disconnect();
+      return { frames, tasks };
+    };
+    const idle = await watchFrames(() => undefined);
+    const { frames, tasks } = await watchFrames((i) => {
+      if (target) target.scrollTop += i < 60 ? 150 : -150;
+    });
     frames.sort((a, b) => a - b);
     const at = (p: number) =>
       frames[Math.min(frames.length - 1, Math.ceil(p * frames.length) - 1)] ?? 0;
@@ -150,6 +163,8 @@ async function scrollSmoothness(page: Page, scroller: string): Promise<Smoothnes
       max: frames[frames.length - 1] ?? 0,
       longTasks: tasks.length,
       longestTaskMs: Math.max(0, ...tasks),
+      idleLongTasks: idle.tasks.length,
+      idleLongestTaskMs: Math.max(0, ...idle.tasks),
       domRows: document.querySelectorAll('tbody tr').length,
     };
   }, scroller);
@@ -197,6 +212,8 @@ async function measureAll(browser: Browser, base: string, world: string): Promis
       max: 0,
       longTasks: 0,
       longestTaskMs: 0,
+      idleLongTasks: 0,
+      idleLongestTaskMs: 0,
       domRows: 0,
     };
     for (let run = 0; run < RUNS; run++) {
@@ -234,6 +251,8 @@ async function measureAll(browser: Browser, base: string, world: string): Promis
       frameMax: smooth.max,
       longTasks: smooth.longTasks,
       longestTaskMs: smooth.longestTaskMs,
+      idleLongTasks: smooth.idleLongTasks,
+      idleLongestTaskMs: smooth.idleLongestTaskMs,
       domRows: smooth.domRows,
     });
     process.stdout.write(
@@ -348,6 +367,7 @@ async function main(): Promise<void> {
         (mb / ma).toFixed(2),
         `${(b?.frameP50 ?? 0).toFixed(1)} / ${(b?.frameP95 ?? 0).toFixed(1)} / ${(b?.frameMax ?? 0).toFixed(0)}`,
         `${b?.longTasks ?? 0} / ${(b?.longestTaskMs ?? 0).toFixed(0)}`,
+        `${b?.idleLongTasks ?? 0} / ${(b?.idleLongestTaskMs ?? 0).toFixed(0)}`,
         String(b?.domRows ?? 0),
       ];
     });
@@ -362,6 +382,7 @@ async function main(): Promise<void> {
             'ratio',
             'frame ms p50 / p95 / max while scrolling',
             'long tasks while scrolling (count / longest ms)',
+            'long tasks in as many frames without scrolling',
             'table rows in the DOM',
           ],
           rows,

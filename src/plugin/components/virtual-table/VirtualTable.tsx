@@ -5,7 +5,7 @@
 // table tells assistive technology the full row count (`aria-rowcount`) and each rendered row's place in it
 // (`aria-rowindex`, passed to `renderRow`).
 import { cloneElement, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { MutableRefObject, ReactElement, ReactNode, Ref, RefCallback } from 'react';
+import type { Key, MutableRefObject, ReactElement, ReactNode, Ref, RefCallback } from 'react';
 import { Table, Tbody, Thead, Tr } from '@patternfly/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import './virtual-table.css';
@@ -101,7 +101,34 @@ export const VirtualTable = <T,>({
     return merged;
   };
 
+  // Rows rendered in the last render, reused while their row object and `renderRow` are the same: a scroll step
+  // re-renders only the VirtualTable (its parent does not), and React skips an element it has already seen, so
+  // only the rows that came into view render. A new `renderRow` (the parent rendered) renders every row again.
+  const rendered = useRef(
+    new Map<number, { row: T; render: typeof renderRow; element: ReactElement }>(),
+  );
   const items = virtualizer.getVirtualItems();
+  const shown = new Map<number, { row: T; render: typeof renderRow; element: ReactElement }>();
+  const rowElement = (index: number, key: Key): ReactElement => {
+    const row = rows[index];
+    const known = rendered.current.get(index);
+    if (known && known.row === row && known.render === renderRow) {
+      shown.set(index, known);
+      return known.element;
+    }
+    const own = renderRow(row, index + 2);
+    // The row's own ref (e.g. the focused row scrolling itself into view) keeps working beside the virtualizer's
+    // measuring one.
+    const element = cloneElement(own, {
+      key,
+      ref: rowRef(index, (own as { ref?: Ref<HTMLTableRowElement> }).ref),
+      'data-index': index,
+    });
+    shown.set(index, { row, render: renderRow, element });
+    return element;
+  };
+  const rowElements = items.map((item) => rowElement(item.index, item.key));
+  rendered.current = shown;
   const first = items.at(0);
   const last = items.at(-1);
   const before = first ? first.start - headHeight : 0;
@@ -125,16 +152,7 @@ export const VirtualTable = <T,>({
         </Thead>
         <Tbody>
           <Spacer height={before} columns={columnCount} />
-          {items.map((item) => {
-            const row = renderRow(rows[item.index], item.index + 2);
-            // The row's own ref (e.g. the focused row scrolling itself into view) keeps working beside the
-            // virtualizer's measuring one.
-            return cloneElement(row, {
-              key: item.key,
-              ref: rowRef(item.index, (row as { ref?: Ref<HTMLTableRowElement> }).ref),
-              'data-index': item.index,
-            });
-          })}
+          {rowElements}
           <Spacer height={after} columns={columnCount} />
         </Tbody>
       </Table>
