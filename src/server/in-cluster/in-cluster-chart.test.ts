@@ -116,6 +116,7 @@ describe('helm lint', () => {
       'cdi.uploadProxyURL=https://cdi-uploadproxy.cdi.svc',
       'staging.size=200Gi',
       'staging.storageClassName=fast',
+      'staging.reservationExpirySeconds=900',
       'backend.requireForwardedFor=false',
       'networkPolicy.enabled=false',
       'image.tag=1.2.3',
@@ -277,6 +278,7 @@ describe('helm template', () => {
       shutdownTimeoutSeconds: 25,
       requireForwardedFor: true,
       logLevel: 'info',
+      uploadReservationExpiryMs: 300_000,
     });
     expect(parsed.options).not.toHaveProperty('cdiNamespace');
 
@@ -286,6 +288,7 @@ describe('helm template', () => {
         'cdi.uploadProxyURL=https://uploadproxy.example.com',
         'backend.requireForwardedFor=false',
         'backend.shutdownTimeoutSeconds=50',
+        'staging.reservationExpirySeconds=900',
       ]),
       'Deployment',
     );
@@ -296,6 +299,7 @@ describe('helm template', () => {
       cdiUploadProxyUrl: 'https://uploadproxy.example.com',
       requireForwardedFor: false,
       shutdownTimeoutSeconds: 50,
+      uploadReservationExpiryMs: 900_000,
     });
     expect(custom.terminationGracePeriodSeconds).toBe(60);
   });
