@@ -16,6 +16,11 @@ export interface StubCluster {
   activeNamespace: string;
   /** Every write, in order. */
   writes: { verb: 'create' | 'update' | 'patch' | 'delete'; object: K8sResourceCommon }[];
+  /**
+   * A real backend (its base URL and the bearer token the console's proxy would add): consoleFetchJSON sends
+   * `/api/proxy/plugin/vm-disks-plugin/backend/…` there over HTTP.
+   */
+  backend?: { base: string; token: string };
 }
 
 let cluster: StubCluster = {
@@ -42,6 +47,7 @@ export const resetStubCluster = (initial: Partial<StubCluster> = {}): StubCluste
     denied: initial.denied ?? [],
     activeNamespace: initial.activeNamespace ?? '#ALL_NS#',
     writes: [],
+    ...(initial.backend ? { backend: initial.backend } : {}),
   };
   changed();
   return cluster;
@@ -197,19 +203,47 @@ export const checkAccess: typeof Sdk.checkAccess = ({ verb, resource, namespace 
     status: { allowed: !cluster.denied.includes(`${verb ?? ''} ${resource ?? ''}`) },
   });
 
+const BACKEND_PROXY = '/api/proxy/plugin/vm-disks-plugin/backend';
+
+/** The plugin's backend over real HTTP; a refusal throws with the body's `error` as the console's fetch does. */
+async function backendJSON(url: string, method: string, body?: unknown): Promise<unknown> {
+  const backend = cluster.backend;
+  if (!backend) throw new StubHttpError(503, 'ServiceUnavailable', 'no backend in this test');
+  const res = await fetch(`${backend.base}${url.slice(BACKEND_PROXY.length)}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${backend.token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  const json = (text ? JSON.parse(text) : {}) as { error?: string };
+  if (!res.ok) {
+    throw new StubHttpError(res.status, res.statusText, json.error ?? res.statusText);
+  }
+  return json;
+}
+
 const fetchJSON = (url: string): Promise<unknown> =>
   Promise.resolve().then(() => {
+    if (url.startsWith(BACKEND_PROXY)) return backendJSON(url, 'GET');
     const group = /^\/api\/kubernetes\/apis\/([^/]+)$/.exec(url)?.[1];
     const versions = group === undefined ? undefined : cluster.served[group];
     if (!versions?.length)
       throw new StubHttpError(404, 'NotFound', `the server could not find ${url}`);
     return { kind: 'APIGroup', name: group, versions: versions.map((v) => ({ version: v })) };
   });
+const fetchWith =
+  (method: string) =>
+  (url: string, json?: unknown): Promise<unknown> =>
+    url.startsWith(BACKEND_PROXY) ? backendJSON(url, method, json) : fetchJSON(url);
+
 export const consoleFetchJSON = Object.assign(fetchJSON, {
-  put: fetchJSON,
-  post: fetchJSON,
-  patch: fetchJSON,
-  delete: fetchJSON,
+  put: fetchWith('PUT'),
+  post: fetchWith('POST'),
+  patch: fetchWith('PATCH'),
+  delete: fetchWith('DELETE'),
 }) as typeof Sdk.consoleFetchJSON;
 
 export const ResourceLink: typeof Sdk.ResourceLink = ({ name, namespace, children }) =>

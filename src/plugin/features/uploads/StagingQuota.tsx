@@ -3,22 +3,14 @@
 // byte is sent.
 import type { FC } from 'react';
 import { Alert, Content } from '@patternfly/react-core';
-import { useQuery } from '@tanstack/react-query';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
-import { getStagingQuota } from './backend-api';
 import { bytesText } from './format-label';
 import { quotaShortfall } from './staging-quota';
-
-const useStagingQuota = () =>
-  useQuery({
-    queryKey: ['vm-disks', 'uploads', 'quota'],
-    queryFn: () => getStagingQuota(),
-    refetchInterval: 5000,
-  });
+import { useStagingQuota } from './upload-queries';
 
 export const StagingQuotaSummary: FC = () => {
   const { t } = usePluginTranslation();
-  const { data } = useStagingQuota();
+  const [data] = useStagingQuota();
   if (!data) return null;
   return (
     <Content component="p" data-test="staging-quota">
@@ -33,7 +25,7 @@ export const StagingQuotaSummary: FC = () => {
 
 export const StagingQuotaWarning: FC<{ size: number }> = ({ size }) => {
   const { t } = usePluginTranslation();
-  const { data } = useStagingQuota();
+  const [data] = useStagingQuota();
   const shortfall = data ? quotaShortfall(size, data) : undefined;
   if (!shortfall) return null;
   return (

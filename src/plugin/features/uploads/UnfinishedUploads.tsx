@@ -4,43 +4,53 @@ import { useRef, useState } from 'react';
 import type { FC } from 'react';
 import { Alert, Button, Card, CardBody, CardTitle, Flex } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { FINISHED_STATES } from '../../../lib/upload-states';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { resumeWithFile } from './add-files';
-import { cancelUpload, FINISHED_STATES, listUploads, type BackendUpload } from './backend-api';
+import type { UploadView } from './backend-api';
 import { bytesText } from './format-label';
 import { VolumeWaitStatus } from '../../components/volume-wait/VolumeWaitStatus';
 import { backendStateText } from './state-text';
+import { useCancelUpload, useUploadList } from './upload-queries';
 import { useUploadItems } from './upload-store';
 
 export const UnfinishedUploads: FC = () => {
   const { t } = usePluginTranslation();
   const items = useUploadItems();
-  const client = useQueryClient();
-  const { data, error } = useQuery({
-    queryKey: ['vm-disks', 'uploads'],
-    queryFn: listUploads,
-    refetchInterval: 3000,
-  });
+  const [data, , error] = useUploadList();
+  const cancel = useCancelUpload();
   const [refused, setRefused] = useState<string | undefined>(undefined);
   const picker = useRef<HTMLInputElement>(null);
-  const [resuming, setResuming] = useState<BackendUpload | undefined>(undefined);
+  const [resuming, setResuming] = useState<UploadView | undefined>(undefined);
   const onThisPage = new Set(items.map((i) => i.sessionId).filter(Boolean));
   const unfinished = (data ?? []).filter(
     (u) => !FINISHED_STATES.has(u.state) && !onThisPage.has(u.id),
   );
-  if (error) {
+  // A failed refresh keeps the last list on screen (with a cancel failure above it).
+  if (error && !data) {
     return (
       <Alert variant="warning" isInline title={t('Unfinished uploads could not be listed')}>
         {error.message}
       </Alert>
     );
   }
-  if (unfinished.length === 0) return null;
+  if (unfinished.length === 0 && !cancel.error) return null;
   return (
     <Card data-test="unfinished-uploads">
       <CardTitle>{t('Unfinished uploads')}</CardTitle>
       <CardBody>
+        {cancel.error && (
+          <Alert
+            variant="danger"
+            isInline
+            title={t('The upload of {{file}} could not be cancelled', {
+              file: cancel.variables.fileName,
+            })}
+            data-test="cancel-upload-failed"
+          >
+            {cancel.error.message}
+          </Alert>
+        )}
         {refused && (
           <Alert
             variant="danger"
@@ -141,10 +151,11 @@ export const UnfinishedUploads: FC = () => {
                       variant="link"
                       size="sm"
                       isDanger
+                      data-test="unfinished-upload-cancel"
+                      isLoading={cancel.isPending && cancel.variables.id === u.id}
+                      isDisabled={cancel.isPending}
                       onClick={() => {
-                        void cancelUpload(u.id).then(() =>
-                          client.invalidateQueries({ queryKey: ['vm-disks', 'uploads'] }),
-                        );
+                        cancel.mutate(u);
                       }}
                     >
                       {t('Cancel')}

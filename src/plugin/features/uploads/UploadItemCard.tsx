@@ -1,5 +1,5 @@
 // One file: what it is (format by content, sizes, notes), then its target form, then its progress.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FC } from 'react';
 import type { TFunction } from 'i18next';
 import {
@@ -19,7 +19,8 @@ import { k8sDelete } from '@openshift-console/dynamic-plugin-sdk';
 import { DataVolumeModel, PersistentVolumeClaimModel } from '../../k8s/models';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { forceBindDataVolume } from '../../components/volume-wait/force-bind';
-import { cancelUpload } from './backend-api';
+import { FINISHED_STATES } from '../../../lib/upload-states';
+import { cancelUpload, type UploadView } from './backend-api';
 import { CancelUploadModal } from './CancelUploadModal';
 import { FinishedTargetLinks } from './FinishedTargetLinks';
 import { bytesText, formatName } from './format-label';
@@ -29,7 +30,8 @@ import { TargetForm } from './TargetForm';
 import { cancelTransfer, pauseTransfer, resumeTransfer, startTransfer } from './transfer';
 import { UploadProgress } from './UploadProgress';
 import type { TargetValues } from './manifests';
-import { uploadStore, type UploadItem } from './upload-store';
+import { useUploadDetail } from './upload-queries';
+import { uploadStore, type ItemPhase, type UploadItem } from './upload-store';
 
 type LabelColor = 'grey' | 'blue' | 'green' | 'red';
 
@@ -58,6 +60,13 @@ const phaseSummary = (t: TFunction, item: UploadItem): string => {
   }
 };
 
+/** The page's phase once the backend finished the upload it was processing. */
+const finishedPhase = (backend: UploadView): ItemPhase =>
+  backend.state === 'done' ? 'done' : backend.state === 'cancelled' ? 'cancelled' : 'failed';
+
+/** Phases in which the backend's view of the upload is shown (after the last byte was sent). */
+const FOLLOWED: ReadonlySet<ItemPhase> = new Set(['processing', 'done', 'failed', 'cancelled']);
+
 /** More files than this on the page: each card starts compact (one line), to expand one at a time. */
 export const COMPACT_AFTER = 3;
 
@@ -74,10 +83,28 @@ export const UploadItemCard: FC<UploadItemCardProps> = ({ item, compact = false 
   // The body stays mounted while collapsed (hidden): a half-filled target form keeps its values.
   const collapsed = compact && !expanded;
   const image = item.inspected?.inspection;
+  const [backend] = useUploadDetail(FOLLOWED.has(item.phase) ? item.sessionId : undefined);
+  // The backend ended the upload the page was processing: the page's phase (and error) follow it.
+  useEffect(() => {
+    if (item.phase !== 'processing' || !backend || !FINISHED_STATES.has(backend.state)) return;
+    uploadStore.update(item.key, {
+      phase: finishedPhase(backend),
+      ...(backend.state === 'failed' && backend.error ? { error: backend.error } : {}),
+    });
+  }, [item.key, item.phase, backend]);
 
   const cancel = async (deleteTarget: boolean) => {
     setConfirming(false);
-    await cancelTransfer(item.key);
+    try {
+      await cancelTransfer(item.key);
+    } catch (err) {
+      uploadStore.update(item.key, {
+        error: t('The upload could not be cancelled: {{reason}}', {
+          reason: (err as Error).message,
+        }),
+      });
+      return;
+    }
     const v = item.values;
     if (deleteTarget && v) {
       const model = v.kind === 'new-pvc' ? PersistentVolumeClaimModel : DataVolumeModel;
@@ -121,7 +148,6 @@ export const UploadItemCard: FC<UploadItemCardProps> = ({ item, compact = false 
       error: undefined,
       sessionId: undefined,
       resumeId: undefined,
-      backend: undefined,
       sent: 0,
       rate: 0,
       eta: null,
@@ -215,6 +241,7 @@ export const UploadItemCard: FC<UploadItemCardProps> = ({ item, compact = false 
         {item.phase !== 'ready' && item.phase !== 'inspecting' && (
           <UploadProgress
             item={item}
+            {...(backend ? { backend } : {})}
             onPause={() => {
               pauseTransfer(item.key);
             }}

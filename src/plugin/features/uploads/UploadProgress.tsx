@@ -13,21 +13,29 @@ import {
 import { PopulationStatus } from '../../components/PopulationStatus';
 import { VolumeWaitStatus } from '../../components/volume-wait/VolumeWaitStatus';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
+import type { UploadView } from './backend-api';
 import type { UploadItem } from './upload-store';
 import { bytesText, durationText } from './format-label';
 import { backendStateText } from './state-text';
 
 export interface UploadProgressProps {
   item: UploadItem;
+  /** The backend's view of the upload (query cache), once every byte was sent. */
+  backend?: UploadView;
   onPause: () => void;
   onResume: () => void;
   onCancel: () => void;
 }
 
-export const UploadProgress: FC<UploadProgressProps> = ({ item, onPause, onResume, onCancel }) => {
+export const UploadProgress: FC<UploadProgressProps> = ({
+  item,
+  backend,
+  onPause,
+  onResume,
+  onCancel,
+}) => {
   const { t } = usePluginTranslation();
   const size = item.file.size;
-  const backend = item.backend;
   const stage = ((): string => {
     switch (item.phase) {
       case 'creating':

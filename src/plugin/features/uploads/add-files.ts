@@ -1,7 +1,7 @@
 // Files dropped or picked: each is inspected in the worker (by content) and gets a fingerprint; a file picked
 // to resume an upload the backend already holds must be the same file (same fingerprint).
 import { looksLikeText, TEXT_SNIFF_BYTES } from '../../../lib/text-content';
-import type { BackendUpload } from './backend-api';
+import type { UploadView } from './backend-api';
 import { fileFingerprint } from './fingerprint';
 import { inspectInWorker } from './image-worker-client';
 import { startTransfer } from './transfer';
@@ -39,7 +39,7 @@ export type ResumeRefusal = 'size' | 'content' | 'name';
 
 /** Resumes `session` with `file`; resolves the cause (nothing started) when it is not the same file. */
 export async function resumeWithFile(
-  session: BackendUpload,
+  session: UploadView,
   file: File,
 ): Promise<ResumeRefusal | undefined> {
   if (file.size !== session.size) return 'size';

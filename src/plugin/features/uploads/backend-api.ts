@@ -1,80 +1,36 @@
-// The backend's uploads API through the console's plugin proxy (`authorization: UserToken`).
+// The backend's uploads API through the console's plugin proxy (`authorization: UserToken`). Its JSON shapes
+// are the shared contract's types (src/lib/uploads-contract.ts, type-only: no schema code in the bundle).
 import { consoleFetchJSON } from '@openshift-console/dynamic-plugin-sdk';
+import type {
+  CancelReply,
+  StagingQuotaView,
+  UploadList,
+  UploadView,
+} from '../../../lib/uploads-contract';
+
+export type { StagingQuotaView, UploadView } from '../../../lib/uploads-contract';
 
 export const UPLOADS_API = '/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads';
 /** The tus endpoint; the trailing slash makes the relative upload URLs the backend returns resolve. */
 export const TUS_ENDPOINT = `${UPLOADS_API}/tus/`;
 
-export type BackendState =
-  | 'receiving'
-  | 'waiting-for-volume'
-  | 'forwarding'
-  | 'waiting-for-user'
-  | 'verifying'
-  | 'importing'
-  | 'done'
-  | 'failed'
-  | 'cancelled';
+export const listUploads = async (): Promise<UploadView[]> =>
+  ((await consoleFetchJSON(UPLOADS_API)) as UploadList).items;
 
-export interface BackendUpload {
-  id: string;
-  owner: string;
-  namespace: string;
-  targetKind: 'new-dv' | 'new-pvc' | 'existing-dv';
-  targetName: string;
-  fileName: string;
-  size: number;
-  fingerprint: string;
-  sha256?: string;
-  verifiedSha256?: string;
-  state: BackendState;
-  received: number;
-  forwarded: number;
-  cdiAttempts: number;
-  cdiPhase?: string;
-  error?: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export const FINISHED_STATES: ReadonlySet<BackendState> = new Set(['done', 'failed', 'cancelled']);
-
-export const listUploads = async (): Promise<BackendUpload[]> =>
-  ((await consoleFetchJSON(UPLOADS_API)) as { items: BackendUpload[] }).items;
-
-export const getUpload = async (id: string): Promise<BackendUpload> =>
-  (await consoleFetchJSON(`${UPLOADS_API}/${id}`)) as BackendUpload;
+export const getUpload = async (id: string): Promise<UploadView> =>
+  (await consoleFetchJSON(`${UPLOADS_API}/${id}`)) as UploadView;
 
 /** The caller's staging quota (`GET /api/v1/uploads/quota`): bytes held by unfinished uploads and limits. */
-export interface StagingQuotaView {
-  user: string;
-  namespace?: string;
-  /** Free staging space plus what unfinished uploads staged, less the backend's reserve. */
-  capacity: number;
-  /** Room for new uploads on the staging volume. */
-  room: number;
-  userHeld: number;
-  /** Half the capacity. */
-  userLimit: number;
-  namespaceHeld?: number;
-  namespaceLimit?: number;
-  /** The largest file the caller may start now. */
-  available: number;
-  reservationExpirySeconds: number;
-}
-
 export const getStagingQuota = async (namespace?: string): Promise<StagingQuotaView> =>
   (await consoleFetchJSON(
     `${UPLOADS_API}/quota${namespace ? `?namespace=${encodeURIComponent(namespace)}` : ''}`,
   )) as StagingQuotaView;
 
-export const putChecksum = async (id: string, sha256: string): Promise<void> => {
-  await consoleFetchJSON.put(`${UPLOADS_API}/${id}/checksum`, { sha256 });
-};
+export const putChecksum = async (id: string, sha256: string): Promise<UploadView> =>
+  (await consoleFetchJSON.put(`${UPLOADS_API}/${id}/checksum`, { sha256 })) as UploadView;
 
-export const cancelUpload = async (id: string): Promise<void> => {
-  await consoleFetchJSON.delete(`${UPLOADS_API}/${id}`);
-};
+export const cancelUpload = async (id: string): Promise<CancelReply> =>
+  (await consoleFetchJSON.delete(`${UPLOADS_API}/${id}`)) as CancelReply;
 
 /** The console's CSRF cookie, sent as `X-CSRFToken` on tus requests as consoleFetch does. */
 export const csrfToken = (): string | undefined =>

@@ -1,9 +1,9 @@
 // The words for the backend's upload states (never the raw `waiting-for-volume`), shared by the upload cards and
 // the unfinished-uploads table.
 import type { TFunction } from 'i18next';
-import type { BackendState } from './backend-api';
+import type { UploadState } from '../../../lib/upload-states';
 
-export const backendStateText = (t: TFunction, state: BackendState, cdiPhase?: string): string => {
+export const backendStateText = (t: TFunction, state: UploadState, cdiPhase?: string): string => {
   switch (state) {
     case 'receiving':
       return t('Receiving the file');

@@ -1,18 +1,10 @@
 // One file's journey: create the target, send it with tus (each chunk with its SHA-256), hash the whole file
-// in the worker once the last chunk is in and hand that checksum over, then follow the backend (forwarding,
-// verifying, CDI import) to the end.
+// in the worker once the last chunk is in and hand that checksum over. The card then follows the backend
+// (forwarding, verifying, CDI import) to the end through the query cache (upload-queries.ts).
 import { k8sCreate } from '@openshift-console/dynamic-plugin-sdk';
 import * as tus from 'tus-js-client';
 import { DataVolumeModel, PersistentVolumeClaimModel } from '../../k8s/models';
-import {
-  cancelUpload,
-  csrfToken,
-  FINISHED_STATES,
-  getUpload,
-  putChecksum,
-  TUS_ENDPOINT,
-  uploadIdOf,
-} from './backend-api';
+import { cancelUpload, csrfToken, putChecksum, TUS_ENDPOINT, uploadIdOf } from './backend-api';
 import { type ChunkDigest, digestInWorker, hashInWorker } from './image-worker-client';
 import { uploadDataVolume, uploadPersistentVolumeClaim, type TargetValues } from './manifests';
 import { addSample, bytesPerSecond, secondsLeft, type RateSample } from './transfer-rate';
@@ -26,7 +18,6 @@ const RETRY_DELAYS = [0, 1000, 3000, 5000, 10000, 20000, 30000, 30000, 30000, 60
 interface Running {
   upload: tus.Upload;
   cancelHash: () => void;
-  stopPolling: () => void;
 }
 const running = new Map<string, Running>();
 
@@ -36,41 +27,6 @@ async function createTarget(v: TargetValues): Promise<void> {
   } else if (v.kind === 'new-pvc') {
     await k8sCreate({ model: PersistentVolumeClaimModel, data: uploadPersistentVolumeClaim(v) });
   }
-}
-
-function followBackend(key: string, id: string): () => void {
-  let stopped = false;
-  const tick = async () => {
-    if (stopped) return;
-    try {
-      const backend = await getUpload(id);
-      const item = uploadStore.find(key);
-      if (!item) return;
-      const finished = FINISHED_STATES.has(backend.state);
-      uploadStore.update(key, {
-        backend,
-        ...(finished
-          ? {
-              phase:
-                backend.state === 'done'
-                  ? 'done'
-                  : backend.state === 'cancelled'
-                    ? 'cancelled'
-                    : 'failed',
-              ...(backend.error && backend.state === 'failed' ? { error: backend.error } : {}),
-            }
-          : {}),
-      });
-      if (finished) return;
-    } catch {
-      // transient: keep polling
-    }
-    setTimeout(() => void tick(), 1000);
-  };
-  void tick();
-  return () => {
-    stopped = true;
-  };
 }
 
 /** Starts (or resumes, with `item.resumeId`) the transfer of the item's file to its target. */
@@ -92,7 +48,6 @@ export async function startTransfer(key: string): Promise<void> {
   let samples: RateSample[] = [];
   let sessionId = item.resumeId ?? item.sessionId;
   let checksum: string | undefined = item.sha256;
-  let stopPolling: () => void = () => undefined;
   const sendChecksum = async () => {
     if (sessionId && checksum) {
       try {
@@ -216,10 +171,8 @@ export async function startTransfer(key: string): Promise<void> {
     },
     onSuccess: () => {
       uploadStore.update(key, { phase: 'processing', sent: item.file.size, eta: 0 });
+      // From here the card follows the backend's state (upload-queries' detail query).
       if (!checksum) hashWholeFile();
-      if (sessionId) stopPolling = followBackend(key, sessionId);
-      const r = running.get(key);
-      if (r) r.stopPolling = stopPolling;
     },
     onError: (err) => {
       const body = (err as tus.DetailedError).originalResponse?.getBody();
@@ -230,9 +183,6 @@ export async function startTransfer(key: string): Promise<void> {
     upload,
     cancelHash: () => {
       hash.cancel();
-    },
-    stopPolling: () => {
-      stopPolling();
     },
   });
   if (!sessionId) {
@@ -266,7 +216,6 @@ export async function cancelTransfer(key: string): Promise<void> {
   if (r) {
     await r.upload.abort(false);
     r.cancelHash();
-    r.stopPolling();
     running.delete(key);
   }
   const id = item?.sessionId ?? item?.resumeId;

@@ -1,8 +1,9 @@
 // The page's uploads: one entry per selected file, kept outside React (a module store) so that transfers
-// continue while components re-render; components read it with `useUploadItems`.
+// continue while components re-render; components read it with `useUploadItems`. It holds only what the page
+// alone knows (the file, its phase, the progress of sending); the backend's view of an upload is in the query
+// cache (upload-queries.ts).
 import { useSyncExternalStore } from 'react';
 import type { Inspected } from './image-worker-client';
-import type { BackendUpload } from './backend-api';
 import type { TargetValues } from './manifests';
 
 export type ItemPhase =
@@ -11,7 +12,7 @@ export type ItemPhase =
   | 'creating' // creating the DataVolume / PVC
   | 'uploading'
   | 'paused'
-  | 'processing' // all bytes staged; the backend forwards, verifies, CDI imports (see `backend`)
+  | 'processing' // all bytes staged; the backend forwards, verifies, CDI imports (upload-queries' detail)
   | 'done'
   | 'failed'
   | 'cancelled';
@@ -38,7 +39,6 @@ export interface UploadItem {
   hashEngine?: string;
   /** Bytes this page declared as zeros instead of sending (tus extension vm-disks-zero-ranges). */
   zeroBytes?: number;
-  backend?: BackendUpload;
   error?: string;
 }
 
