@@ -197,6 +197,51 @@ export const checkAccess: typeof Sdk.checkAccess = ({ verb, resource, namespace 
     status: { allowed: !cluster.denied.includes(`${verb ?? ''} ${resource ?? ''}`) },
   });
 
+/** Answers at once from the deny list (`verb resource`), as a review that has loaded. */
+export const useAccessReview: typeof Sdk.useAccessReview = ({ verb, resource }) => [
+  !cluster.denied.includes(`${verb ?? ''} ${resource ?? ''}`),
+  false,
+];
+
+export const getGroupVersionKindForModel: typeof Sdk.getGroupVersionKindForModel = (model) => ({
+  ...(model.apiGroup ? { group: model.apiGroup } : {}),
+  version: model.apiVersion,
+  kind: model.kind,
+});
+
+/** JSON patch `add`/`replace`/`remove` on plain paths (`/spec/template/spec/volumes/0/dataVolume/name`). */
+const applyPatch = (target: unknown, op: { op: string; path: string; value?: unknown }) => {
+  const keys = op.path
+    .split('/')
+    .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const last = keys.pop() ?? '';
+  let parent = target as Record<string, unknown>;
+  for (const key of keys) {
+    parent[key] ??= {};
+    parent = parent[key] as Record<string, unknown>;
+  }
+  if (op.op === 'remove') {
+    if (Array.isArray(parent)) parent.splice(Number(last), 1);
+    else Reflect.deleteProperty(parent, last);
+  } else if (Array.isArray(parent) && last === '-') parent.push(op.value);
+  else parent[last] = op.value;
+};
+
+export const k8sPatch: typeof Sdk.k8sPatch = ({ model, resource, data }) =>
+  Promise.resolve().then(() => {
+    const { name, namespace } = resource.metadata ?? {};
+    refuse('patch', model, namespace);
+    const current = find(model, name, namespace);
+    const patched = structuredClone(current);
+    for (const op of data) applyPatch(patched, op);
+    const updated = bump(patched);
+    cluster.objects = cluster.objects.map((o) => (o === current ? updated : o));
+    cluster.writes.push({ verb: 'patch', object: updated });
+    changed();
+    return typed(structuredClone(updated));
+  });
+
 const fetchJSON = (url: string): Promise<unknown> =>
   Promise.resolve().then(() => {
     const group = /^\/api\/kubernetes\/apis\/([^/]+)$/.exec(url)?.[1];
