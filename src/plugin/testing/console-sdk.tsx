@@ -209,7 +209,7 @@ export const getGroupVersionKindForModel: typeof Sdk.getGroupVersionKindForModel
   kind: model.kind,
 });
 
-/** JSON patch `add`/`replace`/`remove` on plain paths (`/spec/template/spec/volumes/0/dataVolume/name`). */
+/** JSON patch `test`/`add`/`replace`/`remove` on plain paths (`/spec/template/spec/volumes/0/dataVolume/name`). */
 const applyPatch = (target: unknown, op: { op: string; path: string; value?: unknown }) => {
   const keys = op.path
     .split('/')
@@ -220,6 +220,12 @@ const applyPatch = (target: unknown, op: { op: string; path: string; value?: unk
   for (const key of keys) {
     parent[key] ??= {};
     parent = parent[key] as Record<string, unknown>;
+  }
+  if (op.op === 'test') {
+    // JSON patch `test` (RFC 6902): the API server answers 422 when the value differs.
+    if (JSON.stringify(parent[last]) !== JSON.stringify(op.value))
+      throw new StubHttpError(422, 'Invalid', `the test of ${op.path} failed`);
+    return;
   }
   if (op.op === 'remove') {
     if (Array.isArray(parent)) parent.splice(Number(last), 1);

@@ -33,7 +33,9 @@ const storageClass = (name: string, mode: string, isDefault: boolean) => ({
   kind: 'StorageClass',
   metadata: {
     name,
-    ...(isDefault ? { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } : {}),
+    ...(isDefault
+      ? { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } }
+      : {}),
   },
   provisioner: 'kubevirt.io.hostpath-provisioner',
   volumeBindingMode: mode,
@@ -140,7 +142,12 @@ describe('TargetForm', () => {
     expect(screen.queryByTestId('upload-problems')).not.toBeInTheDocument();
     await user.click(start());
     expect(onStart).toHaveBeenCalledWith(
-      expect.objectContaining({ kind: 'existing-dv', name: 'hand-made', size: '20Gi', forceBind: true }),
+      expect.objectContaining({
+        kind: 'existing-dv',
+        name: 'hand-made',
+        size: '20Gi',
+        forceBind: true,
+      }),
     );
   });
 });

@@ -52,16 +52,17 @@ const ctxFor = (selected: StorageClassKind): TargetContext => ({
   defaultsLoaded: true,
   overhead: 0.055,
 });
-const uploadDv = (name: string, phase: string, volumeMode = 'Block'): DataVolumeKind => ({
-  apiVersion: 'cdi.kubevirt.io/v1beta1',
-  kind: 'DataVolume',
-  metadata: { name, namespace: 'vm-images' },
-  spec: {
-    source: { upload: {} },
-    storage: { volumeMode, resources: { requests: { storage: '20Gi' } } },
-  },
-  status: { phase },
-} as DataVolumeKind);
+const uploadDv = (name: string, phase: string, volumeMode = 'Block'): DataVolumeKind =>
+  ({
+    apiVersion: 'cdi.kubevirt.io/v1beta1',
+    kind: 'DataVolume',
+    metadata: { name, namespace: 'vm-images' },
+    spec: {
+      source: { upload: {} },
+      storage: { volumeMode, resources: { requests: { storage: '20Gi' } } },
+    },
+    status: { phase },
+  }) as DataVolumeKind;
 
 const base = (
   state: Partial<TargetFormState> = {},
@@ -157,7 +158,12 @@ const CASES: Case[] = [
     input: base(
       {},
       {
-        access: { canCreateTarget: false, targetLoading: true, canUpload: true, uploadLoading: true },
+        access: {
+          canCreateTarget: false,
+          targetLoading: true,
+          canUpload: true,
+          uploadLoading: true,
+        },
       },
     ),
     problems: {},

@@ -47,7 +47,8 @@ export interface TargetFormInput {
 }
 
 /** Where a problem is shown beside its field (`form`: only in the summary). */
-export type TargetField = 'namespace' | 'name' | 'size' | 'access' | 'volume-mode' | 'existing' | 'form';
+export type TargetField =
+  'namespace' | 'name' | 'size' | 'access' | 'volume-mode' | 'existing' | 'form';
 
 export type FormProblemCode =
   | 'namespace-empty'
@@ -150,7 +151,8 @@ export const targetFormModel = (input: TargetFormInput): TargetFormModel => {
       kind === 'existing-dv'
         ? quantityBytes(existingClaim?.resources?.requests?.storage)
         : quantityBytes(effectiveSize),
-    volumeMode: kind === 'existing-dv' ? (existingClaim?.volumeMode ?? 'Filesystem') : effectiveVolume,
+    volumeMode:
+      kind === 'existing-dv' ? (existingClaim?.volumeMode ?? 'Filesystem') : effectiveVolume,
     accessMode: effectiveAccess,
     filesystemOverhead: ctx.overhead,
     ...(kind === 'existing-dv'
@@ -188,7 +190,9 @@ export const targetFormModel = (input: TargetFormInput): TargetFormModel => {
     problem,
   }));
   if (!namespaceProblem && !access.targetLoading && !access.canCreateTarget) {
-    problems.push(formProblem('form', kind === 'new-pvc' ? 'no-create-pvc' : 'no-create-dv', { namespace }));
+    problems.push(
+      formProblem('form', kind === 'new-pvc' ? 'no-create-pvc' : 'no-create-dv', { namespace }),
+    );
   }
   if (!namespaceProblem && !access.uploadLoading && !access.canUpload) {
     problems.push(formProblem('form', 'no-upload', { namespace }));
@@ -209,7 +213,8 @@ export const targetFormModel = (input: TargetFormInput): TargetFormModel => {
     storageClassName: state.storageClassName || (ctx.defaultClass?.metadata?.name ?? ''),
     accessMode: effectiveAccess,
     volumeMode: effectiveVolume,
-    forceBind: kind === 'existing-dv' ? existingWaits && state.forceBindConsent : effectiveForceBind,
+    forceBind:
+      kind === 'existing-dv' ? existingWaits && state.forceBindConsent : effectiveForceBind,
     ...(kind === 'new-dv' && input.claim ? { claim: input.claim } : {}),
   };
 
