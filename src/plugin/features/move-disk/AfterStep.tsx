@@ -25,7 +25,7 @@ import { isVMStopped, owningDataVolume, vmsUsingClaim } from '../../k8s/selector
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { ConfirmButton } from './ConfirmButton';
 import type { StepProps } from './SourceSteps';
-import { useClusterWrite } from './useClusterWrite';
+import { useClusterWrite } from '../../k8s/hooks/useClusterWrite';
 
 const DASH = '—';
 

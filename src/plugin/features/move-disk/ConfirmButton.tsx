@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { FC, ReactNode } from 'react';
 import { Alert, Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
-import { useClusterWrite } from './useClusterWrite';
+import { useClusterWrite } from '../../k8s/hooks/useClusterWrite';
 
 export interface ConfirmButtonProps {
   label: string;

@@ -14,7 +14,7 @@ import {
 import type { CloneDataVolumeManifest } from '../../../lib/clone-datavolume';
 import { DataVolumeModel, PersistentVolumeModel } from '../../k8s/models';
 import type { PersistentVolumeKind } from '../../k8s/types';
-import { useClusterWrite, type ClusterWriteState } from './useClusterWrite';
+import { useClusterWrite, type ClusterWriteState } from '../../k8s/hooks/useClusterWrite';
 
 export interface StartCloneInput {
   name: string;

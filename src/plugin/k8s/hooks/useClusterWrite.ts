@@ -1,8 +1,8 @@
-// One cluster write of the move-disk wizard as a TanStack Query mutation: `[run, { pending, error }]`, the error as
+// One cluster write of a page or wizard step as a TanStack Query mutation: `[run, { pending, error }]`, the error as
 // the API server's message for the step to show in an Alert. No write is fire-and-forget: a refused patch
 // (403, 409, an admission webhook's denial) stays on screen until the next attempt.
 import { useMutation } from '@tanstack/react-query';
-import { messageOf } from '../../k8s/load-error';
+import { messageOf } from '../load-error';
 
 export interface ClusterWriteState {
   pending: boolean;
