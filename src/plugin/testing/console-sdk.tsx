@@ -225,6 +225,57 @@ async function backendJSON(url: string, method: string, body?: unknown): Promise
   return json;
 }
 
+/** Answers at once from the deny list (`verb resource`), as a review that has loaded. */
+export const useAccessReview: typeof Sdk.useAccessReview = ({ verb, resource }) => [
+  !cluster.denied.includes(`${verb ?? ''} ${resource ?? ''}`),
+  false,
+];
+
+export const getGroupVersionKindForModel: typeof Sdk.getGroupVersionKindForModel = (model) => ({
+  ...(model.apiGroup ? { group: model.apiGroup } : {}),
+  version: model.apiVersion,
+  kind: model.kind,
+});
+
+/** JSON patch `test`/`add`/`replace`/`remove` on plain paths (`/spec/template/spec/volumes/0/dataVolume/name`). */
+const applyPatch = (target: unknown, op: { op: string; path: string; value?: unknown }) => {
+  const keys = op.path
+    .split('/')
+    .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const last = keys.pop() ?? '';
+  let parent = target as Record<string, unknown>;
+  for (const key of keys) {
+    parent[key] ??= {};
+    parent = parent[key] as Record<string, unknown>;
+  }
+  if (op.op === 'test') {
+    // JSON patch `test` (RFC 6902): the API server answers 422 when the value differs.
+    if (JSON.stringify(parent[last]) !== JSON.stringify(op.value))
+      throw new StubHttpError(422, 'Invalid', `the test of ${op.path} failed`);
+    return;
+  }
+  if (op.op === 'remove') {
+    if (Array.isArray(parent)) parent.splice(Number(last), 1);
+    else Reflect.deleteProperty(parent, last);
+  } else if (Array.isArray(parent) && last === '-') parent.push(op.value);
+  else parent[last] = op.value;
+};
+
+export const k8sPatch: typeof Sdk.k8sPatch = ({ model, resource, data }) =>
+  Promise.resolve().then(() => {
+    const { name, namespace } = resource.metadata ?? {};
+    refuse('patch', model, namespace);
+    const current = find(model, name, namespace);
+    const patched = structuredClone(current);
+    for (const op of data) applyPatch(patched, op);
+    const updated = bump(patched);
+    cluster.objects = cluster.objects.map((o) => (o === current ? updated : o));
+    cluster.writes.push({ verb: 'patch', object: updated });
+    changed();
+    return typed(structuredClone(updated));
+  });
+
 const fetchJSON = (url: string): Promise<unknown> =>
   Promise.resolve().then(() => {
     if (url.startsWith(BACKEND_PROXY)) return backendJSON(url, 'GET');

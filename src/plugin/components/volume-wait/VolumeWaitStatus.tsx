@@ -11,6 +11,7 @@ import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { useDataVolumes } from '../../k8s/hooks/useDataVolumes';
 import { usePersistentVolumeClaims } from '../../k8s/hooks/usePersistentVolumeClaims';
 import { useWatchList } from '../../k8s/hooks/watch-list';
+import { messageOf } from '../../k8s/load-error';
 import { EventModel } from '../../k8s/hpp-models';
 import type { EventKind } from '../../k8s/types/hpp-setup';
 import { forceBindDataVolume } from './force-bind';
@@ -170,7 +171,8 @@ export const VolumeWaitStatus: FC<VolumeWaitStatusProps> = ({ namespace, name, c
                 },
                 (err: unknown) => {
                   setBinding(false);
-                  setBindError((err as Error).message);
+                  // The API server's Status message (a 403 or 409 is not an Error with a message of its own).
+                  setBindError(messageOf(err));
                 },
               );
             }}

@@ -1,6 +1,6 @@
 // /vm-disks/blank-disk: a blank disk (seed 6.12.5) — name, size, storage class (or the cluster default), access
 // and volume mode from the storage defaults for that class, and optionally attached to a stopped VM.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { FC } from 'react';
 import {
@@ -23,16 +23,17 @@ import {
   k8sPatch,
   useActiveNamespace,
 } from '@openshift-console/dynamic-plugin-sdk';
-import { buildBlankDataVolume, validateBlankDisk } from '../../../lib/blank-datavolume';
-import type { BlankDiskProblem, BlankDiskValues } from '../../../lib/blank-datavolume';
+import { buildBlankDataVolume } from '../../../lib/blank-datavolume';
+import type { BlankDiskProblem } from '../../../lib/blank-datavolume';
 import { ACCESS_MODES, VOLUME_MODES } from '../../../lib/storage-defaults';
 import type { StorageVolumeMode } from '../../../lib/storage-defaults';
 import { isDefaultClass } from '../../../lib/scratch-space';
-import { attachDataVolumePatch, freeDiskName } from '../../../lib/vm-volume-patches';
+import { attachDataVolumePatch } from '../../../lib/vm-volume-patches';
 import { messageOf } from '../../k8s/load-error';
 import { useDataVolumes } from '../../k8s/hooks/useDataVolumes';
 import { useStorageClasses } from '../../k8s/hooks/useStorageClasses';
 import { PopulationStatus } from '../../components/PopulationStatus';
+import { blankDiskModel } from './blank-disk-model';
 import { createdFromSearch, createdSearch, type Created } from './created-search';
 import { VolumeWaitStatus } from '../../components/volume-wait/VolumeWaitStatus';
 import { useClaimApi } from '../../k8s/hooks/useClaimApi';
@@ -40,7 +41,6 @@ import { useStorageDefaults } from '../../k8s/hooks/useStorageDefaults';
 import { useVirtualMachineInstances } from '../../k8s/hooks/useVirtualMachineInstances';
 import { useVirtualMachines } from '../../k8s/hooks/useVirtualMachines';
 import { ALL_NAMESPACES_KEY, DataVolumeModel, VirtualMachineModel, gvkOf } from '../../k8s/models';
-import { isVMStopped } from '../../k8s/selectors/vm-disks';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { ManifestPreview } from '../../components/ManifestPreview';
 import { fieldHelp } from '../../components/FieldHelp';
@@ -102,34 +102,31 @@ export const BlankDiskPage: FC = () => {
   const [dataVolumes] = useDataVolumes(namespace || undefined);
   const [vms] = useVirtualMachines(namespace || undefined);
   const [vmis] = useVirtualMachineInstances(namespace || undefined);
-  const nsVMs = useMemo(
-    () => (namespace ? vms.filter((vm) => vm.metadata?.namespace === namespace) : []),
-    [vms, namespace],
-  );
-  const vm = nsVMs.find((v) => v.metadata?.name === vmName);
-  const vmiOf = (n: string | undefined) =>
-    vmis.find((i) => i.metadata?.name === n && i.metadata?.namespace === namespace);
-
-  const values: BlankDiskValues = {
-    name,
-    namespace,
-    size,
-    storageClassName,
-    accessMode: accessMode ?? defaults.accessMode,
-    volumeMode: volumeMode ?? defaults.volumeMode,
-  };
-  const taken = dataVolumes
-    .filter((dv) => dv.metadata?.namespace === namespace)
-    .map((dv) => dv.metadata?.name ?? '');
-  const problems = validateBlankDisk(values, taken);
+  const model = blankDiskModel({
+    state: {
+      namespace,
+      name,
+      size,
+      storageClassName,
+      ...(accessMode !== undefined ? { accessMode } : {}),
+      ...(volumeMode !== undefined ? { volumeMode } : {}),
+      vmName,
+      ...(diskName !== undefined ? { diskName } : {}),
+    },
+    defaults,
+    dataVolumes,
+    vms,
+    vmis,
+  });
+  const { values, problems, vm, vmRunning } = model;
+  const nsVMs = model.vms;
+  const effectiveDiskName = model.diskName;
   const problemOf = (field: BlankDiskProblem['field']) => {
     const problem = problems.find((p) => p.field === field);
     return problem ? problemMessage(t, problem) : undefined;
   };
   const [claim] = useClaimApi(storageClassName);
   const manifest = buildBlankDataVolume(values, claim);
-  const effectiveDiskName = diskName ?? (vm ? freeDiskName(vm, name.trim() || 'blank') : '');
-  const vmRunning = vm ? !isVMStopped(vm, vmiOf(vmName)) : false;
   const [denied, accessLoaded] = useAccessNeeds(
     namespace.trim()
       ? [
@@ -345,7 +342,7 @@ export const BlankDiskPage: FC = () => {
                 <FormSelectOption value="" label={t('Do not attach')} />
                 {nsVMs.map((v) => {
                   const n = v.metadata?.name ?? '';
-                  const stopped = isVMStopped(v, vmiOf(n));
+                  const stopped = model.stopped(v);
                   return (
                     <FormSelectOption
                       key={n}

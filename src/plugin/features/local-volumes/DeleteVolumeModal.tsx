@@ -82,7 +82,12 @@ export const DeleteVolumeModal: FC<DeleteVolumeModalProps> = ({ pv, node, onClos
           </Content>
         ) : null}
         {error ? (
-          <Alert isInline variant="danger" title={t('Could not delete')} data-test="lv-delete-error">
+          <Alert
+            isInline
+            variant="danger"
+            title={t('Could not delete')}
+            data-test="lv-delete-error"
+          >
             {error}
           </Alert>
         ) : null}

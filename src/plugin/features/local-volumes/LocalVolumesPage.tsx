@@ -14,11 +14,7 @@ import {
   Stack,
   StackItem,
 } from '@patternfly/react-core';
-import {
-  DocumentTitle,
-  ListPageHeader,
-  ResourceLink,
-} from '@openshift-console/dynamic-plugin-sdk';
+import { DocumentTitle, ListPageHeader, ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { EmptyStateFor } from '../../components/EmptyStateFor';
 import { LoadError } from '../../components/LoadError';
@@ -110,9 +106,7 @@ export const LocalVolumesPage: FC = () => {
                       emptyDataTest="lv-node-empty"
                       vmsByClaim={vmsByClaim}
                       headingLevel="h2"
-                      rowActions={(pv) => (
-                        <VolumeRowActions pv={pv} node={group.node} />
-                      )}
+                      rowActions={(pv) => <VolumeRowActions pv={pv} node={group.node} />}
                       actions={
                         group.node ? (
                           <Link

@@ -1,9 +1,10 @@
-// A button that asks before it acts: a modal with what will happen, Confirm / Cancel, the error if it fails.
+// A button that asks before it acts: a modal with what will happen, Confirm / Cancel, the error if it fails (the
+// write runs as a mutation, useClusterWrite; the modal stays open with the API server's message).
 import { useState } from 'react';
 import type { FC, ReactNode } from 'react';
 import { Alert, Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
-import { messageOf } from '../../k8s/load-error';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
+import { useClusterWrite } from '../../k8s/hooks/useClusterWrite';
 
 export interface ConfirmButtonProps {
   label: string;
@@ -28,11 +29,10 @@ export const ConfirmButton: FC<ConfirmButtonProps> = ({
 }) => {
   const { t } = usePluginTranslation();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [confirm, { pending: busy, error, reset }] = useClusterWrite(onConfirm);
   const close = () => {
     setOpen(false);
-    setError(undefined);
+    reset();
   };
   return (
     <>
@@ -73,18 +73,9 @@ export const ConfirmButton: FC<ConfirmButtonProps> = ({
             isLoading={busy}
             isDisabled={busy}
             onClick={() => {
-              setBusy(true);
-              setError(undefined);
-              onConfirm()
-                .then(() => {
-                  setOpen(false);
-                })
-                .catch((e: unknown) => {
-                  setError(messageOf(e));
-                })
-                .finally(() => {
-                  setBusy(false);
-                });
+              void confirm().then((done) => {
+                if (done) close();
+              });
             }}
           >
             {confirmLabel}

@@ -33,7 +33,9 @@ import {
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { DiskStep, PermissionStep, VmStateStep, useClonePermission } from './SourceSteps';
 import { LeftoverClones } from './LeftoverClones';
-import { AfterStep, CloneStep, TargetStep } from './TargetSteps';
+import { AfterStep } from './AfterStep';
+import { CloneStep } from './CloneStep';
+import { TargetStep } from './TargetStep';
 import { MOVE_STEPS, moveWizardState } from './move-steps';
 import type { MoveStepId, NextBlock } from './move-steps';
 import { useLeftoverClones } from './useLeftoverClones';
