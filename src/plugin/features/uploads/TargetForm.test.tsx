@@ -72,7 +72,6 @@ const renderForm = () => {
       inspected={{ inspection, headSha256: '', ms: 0 }}
       onStart={onStart}
       onRemove={vi.fn()}
-      busy={false}
     />,
   );
   return { ...rendered, onStart };

@@ -32,7 +32,6 @@ export interface TargetFormProps {
   inspected: Inspected;
   onStart: (values: TargetValues) => void;
   onRemove: () => void;
-  busy: boolean;
   error?: string;
   /** Values of an earlier attempt (e.g. after "already exists"), to start from. */
   initial?: TargetValues;
@@ -45,7 +44,6 @@ export const TargetForm: FC<TargetFormProps> = ({
   inspected,
   onStart,
   onRemove,
-  busy,
   error,
   initial,
   looksLikeText,
@@ -56,7 +54,6 @@ export const TargetForm: FC<TargetFormProps> = ({
   const { state, update, model, ctx, namespaces } = useTargetForm({
     fileName,
     inspected,
-    busy,
     ...(initial ? { initial } : {}),
     ...(looksLikeText !== undefined ? { looksLikeText } : {}),
   });

@@ -226,7 +226,6 @@ export const UploadItemCard: FC<UploadItemCardProps> = ({ item, compact = false 
           <TargetForm
             fileName={item.file.name}
             inspected={item.inspected}
-            busy={false}
             {...(item.error ? { error: item.error } : {})}
             {...(item.values ? { initial: item.values } : {})}
             {...(item.looksLikeText !== undefined ? { looksLikeText: item.looksLikeText } : {})}

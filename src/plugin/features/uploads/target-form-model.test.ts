@@ -76,7 +76,6 @@ const base = (
   dataVolumes: [],
   namespaceNames: ['vm-images', 'default'],
   access: { canCreateTarget: true, targetLoading: false, canUpload: true, uploadLoading: false },
-  busy: false,
   ...more,
 });
 
@@ -197,12 +196,6 @@ const CASES: Case[] = [
     name: 'a raw file that reads as text needs confirmation',
     input: base({}, { image: { ...image, format: 'raw' }, looksLikeText: true }),
     problems: { form: ['text-consent'] },
-    ready: false,
-  },
-  {
-    name: 'busy (creating) blocks Start',
-    input: base({}, { busy: true }),
-    problems: {},
     ready: false,
   },
 ];

@@ -43,7 +43,6 @@ export interface TargetFormInput {
     canUpload: boolean;
     uploadLoading: boolean;
   };
-  busy: boolean;
 }
 
 /** Where a problem is shown beside its field (`form`: only in the summary). */
@@ -235,11 +234,7 @@ export const targetFormModel = (input: TargetFormInput): TargetFormModel => {
     ...(namespaceProblem ? { namespaceProblem } : {}),
     problems,
     ready:
-      problems.length === 0 &&
-      !namespaceProblem &&
-      !access.targetLoading &&
-      !access.uploadLoading &&
-      !input.busy,
+      problems.length === 0 && !namespaceProblem && !access.targetLoading && !access.uploadLoading,
   };
 };
 

@@ -21,7 +21,6 @@ import { useTargetContext, type TargetContext } from './useTargetDefaults';
 export interface TargetFormOptions {
   fileName: string;
   inspected: Inspected;
-  busy: boolean;
   initial?: TargetValues;
   looksLikeText?: boolean;
 }
@@ -37,7 +36,6 @@ export interface TargetForm {
 export const useTargetForm = ({
   fileName,
   inspected,
-  busy,
   initial,
   looksLikeText = false,
 }: TargetFormOptions): TargetForm => {
@@ -79,7 +77,6 @@ export const useTargetForm = ({
     dataVolumes,
     ...(namespaces.names ? { namespaceNames: namespaces.names } : {}),
     access: { canCreateTarget, targetLoading, canUpload, uploadLoading },
-    busy,
   });
   return { state, update, model, ctx, namespaces };
 };
