@@ -1,33 +1,17 @@
 // Page object of the blank disk page: its form (namespace, name, size, modes, VM, disk name, YAML preview) and the
-// result with its volume-wait notice. It names what a user sees; the specs say what should happen.
+// result with its volume-wait notice (volume-wait.ts). It names what a user sees; the specs say what should happen.
 import type { Locator, Page } from '@playwright/test';
 import { waitForHost } from '../support/fixtures';
+import { VolumeWait } from './volume-wait';
 
 export const BLANK_DISK_PATH = '/vm-disks/blank-disk';
-
-/** The notice of a disk whose claim waits (first consumer, pending population) and its force-bind action. */
-export class VolumeWait {
-  readonly forceBindAdvice: Locator;
-  readonly forceBind: Locator;
-  readonly consent: Locator;
-
-  constructor(readonly root: Locator) {
-    this.forceBindAdvice = root.locator('[data-advice="force-bind"]');
-    this.forceBind = root.locator('[data-test="volume-wait-force-bind"]');
-    this.consent = root.locator('[data-test="volume-wait-force-bind-consent"]');
-  }
-
-  async forceBindWithConsent(): Promise<void> {
-    await this.consent.check();
-    await this.forceBind.click();
-  }
-}
 
 export class BlankDiskPage {
   readonly form: Locator;
   readonly namespace: Locator;
   readonly name: Locator;
   readonly size: Locator;
+  readonly storageClass: Locator;
   readonly accessMode: Locator;
   readonly volumeMode: Locator;
   readonly vm: Locator;
@@ -43,6 +27,7 @@ export class BlankDiskPage {
     this.namespace = this.form.locator('[data-test="bd-namespace"]');
     this.name = this.form.locator('[data-test="bd-name"]');
     this.size = this.form.locator('[data-test="bd-size"]');
+    this.storageClass = this.form.locator('[data-test="bd-class"]');
     this.accessMode = this.form.locator('[data-test="bd-access-mode"]');
     this.volumeMode = this.form.locator('[data-test="bd-volume-mode"]');
     this.vm = this.form.locator('[data-test="bd-vm"]');
