@@ -1,6 +1,7 @@
 // A blank disk through the form (seed 6.12.5), attached to a stopped VM, which then starts with it; and the
 // DataVolume YAML template.
 import { kubectl } from './support/cluster';
+import { BlankDiskPage } from './pages/blank-disk-page';
 import { expect, test, waitForHost } from './support/fixtures';
 
 const NS = 'vm-images';
@@ -23,27 +24,22 @@ test.describe('Blank disk', () => {
         },
       }),
     );
-    await page.goto('/');
-    await waitForHost(page);
-    await page.locator('[data-test="vm-disks-nav-blank-disk"]').click();
+    const blank = await new BlankDiskPage(page).openFromNav();
     await expect(page).toHaveURL(/\/vm-disks\/blank-disk$/);
-    const form = page.locator('[data-test="blank-disk-form"]');
-    await form.locator('[data-test="bd-namespace"]').fill(NS);
-    await form.locator('[data-test="bd-name"]').fill('e2e-blank');
-    await form.locator('[data-test="bd-size"]').fill('lots');
-    await expect(form).toContainText('Not a valid quantity');
-    await form.locator('[data-test="bd-size"]').fill('2Gi');
+    await blank.fill({ namespace: NS, name: 'e2e-blank', size: 'lots' });
+    await expect(blank.form).toContainText('Not a valid quantity');
+    await blank.fill({ size: '2Gi' });
     // Access and volume mode come from the storage defaults of the (default) class.
-    await expect(form.locator('[data-test="bd-access-mode"]')).toHaveValue('ReadWriteOnce');
-    await expect(form.locator('[data-test="bd-volume-mode"]')).toHaveValue('Filesystem');
+    await expect(blank.accessMode).toHaveValue('ReadWriteOnce');
+    await expect(blank.volumeMode).toHaveValue('Filesystem');
     // The running seed VM cannot get a disk here.
-    await expect(form.locator('[data-test="bd-vm"] option[value="rhel8-vm"]')).toBeDisabled();
-    await form.locator('[data-test="bd-vm"]').selectOption('e2e-blank-target');
-    await expect(form.locator('[data-test="bd-disk-name"]')).toHaveValue('e2e-blank');
-    await expect(form.locator('[data-test="bd-yaml"]')).toContainText('blank: {}');
-    await form.locator('[data-test="bd-create"]').click();
-    await expect(page.locator('[data-test="bd-result"]')).toBeVisible();
-    await expect(page.locator('[data-test="bd-attached"]')).toContainText('e2e-blank-target');
+    await expect(blank.vmOption('rhel8-vm')).toBeDisabled();
+    await blank.chooseVm('e2e-blank-target');
+    await expect(blank.diskName).toHaveValue('e2e-blank');
+    await expect(blank.yaml).toContainText('blank: {}');
+    await blank.create.click();
+    await expect(blank.result).toBeVisible();
+    await expect(blank.attached).toContainText('e2e-blank-target');
 
     // On today's platform (no storage-defaults ConfigMap, StorageProfiles served) the DataVolume uses
     // spec.storage, as current virtctl writes it (kubevirt/kubevirt pkg/virtctl/imageupload/imageupload.go), and CDI
@@ -119,20 +115,17 @@ test.describe('Blank disk', () => {
       }),
     );
     try {
-      await page.goto('/vm-disks/blank-disk');
-      await waitForHost(page);
-      const form = page.locator('[data-test="blank-disk-form"]');
-      await form.locator('[data-test="bd-namespace"]').fill('VM_Images');
-      await expect(form).toContainText('Not a valid namespace name');
-      await expect(form.locator('[data-test="bd-create"]')).toBeDisabled();
-      await form.locator('[data-test="bd-namespace"]').fill(NS);
-      await expect(form).not.toContainText('Not a valid namespace name');
-      await form.locator('[data-test="bd-name"]').fill('e2e-bd-data');
-      await form.locator('[data-test="bd-size"]').fill('1Gi');
-      await form.locator('[data-test="bd-vm"]').selectOption('e2e-bd-names');
-      await expect(form.locator('[data-test="bd-disk-name"]')).toHaveValue('e2e-bd-data-1');
-      await form.locator('[data-test="bd-create"]').click();
-      await expect(page.locator('[data-test="bd-attached"]')).toHaveText(
+      const blank = await new BlankDiskPage(page).open();
+      await blank.fill({ namespace: 'VM_Images' });
+      await expect(blank.form).toContainText('Not a valid namespace name');
+      await expect(blank.create).toBeDisabled();
+      await blank.fill({ namespace: NS });
+      await expect(blank.form).not.toContainText('Not a valid namespace name');
+      await blank.fill({ name: 'e2e-bd-data', size: '1Gi' });
+      await blank.chooseVm('e2e-bd-names');
+      await expect(blank.diskName).toHaveValue('e2e-bd-data-1');
+      await blank.create.click();
+      await expect(blank.attached).toHaveText(
         'Attached to the virtual machine e2e-bd-names as disk e2e-bd-data-1.',
       );
       const disks = kubectl([

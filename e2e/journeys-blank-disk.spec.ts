@@ -6,6 +6,7 @@
  * force-bound the disk is created and the reason goes away. The result survives a reload and Back (it is in the URL).
  */
 import { kubectl } from './support/cluster';
+import { BlankDiskPage } from './pages/blank-disk-page';
 import { expect, test, waitForHost } from './support/fixtures';
 
 test('a blank disk that waits for its first consumer says so and can be force-bound with consent', async ({
@@ -13,23 +14,19 @@ test('a blank disk that waits for its first consumer says so and can be force-bo
   consoleProblems,
 }) => {
   const name = 'e2e-wffc-blank';
-  await page.goto('/vm-disks/blank-disk');
-  await waitForHost(page);
-  const form = page.locator('[data-test="blank-disk-form"]');
-  await form.locator('[data-test="bd-namespace"]').fill('vm-images');
-  await form.locator('[data-test="bd-name"]').fill(name);
-  await form.locator('[data-test="bd-size"]').fill('1Gi');
+  const blank = await new BlankDiskPage(page).open();
+  await blank.fill({ namespace: 'vm-images', name, size: '1Gi' });
   // The default class `local` binds on first consumer; no VM is chosen.
-  await form.locator('[data-test="bd-create"]').click();
-  const result = page.locator('[data-test="bd-result"]');
+  await blank.create.click();
+  const { result, volumeWait } = blank;
+  const wait = volumeWait.root;
   await expect(result).toContainText(`Blank disk ${name} created`);
-  const wait = result.locator('[data-test="volume-wait"]');
   await expect(wait).toHaveAttribute(
     'data-cause',
     /^(pending-population|wait-for-first-consumer)$/,
   );
   await expect(wait).toContainText(`${name} waits for its first consumer`);
-  await expect(wait.locator('[data-advice="force-bind"]')).toBeVisible();
+  await expect(volumeWait.forceBindAdvice).toBeVisible();
   // Reload, then leave the page and come back with Back: the result and its reason are still there.
   await page.reload();
   await waitForHost(page);
@@ -42,10 +39,8 @@ test('a blank disk that waits for its first consumer says so and can be force-bo
     'data-cause',
     /^(pending-population|wait-for-first-consumer)$/,
   );
-  const bind = wait.locator('[data-test="volume-wait-force-bind"]');
-  await expect(bind).toBeDisabled();
-  await wait.locator('[data-test="volume-wait-force-bind-consent"]').check();
-  await bind.click();
+  await expect(volumeWait.forceBind).toBeDisabled();
+  await volumeWait.forceBindWithConsent();
   await expect
     .poll(() => kubectl(['get', 'dv', '-n', 'vm-images', name, '-o', 'jsonpath={.status.phase}']), {
       timeout: 120_000,

@@ -15,10 +15,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import { type UploadCard, UploadsPage } from './pages/uploads-page';
 import { kubectl } from './support/cluster';
 import { expect, test, waitForHost } from './support/fixtures';
-import { expectSameImage, noise, openUploads } from './support/uploads';
+import { expectSameImage, noise } from './support/uploads';
 
 const DIR = path.resolve('test-results/journeys-images');
 const NS = 'vm-images';
@@ -52,22 +52,10 @@ test.afterAll(() => {
   ]);
 });
 
-const card = (page: Page, file: string): Locator =>
-  page.locator(`[data-test="upload-item"][data-file="${file}"]`);
-
-async function pick(page: Page, files: string[]): Promise<void> {
-  await page
-    .locator('input[type=file][multiple]')
-    .setInputFiles(files.map((f) => path.join(DIR, f)));
-}
-
 /** Chooses the namespace in the card's namespace field (typed, then picked from the list). */
-async function chooseNamespace(c: Locator): Promise<void> {
-  const namespace = c.locator('[data-test="upload-namespace"]');
-  await namespace.fill(NS);
-  const option = c.page().getByRole('option', { name: NS, exact: true });
-  if (await c.locator('[data-test="upload-namespace-options"]').count()) await option.click();
-  await expect(namespace).toHaveValue(NS);
+async function chooseNamespace(c: UploadCard): Promise<void> {
+  await c.chooseNamespace(NS);
+  await expect(c.namespace).toHaveValue(NS);
 }
 
 /** An upload DataVolume as the seed creates it (6.12.3.5): upload source, ReadWriteOnce, no storage class. */
@@ -86,17 +74,17 @@ const dvPhase = (name: string): string =>
   kubectl(['get', 'dv', '-n', NS, name, '-o', 'jsonpath={.status.phase}']);
 
 /** Chooses the hand-made DataVolume under "Existing upload DataVolume" and gives the force-bind consent. */
-async function chooseExisting(c: Locator, name: string): Promise<void> {
-  await c.getByRole('radio', { name: 'Existing upload DataVolume' }).check();
+async function chooseExisting(c: UploadCard, name: string): Promise<void> {
+  await c.useExistingDataVolume();
   await chooseNamespace(c);
-  await c.locator('[data-test="upload-existing"]').selectOption(name);
+  await c.existing.selectOption(name);
   // It waits for its first consumer: nothing starts without the user's consent to force-bind it.
-  await expect(c.locator('[data-test="upload-problems"]')).toContainText(
+  await expect(c.problems).toContainText(
     `${name} waits for its first consumer: confirm force-binding it to upload into it.`,
   );
-  await expect(c.locator('[data-test="upload-start"]')).toBeDisabled();
-  await c.locator('[data-test="upload-force-bind-existing"]').check();
-  await expect(c.locator('[data-test="upload-problems"]')).toHaveCount(0);
+  await expect(c.start).toBeDisabled();
+  await c.forceBindExisting.check();
+  await expect(c.problems).toHaveCount(0);
 }
 
 test('a volume that cannot bind says why and what to do, after leaving the page and after a reload', async ({
@@ -104,49 +92,35 @@ test('a volume that cannot bind says why and what to do, after leaving the page 
 }) => {
   test.setTimeout(180_000);
   const name = 'e2e-nofit';
-  await openUploads(page);
-  await pick(page, ['nofit.raw']);
-  const c = card(page, 'nofit.raw');
+  const uploads = await UploadsPage.open(page);
+  await uploads.chooseFiles(DIR, ['nofit.raw']);
+  const c = uploads.card('nofit.raw');
   await chooseNamespace(c);
-  await c.locator('[data-test="upload-name"]').fill(name);
   // Larger than any local PV of the default class `local` (10Gi at most): no node has a volume that fits.
-  await c.locator('[data-test="upload-size"]').fill('50Gi');
-  await c.locator('[data-test="upload-start"]').click();
+  await c.fillTarget({ name, size: '50Gi' });
+  await c.start.click();
 
-  const wait = c.locator('[data-test="volume-wait"]');
-  await expect(wait).toHaveAttribute('data-cause', 'no-node');
-  await expect(wait.locator('[data-test="volume-wait-detail"]')).toContainText(
+  const wait = c.volumeWait;
+  await expect(wait.root).toHaveAttribute('data-cause', 'no-node');
+  await expect(wait.detail).toContainText(
     /0\/\d+ nodes are available: .*didn't find available persistent volumes to bind/,
   );
-  await expect(wait.locator('[data-test="volume-wait-create-local-volume"]')).toHaveAttribute(
-    'href',
-    '/vm-disks/local-volumes/create',
-  );
+  await expect(wait.createLocalVolume).toHaveAttribute('href', '/vm-disks/local-volumes/create');
   // Every byte reached the backend: the bar stays full while the volume waits.
-  await expect(c.locator('[data-test="upload-progress"] [role="progressbar"]')).toHaveAttribute(
-    'aria-valuenow',
-    '100',
-  );
+  await expect(c.progressBar).toHaveAttribute('aria-valuenow', '100');
 
   // Leave the page and come back: the card still says why.
-  await page.locator('[data-test="vm-disks-nav-overview"]').click();
-  await expect(page.getByRole('heading', { level: 1, name: 'VM Disks overview' })).toBeVisible();
-  await page.locator('[data-test="vm-disks-nav-uploads"]').click();
-  await expect(card(page, 'nofit.raw').locator('[data-test="volume-wait"]')).toHaveAttribute(
-    'data-cause',
-    'no-node',
-  );
+  await uploads.leaveAndComeBack();
+  await expect(uploads.card('nofit.raw').volumeWait.root).toHaveAttribute('data-cause', 'no-node');
 
   // Reload: the card is gone, the unfinished-uploads row says the state in words, and why.
   await page.reload();
   await waitForHost(page);
-  const row = page.locator('[data-test="unfinished-upload"][data-file="nofit.raw"]');
-  const state = row.locator('[data-test="unfinished-upload-state"]');
+  const row = uploads.unfinished('nofit.raw');
+  const state = row.state;
   await expect(state).toContainText('Transferred, waiting for the volume');
   await expect(state).not.toContainText('waiting-for-volume');
-  await expect(state.locator('[data-test="volume-wait-detail"]')).toContainText(
-    'nodes are available',
-  );
+  await expect(row.volumeWaitDetail).toContainText('nodes are available');
   kubectl(['delete', 'dv', '-n', NS, name, '--wait=false']);
 });
 
@@ -159,10 +133,10 @@ test("the seed's own flow: a hand-made upload DataVolume is force-bound with con
   // No class: the default class `local` waits for a first consumer (PendingPopulation with CDI's populators).
   await expect.poll(() => dvPhase(a)).toMatch(/^(WaitForFirstConsumer|PendingPopulation)$/);
 
-  await openUploads(page);
-  await pick(page, ['seed-a.raw', 'seed-b.raw']);
-  const ca = card(page, 'seed-a.raw');
-  const cb = card(page, 'seed-b.raw');
+  const uploads = await UploadsPage.open(page);
+  await uploads.chooseFiles(DIR, ['seed-a.raw', 'seed-b.raw']);
+  const ca = uploads.card('seed-a.raw');
+  const cb = uploads.card('seed-b.raw');
   await chooseExisting(ca, a);
   await chooseExisting(cb, b);
   // Hold the bytes until both DataVolumes are deleted: both uploads fail for real.
@@ -174,10 +148,10 @@ test("the seed's own flow: a hand-made upload DataVolume is force-bound with con
     if (route.request().method() === 'PATCH') await held;
     await route.continue();
   });
-  await ca.locator('[data-test="upload-start"]').click();
-  await cb.locator('[data-test="upload-start"]').click();
-  await expect(ca).toHaveAttribute('data-phase', 'uploading');
-  await expect(cb).toHaveAttribute('data-phase', 'uploading');
+  await ca.start.click();
+  await cb.start.click();
+  await expect(ca.root).toHaveAttribute('data-phase', 'uploading');
+  await expect(cb.root).toHaveAttribute('data-phase', 'uploading');
   // The consent was applied as virtctl --force-bind does.
   const annotations = (
     JSON.parse(kubectl(['get', 'dv', '-n', NS, a, '-o', 'json'])) as {
@@ -191,24 +165,22 @@ test("the seed's own flow: a hand-made upload DataVolume is force-bound with con
   release();
 
   for (const c of [ca, cb]) {
-    await expect(c).toHaveAttribute('data-phase', 'failed', { timeout: 120_000 });
-    await expect(c.locator('[data-test="upload-failure"]')).toBeVisible();
-    await expect(c.locator('[data-test="upload-retry"]')).toBeVisible();
-    await expect(c.locator('[data-test="upload-remove"]')).toBeVisible();
+    await expect(c.root).toHaveAttribute('data-phase', 'failed', { timeout: 120_000 });
+    await expect(c.failure).toBeVisible();
+    await expect(c.retry).toBeVisible();
+    await expect(c.remove).toBeVisible();
   }
   // Remove drops the card (and the backend's copy: it is not listed as unfinished).
-  await cb.locator('[data-test="upload-remove"]').click();
-  await expect(cb).toHaveCount(0);
-  await expect(page.locator('[data-test="unfinished-upload"][data-file="seed-b.raw"]')).toHaveCount(
-    0,
-  );
+  await cb.remove.click();
+  await expect(cb.root).toHaveCount(0);
+  await expect(uploads.unfinished('seed-b.raw').root).toHaveCount(0);
 
   // Retry: the user creates the DataVolume again as the seed does, and the same card uploads into it.
   kubectl(['create', '-f', '-'], seedDataVolume(a));
-  await ca.locator('[data-test="upload-retry"]').click();
+  await ca.retry.click();
   await chooseExisting(ca, a);
-  await ca.locator('[data-test="upload-start"]').click();
-  await expect(ca.getByText('Done', { exact: true })).toBeVisible({ timeout: 180_000 });
+  await ca.start.click();
+  await expect(ca.done).toBeVisible({ timeout: 180_000 });
   expect(dvPhase(a)).toBe('Succeeded');
   expectSameImage(DIR, 'seed-a.raw', a);
 });
@@ -216,42 +188,40 @@ test("the seed's own flow: a hand-made upload DataVolume is force-bound with con
 test('a text file dropped as a disk image asks before going as raw; removing it leaves nothing', async ({
   page,
 }) => {
-  await openUploads(page);
-  await pick(page, ['notes.img']);
-  const c = card(page, 'notes.img');
+  const uploads = await UploadsPage.open(page);
+  await uploads.chooseFiles(DIR, ['notes.img']);
+  const c = uploads.card('notes.img');
   await chooseNamespace(c);
-  await c.locator('[data-test="upload-name"]').fill('e2e-notes');
-  await expect(c.locator('[data-test="upload-format"]')).toHaveText('raw');
-  await expect(c.locator('[data-test="upload-problems"]')).toContainText(
+  await c.fillTarget({ name: 'e2e-notes' });
+  await expect(c.format).toHaveText('raw');
+  await expect(c.problems).toContainText(
     'notes.img looks like a text file, not a disk image: confirm that it is a raw disk to upload it.',
   );
-  const start = c.locator('[data-test="upload-start"]');
+  const start = c.start;
   await expect(start).toBeDisabled();
-  const confirm = c.locator('[data-test="upload-text-confirm"]');
+  const confirm = c.textConfirm;
   await confirm.check();
   await expect(start).toBeEnabled();
   // The user changes their mind: unchecking blocks again, and Remove leaves nothing behind.
   await confirm.uncheck();
   await expect(start).toBeDisabled();
-  await c.getByRole('button', { name: 'Remove' }).click();
-  await expect(c).toHaveCount(0);
+  await c.root.getByRole('button', { name: 'Remove' }).click();
+  await expect(c.root).toHaveCount(0);
   expect(kubectl(['get', 'dv', '-n', NS, '--ignore-not-found', 'e2e-notes'])).toBe('');
-  await expect(page.locator('[data-test="unfinished-upload"][data-file="notes.img"]')).toHaveCount(
-    0,
-  );
+  await expect(uploads.unfinished('notes.img').root).toHaveCount(0);
 });
 
 test('six files make six compact cards, each opened on demand, and the page stays short', async ({
   page,
 }) => {
   const files = ['nofit.raw', 'seed-a.raw', 'seed-b.raw', 'notes.img', 'six-1.raw', 'six-2.raw'];
-  await openUploads(page);
-  await pick(page, files);
+  const uploads = await UploadsPage.open(page);
+  await uploads.chooseFiles(DIR, files);
   for (const f of files) {
-    const c = card(page, f);
-    await expect(c).toHaveAttribute('data-compact', 'true');
-    await expect(c.locator('[data-test="upload-item-summary"]')).toHaveText('Choose the target');
-    await expect(c.locator('[data-test="upload-name"]')).toBeHidden();
+    const c = uploads.card(f);
+    await expect(c.root).toHaveAttribute('data-compact', 'true');
+    await expect(c.summary).toHaveText('Choose the target');
+    await expect(c.name).toBeHidden();
   }
   // The page scrolls in the console's main area: six cards fit in well under two windows.
   const heights = await page
@@ -261,16 +231,16 @@ test('six files make six compact cards, each opened on demand, and the page stay
   expect(heights.scroll).toBeLessThan(heights.view * 2);
 
   // One card opens; the others stay compact; a typed name survives closing and opening again.
-  const one = card(page, 'six-1.raw');
-  const toggle = one.getByRole('button', { name: 'Details of six-1.raw' });
+  const one = uploads.card('six-1.raw');
+  const toggle = one.root.getByRole('button', { name: 'Details of six-1.raw' });
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  await one.locator('[data-test="upload-name"]').fill('e2e-six-one');
-  await expect(card(page, 'six-2.raw').locator('[data-test="upload-name"]')).toBeHidden();
+  await one.name.fill('e2e-six-one');
+  await expect(uploads.card('six-2.raw').name).toBeHidden();
   await toggle.click();
-  await expect(one.locator('[data-test="upload-name"]')).toBeHidden();
+  await expect(one.name).toBeHidden();
   await toggle.click();
-  await expect(one.locator('[data-test="upload-name"]')).toHaveValue('e2e-six-one');
+  await expect(one.name).toHaveValue('e2e-six-one');
 });
 
 test('the namespace field stays the same input, with its value and focus, when the namespace list arrives', async ({
@@ -287,9 +257,9 @@ test('the namespace field stays the same input, with its value and focus, when t
     await held;
     await route.continue();
   });
-  await openUploads(page);
-  await pick(page, ['six-1.raw']);
-  const namespace = card(page, 'six-1.raw').locator('[data-test="upload-namespace"]');
+  const uploads = await UploadsPage.open(page);
+  await uploads.chooseFiles(DIR, ['six-1.raw']);
+  const namespace = uploads.card('six-1.raw').namespace;
   await expect(namespace).toHaveAttribute('placeholder', 'Enter a namespace');
   // A mark on the element itself: it is gone if the field is replaced by another element.
   await namespace.evaluate((el) => {

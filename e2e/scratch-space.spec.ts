@@ -6,9 +6,8 @@
 // pkg/controller/util.go `GetScratchPvcStorageClass`). `legacy` (HyperConverged v1beta1, CDI v1.38):
 // `spec.scratchSpaceStorageClass`, and CDI falls back to the cluster default class.
 import { kubectl } from './support/cluster';
-import { expect, test, waitForHost } from './support/fixtures';
-
-const PAGE = '/vm-disks/scratch-space';
+import { ScratchSpacePage } from './pages/scratch-space-page';
+import { expect, test } from './support/fixtures';
 
 interface Era {
   /** kubectl arguments naming the HyperConverged at the version whose field we read and write. */
@@ -80,63 +79,42 @@ test.describe('Scratch space', () => {
   }) => {
     const current = profileOf() === 'current';
     const era = eraOf(profileOf());
-    await page.goto('/');
-    await waitForHost(page);
-    await page.locator('[data-test="vm-disks-nav-scratch-space"]').click();
+    const scratch = await new ScratchSpacePage(page).openFromNav();
     await expect(page).toHaveURL(/\/vm-disks\/scratch-space$/);
-    await expect(page.locator('[data-test="scratch-owner"]')).toHaveAttribute(
-      'data-owner-kind',
-      'HyperConverged',
-    );
+    await expect(scratch.owner).toHaveAttribute('data-owner-kind', 'HyperConverged');
     if (current) {
       // Nothing configured: CDI v1.66 reports no class and explains what scratch PVCs get instead.
-      await expect(page.locator('[data-test="effective-scratch-class"]')).toHaveText(
+      await expect(scratch.effectiveClass).toHaveText(
         "None: each scratch PVC uses its DataVolume's class",
       );
-      await expect(page.locator('[data-test="scratch-empty-status"]')).toContainText(
+      await expect(scratch.emptyStatus).toContainText(
         'no longer falls back to the cluster default class',
       );
-      await expect(page.locator('[data-test="scratch-resolution"] li')).toHaveAttribute(
-        'data-step',
-        'target-class',
-      );
-      await expect(page.locator('[data-test="scratch-owner"]')).toContainText(
-        'spec.storage.scratchSpaceStorageClass',
-      );
+      await expect(scratch.resolutionSteps).toHaveAttribute('data-step', 'target-class');
+      await expect(scratch.owner).toContainText('spec.storage.scratchSpaceStorageClass');
     } else {
-      await expect(page.locator('[data-test="effective-scratch-class"]')).toHaveText('local');
+      await expect(scratch.effectiveClass).toHaveText('local');
       // Nothing configured: CDI (v1.38) falls back to the cluster default class.
-      await expect(page.locator('[data-test="scratch-resolution"] li')).toHaveAttribute(
-        'data-step',
-        'cluster-default',
-      );
-      await expect(page.locator('[data-test="scratch-empty-status"]')).toHaveCount(0);
+      await expect(scratch.resolutionSteps).toHaveAttribute('data-step', 'cluster-default');
+      await expect(scratch.emptyStatus).toHaveCount(0);
     }
 
-    const select = page.locator('[data-test="scratch-class-select"]');
     // The static local class cannot provision scratch PVCs on its own: the picker says so.
-    await select.selectOption('local');
-    await expect(page.locator('[data-test="scratch-class-warning"]')).toContainText(
-      'no dynamic provisioner',
-    );
-    await select.selectOption(HPP_CLASS.metadata.name);
-    await expect(page.locator('[data-test="scratch-class-warning"]')).toHaveCount(0);
-    await expect(page.locator('[data-test="scratch-fallback"]')).toHaveText(
+    await scratch.chooseClass('local');
+    await expect(scratch.classWarning).toContainText('no dynamic provisioner');
+    await scratch.chooseClass(HPP_CLASS.metadata.name);
+    await expect(scratch.classWarning).toHaveCount(0);
+    await expect(scratch.fallback).toHaveText(
       current
         ? `If ${HPP_CLASS.metadata.name} is missing, CDI will use the storage class of each DataVolume for its scratch PVC.`
         : `If ${HPP_CLASS.metadata.name} is missing, CDI will use the cluster default class local.`,
     );
 
-    await page.locator('[data-test="scratch-save"]').click();
-    const convergence = page.locator('[data-test="scratch-convergence"]');
-    await expect(convergence).toHaveAttribute('data-converged', 'true');
-    await expect(convergence.locator('[data-test="convergence-step"]')).toHaveCount(4);
-    await expect(page.locator('[data-test="effective-scratch-class"]')).toHaveText(
-      HPP_CLASS.metadata.name,
-    );
-    await expect(page.locator('[data-test="configured-scratch-class"]')).toHaveText(
-      HPP_CLASS.metadata.name,
-    );
+    await scratch.save.click();
+    await expect(scratch.convergence).toHaveAttribute('data-converged', 'true');
+    await expect(scratch.convergenceSteps).toHaveCount(4);
+    await expect(scratch.effectiveClass).toHaveText(HPP_CLASS.metadata.name);
+    await expect(scratch.configuredClass).toHaveText(HPP_CLASS.metadata.name);
 
     // The write went to HyperConverged, and travelled through the CDI resource to CDIConfig.
     expect(jsonpath(era.hco, `.${era.field.join('.')}`)).toBe(HPP_CLASS.metadata.name);
@@ -161,11 +139,8 @@ test.describe('Scratch space', () => {
     await expect
       .poll(() => jsonpath(['cdiconfig', 'config'], '.status.scratchSpaceStorageClass'))
       .toBe(HPP_CLASS.metadata.name);
-    await page.goto(PAGE);
-    await waitForHost(page);
-    await expect(page.locator('[data-test="effective-scratch-class"]')).toHaveText(
-      HPP_CLASS.metadata.name,
-    );
+    const scratch = await new ScratchSpacePage(page).open();
+    await expect(scratch.effectiveClass).toHaveText(HPP_CLASS.metadata.name);
 
     // What seed 6.12.7.4 says to do: edit cdiconfig/config.
     kubectl([
@@ -179,18 +154,11 @@ test.describe('Scratch space', () => {
     await expect
       .poll(() => jsonpath(['cdiconfig', 'config'], '.spec.scratchSpaceStorageClass'))
       .toBe(HPP_CLASS.metadata.name);
-    const revert = page
-      .locator('[data-test="scratch-reverts"] [data-test="scratch-revert"]')
-      .first();
+    const revert = scratch.reverts.first();
     await expect(revert).toHaveAttribute('data-reverted', 'true');
     await expect(revert).toContainText(`CDI set it back to ${HPP_CLASS.metadata.name}`);
-    await expect(page.locator('[data-test="effective-scratch-class"]')).toHaveText(
-      HPP_CLASS.metadata.name,
-    );
+    await expect(scratch.effectiveClass).toHaveText(HPP_CLASS.metadata.name);
     // The page never offers CDIConfig itself while something owns it.
-    await expect(page.locator('[data-test="scratch-owner"]')).toHaveAttribute(
-      'data-owner-kind',
-      'HyperConverged',
-    );
+    await expect(scratch.owner).toHaveAttribute('data-owner-kind', 'HyperConverged');
   });
 });

@@ -8,9 +8,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { BlankDiskPage } from './pages/blank-disk-page';
+import { UploadsPage } from './pages/uploads-page';
 import { kubectl } from './support/cluster';
-import { expect, test, waitForHost } from './support/fixtures';
-import { csiVolumeFile, expectSameImage, noise, openUploads, run } from './support/uploads';
+import { expect, test } from './support/fixtures';
+import { csiVolumeFile, expectSameImage, noise, run } from './support/uploads';
 
 const DIR = path.resolve('test-results/upload-populator-images');
 const CLASS = 'e2e-hpp-csi';
@@ -103,23 +105,19 @@ test('an upload to a class with a CSIDriver goes through the prime PVC and ends 
     'no populators in the seed era',
   );
   test.setTimeout(180_000);
-  await openUploads(page);
-  await page.locator('input[type=file][multiple]').setInputFiles(path.join(DIR, 'populated.qcow2'));
-  const c = page.locator('[data-test="upload-item"][data-file="populated.qcow2"]');
-  const namespace = c.locator('[data-test="upload-namespace"]');
-  await expect(namespace).toBeVisible();
+  const uploads = await UploadsPage.open(page);
+  await uploads.chooseFiles(DIR, ['populated.qcow2']);
+  const c = uploads.card('populated.qcow2');
+  await expect(c.namespace).toBeVisible();
   await expect(async () => {
-    await namespace.fill('vm-images');
-    await c.locator('[data-test="upload-name"]').fill(NAME);
-    await expect(namespace).toHaveValue('vm-images', { timeout: 2_000 });
+    await c.fillTarget({ namespace: 'vm-images', name: NAME });
+    await expect(c.namespace).toHaveValue('vm-images', { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
-  await c.locator('[data-test="upload-sc"]').selectOption(CLASS);
-  await c.locator('[data-test="upload-size"]').fill('64Mi');
-  await c.locator('[data-test="upload-start"]').click();
-  await expect(c.locator('[data-test="upload-checksum"]')).toHaveText('SHA-256 verified', {
-    timeout: 150_000,
-  });
-  await expect(c.getByText('Done', { exact: true })).toBeVisible({ timeout: 150_000 });
+  await c.storageClass.selectOption(CLASS);
+  await c.fillTarget({ size: '64Mi' });
+  await c.start.click();
+  await expect(c.checksum).toHaveText('SHA-256 verified', { timeout: 150_000 });
+  await expect(c.done).toBeVisible({ timeout: 150_000 });
   expect(kubectl(['get', 'dv', '-n', 'vm-images', NAME, '-o', 'jsonpath={.status.phase}'])).toBe(
     'Succeeded',
   );
@@ -153,15 +151,11 @@ test('a blank disk on that class waits in PendingPopulation, then succeeds throu
     (test.info().project.metadata as { profile?: unknown }).profile === 'legacy',
     'no populators in the seed era',
   );
-  await page.goto('/vm-disks/blank-disk');
-  await waitForHost(page);
-  const form = page.locator('[data-test="blank-disk-form"]');
-  await form.locator('[data-test="bd-namespace"]').fill('vm-images');
-  await form.locator('[data-test="bd-name"]').fill(BLANK);
-  await form.locator('[data-test="bd-size"]').fill('1Gi');
-  await form.locator('[data-test="bd-class"]').selectOption(CLASS);
-  await form.locator('[data-test="bd-create"]').click();
-  await expect(page.locator('[data-test="bd-result"]')).toBeVisible();
+  const blank = await new BlankDiskPage(page).open();
+  await blank.fill({ namespace: 'vm-images', name: BLANK, size: '1Gi' });
+  await blank.storageClass.selectOption(CLASS);
+  await blank.create.click();
+  await expect(blank.result).toBeVisible();
 
   const phase = () =>
     kubectl(['get', 'dv', '-n', 'vm-images', BLANK, '-o', 'jsonpath={.status.phase}']);

@@ -8,9 +8,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { UploadsPage } from './pages/uploads-page';
 import { kubectl } from './support/cluster';
 import { expect, test, waitForHost } from './support/fixtures';
-import { expectSameImage, noise, openUploads, run } from './support/uploads';
+import { expectSameImage, noise, run } from './support/uploads';
 
 const DIR = path.resolve('test-results/upload-resume-images');
 const UPLOADS_API = '/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads';
@@ -55,7 +56,7 @@ test('after a reload mid-upload the same file resumes from the acknowledged offs
   page,
 }) => {
   test.setTimeout(240_000);
-  await openUploads(page);
+  const uploads = await UploadsPage.open(page);
 
   // The network carries the first PATCH (one 64 MiB chunk) and resets every later one until the reload.
   let patches = 0;
@@ -67,15 +68,13 @@ test('after a reload mid-upload the same file resumes from the acknowledged offs
     await route.continue();
   });
 
-  await page.locator('input[type=file][multiple]').setInputFiles(path.join(DIR, 'resume.raw'));
-  const c = page.locator('[data-test="upload-item"][data-file="resume.raw"]');
-  await expect(c.locator('[data-test="upload-namespace"]')).toBeVisible();
-  await c.locator('[data-test="upload-namespace"]').fill('vm-images');
-  await c.locator('[data-test="upload-name"]').fill('e2e-resume');
-  await c.locator('[data-test="upload-size"]').fill('128Mi');
+  await uploads.chooseFiles(DIR, ['resume.raw']);
+  const c = uploads.card('resume.raw');
+  await expect(c.namespace).toBeVisible();
+  await c.fillTarget({ namespace: 'vm-images', name: 'e2e-resume', size: '128Mi' });
   // Sessions of earlier runs may still be listed (the staging directory outlives the sandbox).
   const earlier = new Set((await sessions(page)).map((s) => s.id));
-  await c.locator('[data-test="upload-start"]').click();
+  await c.start.click();
 
   let staged: Session | undefined;
   await expect
@@ -99,42 +98,41 @@ test('after a reload mid-upload the same file resumes from the acknowledged offs
   expect(session.received).toBeLessThan(session.size);
 
   // The reloaded page lists the upload with what the backend holds.
-  const row = page.locator(`[data-test="unfinished-upload"][data-session="${session.id}"]`);
-  await expect(row).toBeVisible();
-  await expect(row).toContainText('resume.raw');
-  await expect(row).toContainText('vm-images/e2e-resume');
-  await expect(row).toContainText('of 72.0 MiB');
+  const row = uploads.unfinishedSession(session.id);
+  await expect(row.root).toBeVisible();
+  await expect(row.root).toContainText('resume.raw');
+  await expect(row.root).toContainText('vm-images/e2e-resume');
+  await expect(row.root).toContainText('of 72.0 MiB');
   const acknowledged = (await sessions(page)).find((s) => s.id === session.id)?.received ?? 0;
   expect(acknowledged).toBeGreaterThan(0);
 
   // Another file is refused, naming why.
   let chooser = page.waitForEvent('filechooser');
-  await row.locator('[data-test="resume-select-file"]').click();
+  await row.selectFile.click();
   await (await chooser).setFiles(path.join(DIR, 'other.qcow2'));
-  await expect(page.locator('[data-test="resume-refused"]')).toContainText(
+  await expect(uploads.resumeRefused).toContainText(
     /other\.qcow2 is not the file of this upload: it has [\d.]+ KiB, the upload is resume\.raw with 72\.0 MiB\./,
   );
   chooser = page.waitForEvent('filechooser');
-  await row.locator('[data-test="resume-select-file"]').click();
+  await row.selectFile.click();
   await (await chooser).setFiles(path.join(DIR, 'same-size.raw'));
-  await expect(page.locator('[data-test="resume-refused"]')).toContainText(
+  await expect(uploads.resumeRefused).toContainText(
     'same-size.raw is not the file of this upload: it has the size of resume.raw (72.0 MiB) but its first MiB differs.',
   );
-  await expect(page.locator('[data-test="upload-item"]')).toHaveCount(0);
+  await expect(uploads.cards).toHaveCount(0);
 
   // The same file resumes: its first PATCH starts at the acknowledged offset, not at 0.
   const firstPatch = page.waitForRequest(
     (r) => r.method() === 'PATCH' && r.url().endsWith(`/tus/${session.id}`),
   );
   chooser = page.waitForEvent('filechooser');
-  await row.locator('[data-test="resume-select-file"]').click();
+  await row.selectFile.click();
   await (await chooser).setFiles(path.join(DIR, 'resume.raw'));
   const resumedFrom = Number((await firstPatch).headers()['upload-offset']);
   expect(resumedFrom).toBeGreaterThanOrEqual(acknowledged);
   expect(resumedFrom).toBeGreaterThan(0);
 
-  const resumed = page.locator('[data-test="upload-item"][data-file="resume.raw"]');
-  await expect(resumed.getByText('Done', { exact: true })).toBeVisible({ timeout: 150_000 });
+  await expect(uploads.card('resume.raw').done).toBeVisible({ timeout: 150_000 });
   expect(
     kubectl(['get', 'dv', '-n', 'vm-images', 'e2e-resume', '-o', 'jsonpath={.status.phase}']),
   ).toBe('Succeeded');

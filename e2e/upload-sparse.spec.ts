@@ -8,9 +8,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { UploadsPage } from './pages/uploads-page';
 import { kubectl } from './support/cluster';
 import { expect, test, waitForHost } from './support/fixtures';
-import { expectSameImage, openUploads, run } from './support/uploads';
+import { expectSameImage, run } from './support/uploads';
 
 const DIR = path.resolve('test-results/upload-sparse-images');
 const UPLOADS_API = '/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads';
@@ -77,16 +78,19 @@ const sessions = async (page: Page): Promise<Session[]> => {
   return ((await r.json()) as { items: Session[] }).items;
 };
 
-async function startUpload(page: Page, file: string, name: string): Promise<Set<string>> {
-  await page.locator('input[type=file][multiple]').setInputFiles(path.join(DIR, file));
-  const c = page.locator(`[data-test="upload-item"][data-file="${file}"]`);
-  await expect(c.locator('[data-test="upload-namespace"]')).toBeVisible();
-  await c.locator('[data-test="upload-namespace"]').fill('vm-images');
-  await c.locator('[data-test="upload-name"]').fill(name);
-  await c.locator('[data-test="upload-size"]').fill('128Mi');
+async function startUpload(
+  page: Page,
+  uploads: UploadsPage,
+  file: string,
+  name: string,
+): Promise<Set<string>> {
+  await uploads.chooseFiles(DIR, [file]);
+  const c = uploads.card(file);
+  await expect(c.namespace).toBeVisible();
+  await c.fillTarget({ namespace: 'vm-images', name, size: '128Mi' });
   // Sessions of earlier runs may still be listed (the staging directory outlives the sandbox).
   const earlier = new Set((await sessions(page)).map((s) => s.id));
-  await c.locator('[data-test="upload-start"]').click();
+  await c.start.click();
   return earlier;
 }
 
@@ -94,16 +98,15 @@ test('a sparse raw image goes with its zeros declared, not sent, and lands byte-
   page,
 }) => {
   test.setTimeout(180_000);
-  await openUploads(page);
+  const uploads = await UploadsPage.open(page);
   const sparsePatch = page.waitForRequest(
     (r) => r.method() === 'PATCH' && r.headers()['content-type'] === SPARSE_CONTENT_TYPE,
   );
-  const earlier = await startUpload(page, 'sparse.raw', 'e2e-sparse');
+  const earlier = await startUpload(page, uploads, 'sparse.raw', 'e2e-sparse');
   const patch = await sparsePatch;
   expect(patch.headers()['upload-zero-ranges']).toMatch(/^\d+\+\d+(,\d+\+\d+)*$/);
 
-  const c = page.locator('[data-test="upload-item"][data-file="sparse.raw"]');
-  await expect(c.getByText('Done', { exact: true })).toBeVisible({ timeout: 150_000 });
+  await expect(uploads.card('sparse.raw').done).toBeVisible({ timeout: 150_000 });
   expectSameImage(DIR, 'sparse.raw', 'e2e-sparse');
   const session = (await sessions(page)).find(
     (s) => s.targetName === 'e2e-sparse' && !earlier.has(s.id),
@@ -116,7 +119,7 @@ test('a sparse image cut after its first chunk resumes after a reload across the
   page,
 }) => {
   test.setTimeout(240_000);
-  await openUploads(page);
+  const uploads = await UploadsPage.open(page);
   // The network carries the first PATCH (one 64 MiB chunk, mostly declared zeros) and resets later ones.
   let patches = 0;
   await page.route('**/uploads/tus/*', async (route) => {
@@ -126,7 +129,7 @@ test('a sparse image cut after its first chunk resumes after a reload across the
     }
     await route.continue();
   });
-  const earlier = await startUpload(page, 'sparse-resume.raw', 'e2e-sparse-resume');
+  const earlier = await startUpload(page, uploads, 'sparse-resume.raw', 'e2e-sparse-resume');
   let staged: Session | undefined;
   await expect
     .poll(
@@ -145,19 +148,18 @@ test('a sparse image cut after its first chunk resumes after a reload across the
   const session = staged;
   if (!session) throw new Error('no upload session');
 
-  const row = page.locator(`[data-test="unfinished-upload"][data-session="${session.id}"]`);
-  await expect(row).toBeVisible();
+  const row = uploads.unfinishedSession(session.id);
+  await expect(row.root).toBeVisible();
   const firstPatch = page.waitForRequest(
     (r) => r.method() === 'PATCH' && r.url().endsWith(`/tus/${session.id}`),
   );
   const chooser = page.waitForEvent('filechooser');
-  await row.locator('[data-test="resume-select-file"]').click();
+  await row.selectFile.click();
   await (await chooser).setFiles(path.join(DIR, 'sparse-resume.raw'));
   // The resumed PATCH starts at the backend's offset, past the first chunk's holes.
   expect(Number((await firstPatch).headers()['upload-offset'])).toBe(64 * MiB);
 
-  const resumed = page.locator('[data-test="upload-item"][data-file="sparse-resume.raw"]');
-  await expect(resumed.getByText('Done', { exact: true })).toBeVisible({ timeout: 150_000 });
+  await expect(uploads.card('sparse-resume.raw').done).toBeVisible({ timeout: 150_000 });
   expectSameImage(DIR, 'sparse-resume.raw', 'e2e-sparse-resume');
   const done = (await sessions(page)).find((s) => s.id === session.id);
   expect(done?.zeroBytes).toBe(72 * MiB - (512 + 256 + 128 + 64) * 1024);

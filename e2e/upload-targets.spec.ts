@@ -6,10 +6,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import { type UploadCard, UploadsPage } from './pages/uploads-page';
 import { kubectl } from './support/cluster';
 import { expect, test } from './support/fixtures';
-import { expectSameImage, noise, openUploads, run, SANDBOX, volumeFile } from './support/uploads';
+import { expectSameImage, noise, run, SANDBOX, volumeFile } from './support/uploads';
 
 const DIR = path.resolve('test-results/upload-targets-images');
 
@@ -44,45 +44,46 @@ test.afterAll(() => {
   kubectl(['delete', '--ignore-not-found', 'pv/e2e-upload-block-pv']);
 });
 
-async function pick(page: Page, file: string, namespace = 'vm-images'): Promise<Locator> {
-  await page.locator('input[type=file][multiple]').setInputFiles(path.join(DIR, file));
-  const c = page.locator(`[data-test="upload-item"][data-file="${file}"]`);
-  await expect(c.locator('[data-test="upload-namespace"]')).toBeVisible();
-  if (namespace) await c.locator('[data-test="upload-namespace"]').fill(namespace);
+async function pick(
+  uploads: UploadsPage,
+  file: string,
+  namespace = 'vm-images',
+): Promise<UploadCard> {
+  await uploads.chooseFiles(DIR, [file]);
+  const c = uploads.card(file);
+  await expect(c.namespace).toBeVisible();
+  if (namespace) await c.fillTarget({ namespace });
   return c;
 }
 
-async function expectDone(c: Locator): Promise<void> {
-  await expect(c.locator('[data-test="upload-checksum"]')).toHaveText('SHA-256 verified', {
-    timeout: 150_000,
-  });
-  await expect(c.getByText('Done', { exact: true })).toBeVisible({ timeout: 150_000 });
+async function expectDone(c: UploadCard): Promise<void> {
+  await expect(c.checksum).toHaveText('SHA-256 verified', { timeout: 150_000 });
+  await expect(c.done).toBeVisible({ timeout: 150_000 });
 }
 
 test('a new PVC with the upload annotation receives a qcow2 image', async ({ page }) => {
   test.setTimeout(180_000);
-  await openUploads(page);
-  const c = await pick(page, 'to-pvc.qcow2', '');
+  const uploads = await UploadsPage.open(page);
+  const c = await pick(uploads, 'to-pvc.qcow2', '');
   // The namespace is a typeahead of the namespaces the user may list; an unknown one is refused.
-  const ns = c.locator('[data-test="upload-namespace"]');
+  const ns = c.namespace;
   await ns.fill('no-such-namespace');
-  await expect(c.locator('[data-test="upload-namespace-problem"]')).toContainText(
+  await expect(c.namespaceProblem).toContainText(
     'Namespace no-such-namespace does not exist: choose one from the list.',
   );
-  await expect(c.locator('[data-test="upload-start"]')).toBeDisabled();
+  await expect(c.start).toBeDisabled();
   await ns.fill('IMAGES');
-  const options = page.locator('[data-test="upload-namespace-options"]');
+  const options = uploads.namespaceOptions;
   await expect(options.getByRole('option')).toHaveText(['vm-images']);
   await options.getByRole('option', { name: 'vm-images' }).click();
   await expect(ns).toHaveValue('vm-images');
-  await expect(c.locator('[data-test="upload-namespace-problem"]')).toHaveCount(0);
-  await c.getByRole('radio', { name: 'New PVC with the upload annotation' }).check();
-  await c.locator('[data-test="upload-name"]').fill('e2e-to-pvc');
-  await c.locator('[data-test="upload-size"]').fill('64Mi');
-  await expect(c.locator('[data-test="upload-virtctl"] input')).toHaveValue(
+  await expect(c.namespaceProblem).toHaveCount(0);
+  await c.root.getByRole('radio', { name: 'New PVC with the upload annotation' }).check();
+  await c.fillTarget({ name: 'e2e-to-pvc', size: '64Mi' });
+  await expect(c.virtctl).toHaveValue(
     /^virtctl image-upload pvc e2e-to-pvc --namespace=vm-images /,
   );
-  await c.locator('[data-test="upload-start"]').click();
+  await c.start.click();
   await expectDone(c);
   const pvc = JSON.parse(
     kubectl(['get', 'pvc', '-n', 'vm-images', 'e2e-to-pvc', '-o', 'json']),
@@ -117,14 +118,14 @@ test('an existing upload DataVolume created with kubectl receives the image', as
       },
     }),
   );
-  await openUploads(page);
-  const c = await pick(page, 'to-existing.raw');
-  await c.getByRole('radio', { name: 'Existing upload DataVolume' }).check();
-  await c.locator('[data-test="upload-existing"]').selectOption('e2e-existing');
-  await expect(c.locator('[data-test="upload-virtctl"] input')).toHaveValue(
+  const uploads = await UploadsPage.open(page);
+  const c = await pick(uploads, 'to-existing.raw');
+  await c.useExistingDataVolume();
+  await c.existing.selectOption('e2e-existing');
+  await expect(c.virtctl).toHaveValue(
     /^virtctl image-upload dv e2e-existing --namespace=vm-images .*--no-create$/,
   );
-  await c.locator('[data-test="upload-start"]').click();
+  await c.start.click();
   await expectDone(c);
   expect(
     kubectl(['get', 'dv', '-n', 'vm-images', 'e2e-existing', '-o', 'jsonpath={.status.phase}']),
@@ -163,13 +164,13 @@ test('a Block-mode DataVolume on a local block PV receives the image into the de
       },
     }),
   );
-  await openUploads(page);
-  const c = await pick(page, 'to-block.raw');
-  await c.locator('[data-test="upload-name"]').fill('e2e-to-block');
-  await c.locator('[data-test="upload-volume-mode"]').selectOption('Block');
-  await c.locator('[data-test="upload-size"]').fill('64Mi');
-  await expect(c.locator('[data-test="upload-virtctl"] input')).toHaveValue(/--volume-mode=block/);
-  await c.locator('[data-test="upload-start"]').click();
+  const uploads = await UploadsPage.open(page);
+  const c = await pick(uploads, 'to-block.raw');
+  await c.fillTarget({ name: 'e2e-to-block' });
+  await c.volumeMode.selectOption('Block');
+  await c.fillTarget({ size: '64Mi' });
+  await expect(c.virtctl).toHaveValue(/--volume-mode=block/);
+  await c.start.click();
   await expectDone(c);
   expect(
     kubectl(['get', 'pvc', '-n', 'vm-images', 'e2e-to-block', '-o', 'jsonpath={.spec.volumeName}']),

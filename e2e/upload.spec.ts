@@ -7,11 +7,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import { makeIso } from '../src/lib/image-inspection/testing/iso9660';
+import { type UploadCard, UploadsPage } from './pages/uploads-page';
 import { kubectl } from './support/cluster';
 import { expect, test } from './support/fixtures';
-import { expectSameImage, noise, openUploads, run } from './support/uploads';
+import { expectSameImage, noise, run } from './support/uploads';
 
 const DIR = path.resolve('test-results/upload-images');
 
@@ -48,26 +48,12 @@ test.beforeAll(() => {
   run('qemu-img', ['create', '-f', 'qcow2', path.join(DIR, 'big.qcow2'), '20G']);
 });
 
-const card = (page: Page, file: string): Locator =>
-  page.locator(`[data-test="upload-item"][data-file="${file}"]`);
-
-async function pick(page: Page, files: string[]): Promise<void> {
-  await page
-    .locator('input[type=file][multiple]')
-    .setInputFiles(files.map((f) => path.join(DIR, f)));
-}
-
-async function fillTarget(c: Locator, name: string, size?: string): Promise<void> {
+async function fillTarget(c: UploadCard, name: string, size?: string): Promise<void> {
   // More than three files: each card is compact until opened.
-  const toggle = c.locator('[data-test="upload-item-toggle"]');
-  if ((await c.getAttribute('data-compact')) === 'true') {
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  }
-  const namespace = c.locator('[data-test="upload-namespace"]');
-  await namespace.fill('vm-images');
-  await c.locator('[data-test="upload-name"]').fill(name);
-  await expect(namespace).toHaveValue('vm-images');
-  if (size) await c.locator('[data-test="upload-size"]').fill(size);
+  await c.expand();
+  await c.fillTarget({ namespace: 'vm-images', name });
+  await expect(c.namespace).toHaveValue('vm-images');
+  if (size) await c.fillTarget({ size });
 }
 
 test('uploads a qcow2.xz, an ISO and a raw image at once; each disk.img equals the converted source', async ({
@@ -80,27 +66,25 @@ test('uploads a qcow2.xz, an ISO and a raw image at once; each disk.img equals t
     if (r.method() === 'PATCH' && r.url().includes('/uploads/tus/'))
       checksums.push(r.headers()['upload-checksum']);
   });
-  await openUploads(page);
-  await pick(page, ['guest.qcow2.xz', 'install.iso', 'plain.raw']);
+  const uploads = await UploadsPage.open(page);
+  await uploads.chooseFiles(DIR, ['guest.qcow2.xz', 'install.iso', 'plain.raw']);
   const targets: [string, string][] = [
     ['guest.qcow2.xz', 'e2e-guest'],
     ['install.iso', 'e2e-iso'],
     ['plain.raw', 'e2e-raw'],
   ];
   for (const [file, name] of targets) {
-    const c = card(page, file);
+    const c = uploads.card(file);
     await fillTarget(c, name, '64Mi');
-    await expect(c.locator('[data-test="upload-virtctl"] input')).toHaveValue(
+    await expect(c.virtctl).toHaveValue(
       new RegExp(`^virtctl image-upload dv ${name} --namespace=vm-images --image-path=`),
     );
-    await c.locator('[data-test="upload-start"]').click();
+    await c.start.click();
   }
   for (const [file, name] of targets) {
-    const c = card(page, file);
-    await expect(c.locator('[data-test="upload-checksum"]')).toHaveText('SHA-256 verified', {
-      timeout: 180_000,
-    });
-    await expect(c.getByText('Done', { exact: true })).toBeVisible({ timeout: 180_000 });
+    const c = uploads.card(file);
+    await expect(c.checksum).toHaveText('SHA-256 verified', { timeout: 180_000 });
+    await expect(c.done).toBeVisible({ timeout: 180_000 });
     expect(kubectl(['get', 'dv', '-n', 'vm-images', name, '-o', 'jsonpath={.status.phase}'])).toBe(
       'Succeeded',
     );
@@ -109,20 +93,16 @@ test('uploads a qcow2.xz, an ISO and a raw image at once; each disk.img equals t
   expect(checksums.length).toBeGreaterThanOrEqual(targets.length);
   for (const header of checksums) expect(header).toMatch(/^sha256 [A-Za-z0-9+/]{43}=$/);
   // Formats were detected from the content (inside the xz wrapper too).
-  await expect(card(page, 'install.iso').locator('[data-test="upload-format"]')).toHaveText(
-    'ISO 9660',
-  );
-  await expect(card(page, 'plain.raw').locator('[data-test="upload-format"]')).toHaveText('raw');
-  await expect(card(page, 'guest.qcow2.xz').locator('[data-test="upload-format"]')).toHaveText(
-    'qcow2 v3 (xz)',
-  );
+  await expect(uploads.card('install.iso').format).toHaveText('ISO 9660');
+  await expect(uploads.card('plain.raw').format).toHaveText('raw');
+  await expect(uploads.card('guest.qcow2.xz').format).toHaveText('qcow2 v3 (xz)');
 });
 
 test('the connection to the backend drops three times during an upload; it resumes and ends identical', async ({
   page,
 }) => {
   test.setTimeout(240_000);
-  await openUploads(page);
+  const uploads = await UploadsPage.open(page);
   let cuts = 0;
   await page.route('**/uploads/tus/*', async (route) => {
     if (route.request().method() === 'PATCH' && cuts < 3) {
@@ -132,41 +112,48 @@ test('the connection to the backend drops three times during an upload; it resum
     }
     await route.continue();
   });
-  await pick(page, ['flaky.raw']);
-  const c = card(page, 'flaky.raw');
+  await uploads.chooseFiles(DIR, ['flaky.raw']);
+  const c = uploads.card('flaky.raw');
   await fillTarget(c, 'e2e-flaky');
-  await c.locator('[data-test="upload-start"]').click();
-  await expect(c.getByText('Done', { exact: true })).toBeVisible({ timeout: 200_000 });
+  await c.start.click();
+  await expect(c.done).toBeVisible({ timeout: 200_000 });
   expect(cuts).toBe(3);
   expectSameImage(DIR, 'flaky.raw', 'e2e-flaky');
 });
 
 test('refuses bad input before any byte moves, naming the cause and the fix', async ({ page }) => {
-  await openUploads(page);
-  await pick(page, ['overlay.qcow2', 'empty.img', 'bundle.tar', 'big.qcow2', 'plain.raw']);
-  const problems = (file: string) => card(page, file).locator('[data-test="upload-problems"]');
+  const uploads = await UploadsPage.open(page);
+  await uploads.chooseFiles(DIR, [
+    'overlay.qcow2',
+    'empty.img',
+    'bundle.tar',
+    'big.qcow2',
+    'plain.raw',
+  ]);
+  const card = (file: string): UploadCard => uploads.card(file);
+  const problems = (file: string) => card(file).problems;
 
-  await fillTarget(card(page, 'overlay.qcow2'), 'bad-overlay');
+  await fillTarget(card('overlay.qcow2'), 'bad-overlay');
   await expect(problems('overlay.qcow2')).toContainText('has a backing file');
   await expect(problems('overlay.qcow2')).toContainText('flatten it with qemu-img convert');
 
-  await fillTarget(card(page, 'empty.img'), 'bad-empty');
+  await fillTarget(card('empty.img'), 'bad-empty');
   await expect(problems('empty.img')).toContainText('The file is empty (0 bytes)');
 
-  await fillTarget(card(page, 'bundle.tar'), 'bad-tar');
+  await fillTarget(card('bundle.tar'), 'bad-tar');
   await expect(problems('bundle.tar')).toContainText('A tar archive is not a disk image');
-  await card(page, 'bundle.tar').locator('[data-test="upload-volume-mode"]').selectOption('Block');
+  await card('bundle.tar').volumeMode.selectOption('Block');
   await expect(problems('bundle.tar')).toContainText('cannot go to a Block volume');
 
-  await fillTarget(card(page, 'big.qcow2'), 'bad-big', '10Gi');
+  await fillTarget(card('big.qcow2'), 'bad-big', '10Gi');
   await expect(problems('big.qcow2')).toContainText('The disk is too small');
   await expect(problems('big.qcow2')).toContainText('Use at least 22Gi');
 
-  await fillTarget(card(page, 'plain.raw'), 'Bad_Name');
+  await fillTarget(card('plain.raw'), 'Bad_Name');
   await expect(problems('plain.raw')).toContainText('"Bad_Name" is not a valid name');
 
   for (const file of ['overlay.qcow2', 'empty.img', 'bundle.tar', 'big.qcow2', 'plain.raw']) {
-    await expect(card(page, file).locator('[data-test="upload-start"]')).toBeDisabled();
+    await expect(card(file).start).toBeDisabled();
   }
   // nothing was created
   expect(kubectl(['get', 'dv', '-n', 'vm-images', '-o', 'name'])).not.toMatch(/bad-/);
@@ -175,15 +162,11 @@ test('refuses bad input before any byte moves, naming the cause and the fix', as
 test('a user without rights in the namespace is told which permission is missing', async ({
   page,
 }) => {
-  await openUploads(page, 'viewer');
-  await pick(page, ['plain.raw']);
-  const c = card(page, 'plain.raw');
+  const uploads = await UploadsPage.open(page, 'viewer');
+  await uploads.chooseFiles(DIR, ['plain.raw']);
+  const c = uploads.card('plain.raw');
   await fillTarget(c, 'viewer-disk');
-  await expect(c.locator('[data-test="upload-problems"]')).toContainText(
-    'You may not create DataVolumes in vm-images',
-  );
-  await expect(c.locator('[data-test="upload-problems"]')).toContainText(
-    'You may not create UploadTokenRequests in vm-images',
-  );
-  await expect(c.locator('[data-test="upload-start"]')).toBeDisabled();
+  await expect(c.problems).toContainText('You may not create DataVolumes in vm-images');
+  await expect(c.problems).toContainText('You may not create UploadTokenRequests in vm-images');
+  await expect(c.start).toBeDisabled();
 });

@@ -1,13 +1,12 @@
 /**
- * What the upload specs share: images made at test time, the Uploads page, and the check that a volume's bytes on
+ * What the upload specs share: images made at test time (the Uploads page is e2e/pages/uploads-page.ts), and the check that a volume's bytes on
  * the sandbox node equal `qemu-img convert -O raw` of the source.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { kubectl } from './cluster';
-import { expect, loginAs, waitForHost } from './fixtures';
+import { expect } from './fixtures';
 
 export const SANDBOX = path.resolve('test-results/sandbox');
 const MiB = 1024 * 1024;
@@ -24,13 +23,6 @@ export function noise(file: string, mib: number, seed: number): void {
     buf.writeUInt32LE(x, i);
   }
   writeFileSync(file, buf);
-}
-
-export async function openUploads(page: Page, user = 'developer'): Promise<void> {
-  await loginAs(page, user);
-  await page.goto('/vm-disks/uploads');
-  await waitForHost(page);
-  await expect(page.locator('[data-test="uploads-page"]')).toBeVisible();
 }
 
 interface PvSpec {
@@ -77,9 +69,9 @@ export function expectSameImage(
   const expected = path.join(dir, `${claim}.expected.raw`);
   run('qemu-img', ['convert', '-O', 'raw', path.join(dir, source.replace(/\.xz$/, '')), expected]);
   // A block device may be larger than the image: qemu-img compare then requires the rest to be zeros.
-  expect(
-    run('qemu-img', ['compare', '-f', 'raw', '-F', 'raw', expected, file]),
-  ).toMatch(/Images are identical/);
+  expect(run('qemu-img', ['compare', '-f', 'raw', '-F', 'raw', expected, file])).toMatch(
+    /Images are identical/,
+  );
 }
 
 /**

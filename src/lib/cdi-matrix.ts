@@ -115,9 +115,6 @@ export const CDI_MATRIX: Record<MatrixContentType, Record<MatrixSource, MatrixEn
   },
 };
 
-/** Footnote of the table: archives cannot go to Block volumes. */
-export const ARCHIVE_BLOCK_UNSUPPORTED = true;
-
 export const matrixCells = (): MatrixCell[] =>
   MATRIX_CONTENT_TYPES.flatMap((contentType) =>
     MATRIX_SOURCES.map((source) => ({

@@ -9,13 +9,13 @@ import type { JsonPatchOp } from './vm-volume-patches';
 export const CLONE_TARGET_LABEL = 'vm-disks.kubevirt.io/clone-target';
 /** Annotations on the clone DataVolume saying where it came from. */
 export const MOVED_FROM_ANNOTATION = 'vm-disks.kubevirt.io/moved-from';
-export const MOVED_FROM_NODE_ANNOTATION = 'vm-disks.kubevirt.io/moved-from-node';
+const MOVED_FROM_NODE_ANNOTATION = 'vm-disks.kubevirt.io/moved-from-node';
 /**
  * CDI binds the claim at once instead of waiting for a first consumer (local storage classes are
  * WaitForFirstConsumer): the selector already chose the PV, so nothing is gained by waiting, and the clone must run
  * before the VM is re-wired to consume it.
  */
-export const IMMEDIATE_BIND_ANNOTATION = 'cdi.kubevirt.io/storage.bind.immediate.requested';
+const IMMEDIATE_BIND_ANNOTATION = 'cdi.kubevirt.io/storage.bind.immediate.requested';
 
 /**
  * Labels on the clone DataVolume naming the VM and volume it moves (and the VM's namespace, since the clone
@@ -232,7 +232,7 @@ export const needsCloneAuthorization = (
   targetNamespace: string,
 ): boolean => sourceNamespace !== targetNamespace;
 
-export const CLONER_CLUSTER_ROLE = 'datavolume-cloner';
+const CLONER_CLUSTER_ROLE = 'datavolume-cloner';
 
 /** The ClusterRole and RoleBinding (in the SOURCE namespace) that let `user` clone from there. */
 export const cloneRbacManifests = (input: {

@@ -14,13 +14,13 @@ export type BackingPathProblem =
   | { code: 'rhcos-read-only' };
 
 /** The webhook's limit for `storagePools[].path` and `pathConfig.path`. */
-export const MAX_BACKING_PATH_LENGTH = 255;
+const MAX_BACKING_PATH_LENGTH = 255;
 
 /**
  * Directories of the operating system, the kubelet and the container runtime. The backing directory may be
  * neither one of them, nor inside one, nor a parent of one (a recursive `chcon` there would relabel them).
  */
-export const SYSTEM_DIRECTORIES: readonly string[] = [
+const SYSTEM_DIRECTORIES: readonly string[] = [
   '/bin',
   '/boot',
   '/dev',
@@ -43,7 +43,7 @@ export const SYSTEM_DIRECTORIES: readonly string[] = [
 ];
 
 /** Where RHCOS lets a directory be created: everything else under `/` is read-only there. */
-export const RHCOS_WRITABLE_ROOTS: readonly string[] = ['/var', '/mnt'];
+const RHCOS_WRITABLE_ROOTS: readonly string[] = ['/var', '/mnt'];
 
 const SAFE_CHARACTERS = /^[A-Za-z0-9._/-]+$/;
 
@@ -104,7 +104,7 @@ export type PoolNameProblem =
   { code: 'empty' } | { code: 'too-long'; max: number } | { code: 'invalid' };
 
 /** The webhook's limit for `storagePools[].name`. */
-export const MAX_POOL_NAME_LENGTH = 50;
+const MAX_POOL_NAME_LENGTH = 50;
 
 /**
  * A storage pool name: non-blank, at most 50 characters (webhook), and usable as a StorageClass parameter

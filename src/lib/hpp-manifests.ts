@@ -7,9 +7,9 @@ import { isLabelKey, isLabelValue } from './k8s-names';
 export const HPP_GROUP = 'hostpathprovisioner.kubevirt.io';
 export const LEGACY_PROVISIONER = 'kubevirt.io/hostpath-provisioner';
 export const CSI_PROVISIONER = 'kubevirt.io.hostpath-provisioner';
-export const DEFAULT_CR_NAME = 'hostpath-provisioner';
-export const DEFAULT_CLASS_NAME = 'hostpath-provisioner';
-export const DEFAULT_POOL_NAME = 'local';
+const DEFAULT_CR_NAME = 'hostpath-provisioner';
+const DEFAULT_CLASS_NAME = 'hostpath-provisioner';
+const DEFAULT_POOL_NAME = 'local';
 export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 
 export type HppVersion = 'v1beta1' | 'v1alpha1';
@@ -70,7 +70,7 @@ export const modesFor = (
 };
 
 /** The subdirectory of a storage pool that the CSI driver keeps its volumes in. */
-export const CSI_SUBDIRECTORY = 'csi';
+const CSI_SUBDIRECTORY = 'csi';
 /** The storage pool name the operator gives a pathConfig CR's CSI driver. */
 export const LEGACY_POOL_NAME = 'legacy';
 
@@ -139,7 +139,7 @@ export interface HppObject {
 }
 
 /** The spec fields the wizard owns. */
-export const hppSpecFor = (values: HppValues): HppSpecLike => {
+const hppSpecFor = (values: HppValues): HppSpecLike => {
   const path = values.path.trim();
   const spec: HppSpecLike = { imagePullPolicy: values.imagePullPolicy };
   if (values.mode === 'csi') {

@@ -2,8 +2,8 @@
 // new class, a consumer pod pinned to the chosen node (so a WaitForFirstConsumer class provisions there), and
 // the recognition of a provisioning failure caused by a missing SELinux label. Pure.
 
-export const SMOKE_TEST_LABEL = 'vm-disks.io/hpp-smoke-test';
-export const SMOKE_TEST_SIZE = '64Mi';
+const SMOKE_TEST_LABEL = 'vm-disks.io/hpp-smoke-test';
+const SMOKE_TEST_SIZE = '64Mi';
 const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 
 export interface SmokeTestInput {

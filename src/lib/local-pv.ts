@@ -4,7 +4,7 @@
 import { isLabelKey, isLabelValue, objectNameError } from './k8s-names';
 import { bytesOf, quantityError } from './quantity';
 
-export const HOSTNAME_KEY = 'kubernetes.io/hostname';
+const HOSTNAME_KEY = 'kubernetes.io/hostname';
 export const DEFAULT_LOCAL_STORAGE_CLASS = 'local';
 
 export type LocalVolumeMode = 'Filesystem' | 'Block';
@@ -242,5 +242,5 @@ export const loopDeviceCommands = (input: LoopDeviceInput): string[] | undefined
 };
 
 /** Quotes a word for a POSIX shell when it needs it. */
-export const shellQuote = (word: string): string =>
+const shellQuote = (word: string): string =>
   /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;

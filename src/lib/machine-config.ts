@@ -2,11 +2,11 @@
 // `chcon -Rt container_file_t <path>` before the kubelet starts, one MachineConfig per targeted pool, in the
 // Ignition spec version the pool's own MachineConfigs use. Plus the manual command for nodes no pool manages.
 
-export const MACHINE_CONFIG_API_VERSION = 'machineconfiguration.openshift.io/v1';
-export const ROLE_LABEL = 'machineconfiguration.openshift.io/role';
-export const SELINUX_UNIT_NAME = 'hostpath-provisioner.service';
+const MACHINE_CONFIG_API_VERSION = 'machineconfiguration.openshift.io/v1';
+const ROLE_LABEL = 'machineconfiguration.openshift.io/role';
+const SELINUX_UNIT_NAME = 'hostpath-provisioner.service';
 /** The seed's Ignition version; used only when the pool's MachineConfigs say nothing. */
-export const FALLBACK_IGNITION_VERSION = '3.2.0';
+const FALLBACK_IGNITION_VERSION = '3.2.0';
 
 export interface LabelSelectorLike {
   matchLabels?: Record<string, string>;
@@ -92,14 +92,14 @@ export const selinuxMachineConfigName = (pool: string): string =>
   `50-set-selinux-for-hostpath-provisioner-${pool}`;
 
 /** The labels a MachineConfig needs to be selected by `pool` (its selector's matchLabels, else the role). */
-export const machineConfigLabelsForPool = (pool: MachineConfigPoolLike): Record<string, string> => {
+const machineConfigLabelsForPool = (pool: MachineConfigPoolLike): Record<string, string> => {
   const match = pool.spec?.machineConfigSelector?.matchLabels;
   if (match && Object.keys(match).length > 0) return { ...match };
   return { [ROLE_LABEL]: pool.metadata?.name ?? '' };
 };
 
 /** The systemd unit: relabel the backing directory (creating it first) before the kubelet starts. */
-export const selinuxUnitContents = (path: string): string =>
+const selinuxUnitContents = (path: string): string =>
   [
     '[Unit]',
     'Description=Set SELinux chcon for hostpath provisioner',

@@ -70,6 +70,11 @@ export class QuantityError extends Error {
 export interface ParseQuantityOptions {
   /** The grammar allows a sign; sizes must not be negative, so negatives are refused unless this is set. */
   allowNegative?: boolean;
+  /**
+   * The largest decimal exponent accepted (`1e60`); default 60, which keeps every size exact and BigInt small. A
+   * cluster model that must accept what the API server accepts can raise it.
+   */
+  maxExponent?: number;
 }
 
 const pow10 = (n: number): bigint => 10n ** BigInt(n);
@@ -117,7 +122,8 @@ export const parseQuantity = (input: string, options: ParseQuantityOptions = {})
     const exponent = EXPONENT.exec(suffix);
     if (!exponent) throw new QuantityError(input, QUANTITY_SUFFIX_MESSAGE);
     const value = Number(exponent[1]);
-    if (Math.abs(value) > MAX_EXPONENT) throw new QuantityError(input, QUANTITY_RANGE_MESSAGE);
+    if (Math.abs(value) > (options.maxExponent ?? MAX_EXPONENT))
+      throw new QuantityError(input, QUANTITY_RANGE_MESSAGE);
     exp10 += value;
     format = 'DecimalExponent';
   }

@@ -5,9 +5,9 @@
  * converged. Pure and framework-free.
  */
 
-export const CONFIG_AUTHORITY_ANNOTATION = 'cdi.kubevirt.io/configAuthority';
-export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
-export const DEFAULT_CLASS_BETA_ANNOTATION = 'storageclass.beta.kubernetes.io/is-default-class';
+const CONFIG_AUTHORITY_ANNOTATION = 'cdi.kubevirt.io/configAuthority';
+const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
+const DEFAULT_CLASS_BETA_ANNOTATION = 'storageclass.beta.kubernetes.io/is-default-class';
 
 interface Meta {
   name?: string;
@@ -157,9 +157,7 @@ export const isDefaultClass = (sc: StorageClassLike): boolean =>
   sc.metadata?.annotations?.[DEFAULT_CLASS_BETA_ANNOTATION] === 'true';
 
 /** `v1.38.4` → [1, 38, 4]; `undefined` when it is not a version. */
-export const parseCdiVersion = (
-  version: string | undefined,
-): [number, number, number] | undefined => {
+const parseCdiVersion = (version: string | undefined): [number, number, number] | undefined => {
   const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(version ?? '');
   if (!match) return undefined;
   return [Number(match[1]), Number(match[2]), Number(match.at(3) ?? 0)];

@@ -21,9 +21,9 @@ const pairs = (...list: [string, 'Filesystem' | 'Block'][]): CapabilityPair[] =>
   list.map(([accessMode, volumeMode]) => ({ accessMode, volumeMode }));
 
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
-export const HPP_CSI = 'kubevirt.io.hostpath-provisioner';
-export const HPP_CSI_OVERLAY = 'kubevirt.io.hostpath-provisioner/overlay';
-export const HPP_LEGACY = 'kubevirt.io/hostpath-provisioner';
+const HPP_CSI = 'kubevirt.io.hostpath-provisioner';
+const HPP_CSI_OVERLAY = 'kubevirt.io.hostpath-provisioner/overlay';
+const HPP_LEGACY = 'kubevirt.io/hostpath-provisioner';
 
 const rbd = pairs([RWX, BLOCK], [RWO, BLOCK], [RWO, FS]);
 const cephfs = pairs([RWX, FS], [RWO, FS]);

@@ -62,7 +62,7 @@ export interface YamlCheck {
 const TOP_LEVEL_FIELDS = ['apiVersion', 'kind', 'metadata', 'data', 'binaryData', 'immutable'];
 
 /** The API server's limit for a ConfigMap's data; larger text is refused before it is parsed. */
-export const MAX_CONFIGMAP_BYTES = 1024 * 1024;
+const MAX_CONFIGMAP_BYTES = 1024 * 1024;
 
 export const checkStorageDefaultsYaml = (text: string, context: YamlCheckContext): YamlCheck => {
   if (text.length > MAX_CONFIGMAP_BYTES) {

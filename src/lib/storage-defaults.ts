@@ -9,7 +9,7 @@
 
 export const STORAGE_DEFAULTS_CONFIG_MAP = 'kubevirt-storage-class-defaults';
 /** Namespaces UIs have looked in, in order (the console's kubevirt plugin; upstream HCO's namespace last). */
-export const STORAGE_DEFAULTS_NAMESPACE_CANDIDATES = [
+const STORAGE_DEFAULTS_NAMESPACE_CANDIDATES = [
   'openshift-cnv',
   'openshift',
   'kubevirt-native',
@@ -27,12 +27,12 @@ export type StorageAccessMode = (typeof ACCESS_MODES)[number];
 export type StorageVolumeMode = (typeof VOLUME_MODES)[number];
 
 /** What a DataVolume gets when nothing else says otherwise (seed 6.12.6.1). */
-export const BUILTIN_ACCESS_MODE: StorageAccessMode = 'ReadWriteOnce';
-export const BUILTIN_VOLUME_MODE: StorageVolumeMode = 'Filesystem';
+const BUILTIN_ACCESS_MODE: StorageAccessMode = 'ReadWriteOnce';
+const BUILTIN_VOLUME_MODE: StorageVolumeMode = 'Filesystem';
 
-export const isAccessMode = (value: unknown): value is StorageAccessMode =>
+const isAccessMode = (value: unknown): value is StorageAccessMode =>
   typeof value === 'string' && (ACCESS_MODES as readonly string[]).includes(value);
-export const isVolumeMode = (value: unknown): value is StorageVolumeMode =>
+const isVolumeMode = (value: unknown): value is StorageVolumeMode =>
   typeof value === 'string' && (VOLUME_MODES as readonly string[]).includes(value);
 
 export type SettingAttribute = 'accessMode' | 'volumeMode';
@@ -328,7 +328,7 @@ export const chooseStorageDefaultsNamespace = (input: {
 // HyperConverged's default keys
 
 /** The keys HCO v1.3–v1.6 writes and resets (`NewKubeVirtStorageConfigForCR`). */
-export const hyperConvergedDefaultData = (localStorageClassName?: string): ConfigMapData => {
+const hyperConvergedDefaultData = (localStorageClassName?: string): ConfigMapData => {
   const local = localStorageClassName || 'local-sc';
   return {
     accessMode: 'ReadWriteOnce',
@@ -397,9 +397,9 @@ const FILESYSTEM_ONLY_PROVISIONERS = [
   'kubernetes.io/nfs',
 ];
 
-export const isNodeLocalProvisioner = (provisioner: string): boolean =>
+const isNodeLocalProvisioner = (provisioner: string): boolean =>
   NODE_LOCAL_PROVISIONERS.includes(provisioner);
-export const isFilesystemOnlyProvisioner = (provisioner: string): boolean =>
+const isFilesystemOnlyProvisioner = (provisioner: string): boolean =>
   FILESYSTEM_ONLY_PROVISIONERS.includes(provisioner) || /nfs/i.test(provisioner);
 
 export type SupportWarningKind =

@@ -314,9 +314,6 @@ const offers = (pv: PersistentVolumeModes, accessMode: string, volumeMode: strin
   (pv.volumeMode === 'Block' ? 'Block' : 'Filesystem') === volumeMode &&
   (pv.accessModes ?? []).includes(accessMode);
 
-export const hasProfileErrors = (problems: readonly ProfileProblem[]): boolean =>
-  problems.some((p) => p.severity === 'error');
-
 // ---------------------------------------------------------------------------------------------------------------
 // CDI's recommendation
 

@@ -47,7 +47,7 @@ export interface VirtualMachineLike {
 export const pointerEscape = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** The claim a volume reads: its PVC, or its DataVolume's PVC (same name). */
-export const volumeClaimName = (volume: VolumeLike): string | undefined =>
+const volumeClaimName = (volume: VolumeLike): string | undefined =>
   volume.persistentVolumeClaim?.claimName ?? volume.dataVolume?.name;
 
 /**

@@ -107,10 +107,7 @@ const MOVING_PHASES = new Set([
   'Paused',
 ]);
 
-export const BIND_CONFLICT = "didn't find available persistent volumes to bind";
-export const NOT_ENOUGH_SPACE = 'did not have enough free storage';
-export const NODE_CONFLICT = 'had volume node affinity conflict';
-export const UNBOUND_IMMEDIATE = 'pod has unbound immediate PersistentVolumeClaims';
+const BIND_CONFLICT = "didn't find available persistent volumes to bind";
 
 const newestFirst = (a: WaitEvent, b: WaitEvent): number => (b.at ?? '').localeCompare(a.at ?? '');
 

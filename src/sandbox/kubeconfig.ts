@@ -18,7 +18,7 @@ export interface KubeconfigInput {
 }
 
 /** A kubeconfig for one user of the sandbox (token auth, CA data when serving HTTPS). */
-export const kubeconfigYaml = (input: KubeconfigInput): string => {
+const kubeconfigYaml = (input: KubeconfigInput): string => {
   const cluster = input.clusterName ?? 'vm-disks-sandbox';
   const context = `${input.user}@${cluster}`;
   return stringify({

@@ -24,7 +24,7 @@ function splitHost(host: string): { name: string; port: string } | undefined {
   return undefined;
 }
 
-export function isLoopbackName(name: string): boolean {
+function isLoopbackName(name: string): boolean {
   if (name === 'localhost' || name.endsWith('.localhost')) return true;
   if (name === '[::1]' || name === '[0:0:0:0:0:0:0:1]') return true;
   const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(name);

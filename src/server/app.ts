@@ -32,7 +32,7 @@ import { requestTargetOf, rewriteRequestUrl } from './request-target';
 import { clearedSessionCookie, SessionStore, sessionRefusal } from './session';
 
 /** Never logged: credentials in either direction. */
-export const REDACTED_LOG_PATHS = [
+const REDACTED_LOG_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-csrftoken"]',
@@ -41,7 +41,7 @@ export const REDACTED_LOG_PATHS = [
 
 /** Paths that act as someone: they need a live session (standalone). Plugin assets and locales do not. */
 /** `/uploads/<32 hex>` and `/uploads/tus/<32 hex>` with the id hidden. */
-export function withoutUploadIds(url: string): string {
+function withoutUploadIds(url: string): string {
   return url.replace(/(\/uploads\/(?:tus\/)?)[a-f0-9]{32}/gi, '$1[upload]');
 }
 

@@ -1,5 +1,5 @@
 /** The console bridge's paths for this plugin (ARCHITECTURE.md §2, reference/console-runtime.md §1.1, §5, §6). */
-export const PLUGIN_NAME = 'vm-disks-plugin';
+const PLUGIN_NAME = 'vm-disks-plugin';
 export const PLUGIN_I18N_NAMESPACE = `plugin__${PLUGIN_NAME}`;
 /** `/api/plugins/<name>/<asset>` → the plugin service's `<basePath><asset>`. */
 export const PLUGIN_ASSETS_PREFIX = `/api/plugins/${PLUGIN_NAME}/`;

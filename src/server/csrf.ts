@@ -7,12 +7,12 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { parseCookies, serializeCookie } from './cookies';
 
-export const CSRF_COOKIE = 'csrf-token';
-export const CSRF_HEADER = 'x-csrftoken';
+const CSRF_COOKIE = 'csrf-token';
+const CSRF_HEADER = 'x-csrftoken';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 
-export function isSafeMethod(method: string): boolean {
+function isSafeMethod(method: string): boolean {
   return SAFE_METHODS.has(method.toUpperCase());
 }
 

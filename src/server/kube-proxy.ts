@@ -73,7 +73,7 @@ export class ConnectionTracker {
   }
 }
 
-export function forwardedRequestHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+function forwardedRequestHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined || DROPPED_REQUEST_HEADERS.has(name)) continue;
@@ -82,9 +82,7 @@ export function forwardedRequestHeaders(headers: IncomingHttpHeaders): OutgoingH
   return out;
 }
 
-export function forwardedResponseHeaders(
-  headers: IncomingHttpHeaders,
-): Record<string, string | string[]> {
+function forwardedResponseHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined || DROPPED_RESPONSE_HEADERS.has(name)) continue;
@@ -94,7 +92,7 @@ export function forwardedResponseHeaders(
 }
 
 /** A Kubernetes `Status` body, so SDK callers see the same error shape as from the API server. */
-export function statusBody(code: number, reason: string, message: string): object {
+function statusBody(code: number, reason: string, message: string): object {
   return {
     kind: 'Status',
     apiVersion: 'v1',

@@ -48,7 +48,7 @@ function fullyDecoded(path: string): string | undefined {
   }
 }
 
-export function parseRequestTarget(rawUrl: string, hostHeader: string | undefined): TargetResult {
+function parseRequestTarget(rawUrl: string, hostHeader: string | undefined): TargetResult {
   let originForm = rawUrl;
   let host = hostHeader;
   if (!rawUrl.startsWith('/')) {

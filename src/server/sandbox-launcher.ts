@@ -33,7 +33,7 @@ interface SandboxModule {
 
 const SANDBOX_ENTRY = fileURLToPath(new URL('../sandbox/index.ts', import.meta.url));
 
-export function sandboxAvailable(): boolean {
+function sandboxAvailable(): boolean {
   return existsSync(SANDBOX_ENTRY);
 }
 

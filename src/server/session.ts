@@ -14,7 +14,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { parseCookies, serializeCookie } from './cookies';
 import { DEFAULT_IDENTITY, type Identity } from './kube-target';
 
-export const SESSION_COOKIE = 'openshift-session-token';
+const SESSION_COOKIE = 'openshift-session-token';
 
 export interface SessionLimits {
   /** A session unused this long ends (default 2 hours). */
@@ -25,7 +25,7 @@ export interface SessionLimits {
   max: number;
 }
 
-export const DEFAULT_SESSION_LIMITS: SessionLimits = {
+const DEFAULT_SESSION_LIMITS: SessionLimits = {
   idleMs: 2 * 60 * 60 * 1000,
   absoluteMs: 12 * 60 * 60 * 1000,
   max: 1000,

@@ -1,13 +1,4 @@
 /** Small readers over a byte prefix; every reader answers undefined past the end. */
-export function u8(b: Uint8Array, at: number): number | undefined {
-  return at < b.length ? b[at] : undefined;
-}
-
-export function u16be(b: Uint8Array, at: number): number | undefined {
-  if (at + 2 > b.length) return undefined;
-  return ((b[at] ?? 0) << 8) | (b[at + 1] ?? 0);
-}
-
 export function u16le(b: Uint8Array, at: number): number | undefined {
   if (at + 2 > b.length) return undefined;
   return (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);

@@ -54,7 +54,7 @@ async function xzSize(source: ByteSource): Promise<number | null> {
 }
 
 /** zstd Frame_Content_Size from the first frame header, when present. */
-export function zstdFrameContentSize(head: Uint8Array): number | null {
+function zstdFrameContentSize(head: Uint8Array): number | null {
   if (!matches(head, 0, [0x28, 0xb5, 0x2f, 0xfd])) return null;
   if (head.length < 5) return null;
   const fhd = head[4];

@@ -1,4 +1,4 @@
-export { inspectImage, COMPRESSED_PREFIX_BYTES } from './inspect';
+export { inspectImage } from './inspect';
 export { blobSource, bytesSource, type ByteSource } from './byte-source';
 export type {
   Compression,

@@ -11,7 +11,7 @@ import type { ImageInspection, InspectionNote } from './types';
 import { vhdxVirtualSize } from './vhdx';
 
 /** How much compressed input is fed to the decompressor to get the inner header. */
-export const COMPRESSED_PREFIX_BYTES = 1024 * 1024;
+const COMPRESSED_PREFIX_BYTES = 1024 * 1024;
 
 export async function inspectImage(input: ByteSource | Blob): Promise<ImageInspection> {
   const source = input instanceof Blob ? blobSource(input) : input;

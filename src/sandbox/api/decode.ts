@@ -9,10 +9,7 @@ import { ApiError } from './status';
  */
 
 /** encoding/json's scanner refuses documents nested deeper than this (`maxNestingDepth`). */
-export const MAX_JSON_DEPTH = 10000;
-
-/** The API server's `MaxRequestBodyBytes` for a write's body (3 MiB). */
-export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024;
+const MAX_JSON_DEPTH = 10000;
 
 /** rest.go `summarizeData`: the body's first bytes, as text for an object, else in hex. */
 const summarize = (body: Buffer, max = 30): string => {

@@ -2,7 +2,7 @@ import type { ResourceType } from '../contract';
 import type { TypeRegistry } from '../store/registry';
 import { joinApiVersion } from '../store/registry';
 
-export const DEFAULT_VERBS = [
+const DEFAULT_VERBS = [
   'create',
   'delete',
   'deletecollection',

@@ -233,7 +233,7 @@ const decodeMessage = (buf: Buffer, schema: Schema): Record<string, unknown> => 
   return out;
 };
 
-export const PROTOBUF_MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
+const PROTOBUF_MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 
 /** Decodes a protobuf request body into its JSON form; undefined when the kind is not supported. */
 export const decodeProtobufObject = (body: Buffer): Record<string, unknown> | undefined => {

@@ -6,7 +6,7 @@ import type { KubeObject, ResourceAttributes, ResourceType, UserInfo } from '../
 import type { Authenticator } from '../auth/users';
 import { forbiddenMessage, type RbacAuthorizer } from '../auth/rbac';
 import type { DeleteOptions, SandboxStore, WriteOptions } from '../store/store';
-import { joinApiVersion, listKindOf, storageVersion, type TypeRegistry } from '../store/registry';
+import { joinApiVersion, listKindOf, type TypeRegistry } from '../store/registry';
 import { compileFilter } from '../store/selectors';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, KUBE_VERSION } from './discovery';
 import { openApiV2, openApiV3GroupVersion, openApiV3Root } from './openapi';
@@ -954,5 +954,3 @@ export class ApiServer {
 
 const notFoundPath = (): ApiError =>
   new ApiError(404, 'NotFound', 'the server could not find the requested resource');
-
-export const storageVersionOf = storageVersion;

@@ -47,11 +47,11 @@ export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 export type ResourceNamer = (ref: KindRef) => { plural: string; kind: string };
 
 /** `Kind.group` as the API server prints it in "is invalid" messages (core kinds have no group). */
-export const qualifiedKind = (ref: KindRef): string =>
+const qualifiedKind = (ref: KindRef): string =>
   ref.group === '' ? ref.kind : `${ref.kind}.${ref.group}`;
 
 /** `plural.group` as printed in not-found / already-exists / conflict messages. */
-export const qualifiedResource = (plural: string, group: string): string =>
+const qualifiedResource = (plural: string, group: string): string =>
   group === '' ? plural : `${plural}.${group}`;
 
 const causeReason = (message: string): string => {
@@ -112,8 +112,6 @@ export const invalidError = (
   });
 };
 
-export const goneError = (message: string): ApiError => new ApiError(410, 'Expired', message);
-
 /**
  * A read at a resourceVersion the server has not reached within its wait (3 s): 504 Timeout with
  * cause ResourceVersionTooLarge (kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/storage/errors.go
@@ -162,7 +160,7 @@ export interface WebhookDenial {
  * the webhook's own Status (code, reason, causes) with the message prefixed by
  * `admission webhook "<name>" denied the request: `; codes below 400 become 400.
  */
-export const webhookDeniedError = (
+const webhookDeniedError = (
   webhook: string,
   message: string,
   code: number,

@@ -13,7 +13,7 @@ interface Column {
 }
 
 /** kubectl's short duration format: 45s, 5m10s, 3h, 2d, 1y. */
-export const humanAge = (timestamp: string | undefined, now = Date.now()): string => {
+const humanAge = (timestamp: string | undefined, now = Date.now()): string => {
   if (!timestamp) return '<unknown>';
   const secs = Math.max(0, Math.floor((now - Date.parse(timestamp)) / 1000));
   if (secs < 60 * 2) return `${secs}s`;
@@ -30,7 +30,7 @@ export const humanAge = (timestamp: string | undefined, now = Date.now()): strin
 };
 
 /** A small JSONPath subset: `.a.b`, `[0]`, `[*]` (first) and `[?(@.k=="v")]`. */
-export const jsonPathValue = (obj: unknown, path: string): unknown => {
+const jsonPathValue = (obj: unknown, path: string): unknown => {
   const tokens = path.replace(/^\{|\}$/g, '').match(/\.[^.[]+|\[[^\]]*\]/g) ?? [];
   let cur: unknown = obj;
   for (const t of tokens) {
@@ -263,7 +263,7 @@ const printerColumns = (cols: PrinterColumn[]): Column[] => [
   ),
 ];
 
-export const columnsFor = (type: ResourceType): Column[] => {
+const columnsFor = (type: ResourceType): Column[] => {
   const builtin = builtinColumns[`${type.group}/${type.kind}`];
   if (builtin) return builtin;
   if (type.additionalPrinterColumns?.length) return printerColumns(type.additionalPrinterColumns);

@@ -5,7 +5,7 @@ import { matchesFilter, type ObjectFilter } from '../store/selectors';
 import { ApiError, tooLargeResourceVersionError } from './status';
 
 /** How long the watch cache waits for a requested resourceVersion (pkg/storage/cacher `blockTimeout`). */
-export const FRESHNESS_WAIT_MS = 3000;
+const FRESHNESS_WAIT_MS = 3000;
 
 /**
  * Resolves once the store has reached `rv` (true), or after `timeoutMs` without it (false), as the

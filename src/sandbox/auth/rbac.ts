@@ -34,7 +34,7 @@ const subjectMatches = (s: Subject, user: UserInfo): boolean => {
 const has = (list: string[] | undefined, v: string): boolean =>
   list !== undefined && (list.includes('*') || list.includes(v));
 
-export const ruleAllows = (rule: PolicyRule, attrs: ResourceAttributes): boolean => {
+const ruleAllows = (rule: PolicyRule, attrs: ResourceAttributes): boolean => {
   if (!has(rule.verbs, attrs.verb)) return false;
   if (!has(rule.apiGroups, attrs.group)) return false;
   const resources = rule.resources ?? [];

@@ -7,7 +7,7 @@ const RBAC = 'rbac.authorization.k8s.io';
 const READ = ['get', 'list', 'watch'];
 
 /** The namespace where the seeded developer has full rights (the user project). */
-export const DEVELOPER_NAMESPACE = 'vm-images';
+const DEVELOPER_NAMESPACE = 'vm-images';
 
 const clusterRole = (
   name: string,
@@ -38,7 +38,7 @@ const clusterBinding = (name: string, role: string, subjects: object[]): KubeObj
  * The RBAC objects behind the default users, as a cluster admin could have created them:
  * visible and editable with kubectl (that is how an admin grants the developer more rights).
  */
-export const rbacSeed = (): KubeObject[] => [
+const rbacSeed = (): KubeObject[] => [
   clusterRole('cluster-admin', [
     { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
     { nonResourceURLs: ['*'], verbs: ['*'] },
@@ -78,7 +78,7 @@ export const rbacSeed = (): KubeObject[] => [
 ];
 
 /** The namespaces kube-apiserver itself creates, plus the developer's project when missing. */
-export const systemNamespaces = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+const systemNamespaces = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 /** Creates whatever of the seed is missing (idempotent; runs on every start). */
 export const ensureRbacSeed = async (store: SandboxStore): Promise<void> => {

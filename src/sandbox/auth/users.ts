@@ -12,12 +12,12 @@ export interface UsersFile {
   users: SandboxUser[];
 }
 
-export const usersFile = (dataDir: string): string => join(dataDir, 'users.json');
+const usersFile = (dataDir: string): string => join(dataDir, 'users.json');
 
-export const newToken = (): string => `sha256~${randomBytes(32).toString('base64url')}`;
+const newToken = (): string => `sha256~${randomBytes(32).toString('base64url')}`;
 
 /** The default users: a cluster admin, a namespace-scoped developer and a read-only viewer. */
-export const defaultUsers = (): SandboxUser[] => [
+const defaultUsers = (): SandboxUser[] => [
   { name: 'admin', token: newToken(), groups: ['system:masters', 'system:authenticated'] },
   { name: 'developer', token: newToken(), groups: ['system:authenticated'] },
   { name: 'viewer', token: newToken(), groups: ['system:authenticated'] },

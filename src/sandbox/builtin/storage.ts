@@ -122,7 +122,7 @@ const validateVolumeMode = (mode: unknown, field: string, causes: FieldCause[]):
 };
 
 /** The default StorageClass: annotated as default; the newest one wins when several are. */
-export const defaultStorageClass = (ctx: BehaviorContext): KubeObject | undefined => {
+const defaultStorageClass = (ctx: BehaviorContext): KubeObject | undefined => {
   const defaults = ctx
     .list('storage.k8s.io', 'StorageClass')
     .filter((sc) => sc.metadata.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true');
@@ -331,7 +331,7 @@ const validateNodeSelectorTerms = (
   });
 };
 
-export const pvSources = (spec: PvSpec): string[] => PV_SOURCES.filter((s) => spec[s] != null);
+const pvSources = (spec: PvSpec): string[] => PV_SOURCES.filter((s) => spec[s] != null);
 
 export const pvBehavior: TypeBehavior = {
   decode(obj) {

@@ -15,7 +15,7 @@ export const NAMESPACE: ResourceType = core({
   subresources: { status: true },
   verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
 });
-export const NODE: ResourceType = core({
+const NODE: ResourceType = core({
   kind: 'Node',
   plural: 'nodes',
   singular: 'node',
@@ -61,14 +61,14 @@ export const POD: ResourceType = core({
   categories: ['all'],
   subresources: { status: true },
 });
-export const EVENT: ResourceType = core({
+const EVENT: ResourceType = core({
   kind: 'Event',
   plural: 'events',
   singular: 'event',
   namespaced: true,
   shortNames: ['ev'],
 });
-export const SERVICE_ACCOUNT: ResourceType = core({
+const SERVICE_ACCOUNT: ResourceType = core({
   kind: 'ServiceAccount',
   plural: 'serviceaccounts',
   singular: 'serviceaccount',
@@ -105,7 +105,7 @@ export const CSI_DRIVER: ResourceType = {
 };
 
 const CREATE_ONLY = ['create'];
-export const SELF_SUBJECT_ACCESS_REVIEW: ResourceType = {
+const SELF_SUBJECT_ACCESS_REVIEW: ResourceType = {
   group: 'authorization.k8s.io',
   versions: ['v1'],
   kind: 'SelfSubjectAccessReview',
@@ -115,7 +115,7 @@ export const SELF_SUBJECT_ACCESS_REVIEW: ResourceType = {
   verbs: CREATE_ONLY,
   virtual: true,
 };
-export const SUBJECT_ACCESS_REVIEW: ResourceType = {
+const SUBJECT_ACCESS_REVIEW: ResourceType = {
   group: 'authorization.k8s.io',
   versions: ['v1'],
   kind: 'SubjectAccessReview',
@@ -125,7 +125,7 @@ export const SUBJECT_ACCESS_REVIEW: ResourceType = {
   verbs: CREATE_ONLY,
   virtual: true,
 };
-export const SELF_SUBJECT_RULES_REVIEW: ResourceType = {
+const SELF_SUBJECT_RULES_REVIEW: ResourceType = {
   group: 'authorization.k8s.io',
   versions: ['v1'],
   kind: 'SelfSubjectRulesReview',
@@ -135,7 +135,7 @@ export const SELF_SUBJECT_RULES_REVIEW: ResourceType = {
   verbs: CREATE_ONLY,
   virtual: true,
 };
-export const SELF_SUBJECT_REVIEW: ResourceType = {
+const SELF_SUBJECT_REVIEW: ResourceType = {
   group: 'authentication.k8s.io',
   versions: ['v1'],
   kind: 'SelfSubjectReview',
@@ -154,12 +154,12 @@ const rbac = (kind: string, plural: string, namespaced: boolean): ResourceType =
   singular: kind.toLowerCase(),
   namespaced,
 });
-export const ROLE = rbac('Role', 'roles', true);
-export const CLUSTER_ROLE = rbac('ClusterRole', 'clusterroles', false);
+const ROLE = rbac('Role', 'roles', true);
+const CLUSTER_ROLE = rbac('ClusterRole', 'clusterroles', false);
 export const ROLE_BINDING = rbac('RoleBinding', 'rolebindings', true);
 export const CLUSTER_ROLE_BINDING = rbac('ClusterRoleBinding', 'clusterrolebindings', false);
 
-export const CUSTOM_RESOURCE_DEFINITION: ResourceType = {
+const CUSTOM_RESOURCE_DEFINITION: ResourceType = {
   group: 'apiextensions.k8s.io',
   versions: ['v1'],
   kind: 'CustomResourceDefinition',

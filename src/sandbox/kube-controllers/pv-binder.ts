@@ -10,7 +10,7 @@ const PV = { group: '', kind: 'PersistentVolume' };
 const SC = { group: 'storage.k8s.io', kind: 'StorageClass' };
 const NODE = { group: '', kind: 'Node' };
 
-export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
+const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 const STORAGE_PROVISIONER = 'volume.kubernetes.io/storage-provisioner';
 const BETA_STORAGE_PROVISIONER = 'volume.beta.kubernetes.io/storage-provisioner';
 const BIND_COMPLETED = 'pv.kubernetes.io/bind-completed';

@@ -15,7 +15,7 @@ export interface PersistedState {
   objects: KubeObject[];
 }
 
-export const stateFile = (dataDir: string): string => join(dataDir, 'state.json');
+const stateFile = (dataDir: string): string => join(dataDir, 'state.json');
 
 export const loadState = async (dataDir: string): Promise<PersistedState | undefined> => {
   try {
@@ -143,7 +143,7 @@ const reportCompactionFailure = (e: unknown): void => {
 };
 
 /** The file that records which sandbox profile a data directory holds (`current` or `legacy`). */
-export const profileFile = (dataDir: string): string => join(dataDir, 'profile');
+const profileFile = (dataDir: string): string => join(dataDir, 'profile');
 
 /**
  * The profile a data directory was seeded with: the marker file's content; `legacy` for a directory

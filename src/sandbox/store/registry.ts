@@ -81,7 +81,7 @@ export class TypeRegistry {
 }
 
 /** Kubernetes version priority: GA > beta > alpha, higher numbers first. */
-export const sortVersions = (versions: string[]): string[] => {
+const sortVersions = (versions: string[]): string[] => {
   const rank = (v: string): [number, number, number] => {
     const m = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(v);
     if (!m) return [3, 0, 0];

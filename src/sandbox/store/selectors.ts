@@ -29,7 +29,7 @@ const splitTopLevel = (s: string): string[] => {
 };
 
 /** Parses the label selector grammar: `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`, `a`, `!a`. */
-export const parseLabelSelector = (text: string | undefined): LabelSelector => {
+const parseLabelSelector = (text: string | undefined): LabelSelector => {
   if (!text?.trim()) return [];
   return splitTopLevel(text).map((part): LabelRequirement => {
     const setMatch = /^([^\s!=()]+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(part);
@@ -51,10 +51,7 @@ export const parseLabelSelector = (text: string | undefined): LabelSelector => {
   });
 };
 
-export const matchesLabels = (
-  sel: LabelSelector,
-  labels: Record<string, string> | undefined,
-): boolean =>
+const matchesLabels = (sel: LabelSelector, labels: Record<string, string> | undefined): boolean =>
   sel.every((r) => {
     const v = labels?.[r.key];
     switch (r.op) {
@@ -79,7 +76,7 @@ export interface FieldRequirement {
   negate: boolean;
 }
 
-export const parseFieldSelector = (text: string | undefined): FieldRequirement[] => {
+const parseFieldSelector = (text: string | undefined): FieldRequirement[] => {
   if (!text?.trim()) return [];
   return splitTopLevel(text).map((part) => {
     const m = /^([^!=\s]+)\s*(!=|==|=)\s*(.*)$/.exec(part);
@@ -105,7 +102,7 @@ const fieldValue = (obj: KubeObject, path: string[]): string => {
   return JSON.stringify(cur);
 };
 
-export const matchesFields = (reqs: FieldRequirement[], obj: KubeObject): boolean =>
+const matchesFields = (reqs: FieldRequirement[], obj: KubeObject): boolean =>
   reqs.every((r) => (fieldValue(obj, r.path) === r.value) !== r.negate);
 
 /** A compiled `labelSelector` + `fieldSelector` pair. */

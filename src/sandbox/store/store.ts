@@ -57,7 +57,7 @@ const clone = <T>(v: T): T => structuredClone(v);
 export const nowTimestamp = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const GENERATE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
-export const randomSuffix = (n = 5): string => {
+const randomSuffix = (n = 5): string => {
   let s = '';
   for (let i = 0; i < n; i++)
     s += GENERATE_ALPHABET[Math.floor(Math.random() * GENERATE_ALPHABET.length)];

@@ -59,7 +59,7 @@ export const readLog = async (dataDir: string): Promise<WalRecord[]> => {
 };
 
 /** fsync of a directory, so a rename or a new file in it survives a crash. */
-export const syncDir = async (dir: string): Promise<void> => {
+const syncDir = async (dir: string): Promise<void> => {
   const fh = await open(dir, 'r');
   try {
     await fh.sync();

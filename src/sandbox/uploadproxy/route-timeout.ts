@@ -11,7 +11,7 @@
  * unit = milliseconds), default `60m`.
  */
 export const ROUTE_TIMEOUT_ENV = 'VM_DISKS_SANDBOX_UPLOAD_ROUTE_TIMEOUT';
-export const DEFAULT_ROUTE_TIMEOUT = '60m';
+const DEFAULT_ROUTE_TIMEOUT = '60m';
 
 const UNIT_MS: Partial<Record<string, number>> = {
   us: 0.001,

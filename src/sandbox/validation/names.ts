@@ -1,43 +1,26 @@
-/** Name and label validation with the API server's messages (k8s.io/apimachinery validation). */
+/**
+ * Name and label validation with the API server's messages (k8s.io/apimachinery/pkg/util/validation
+ * validation.go). The DNS-1123 checks are src/lib's (the project's one name check); DNS-1035, qualified names and
+ * label values with their exact texts are the sandbox's own.
+ */
+import { maxLenError, validateDNS1123Label, validateDNS1123Subdomain } from '../../lib/k8s-names';
 
-const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const DNS1123_SUBDOMAIN = `${DNS1123_LABEL}(\\.${DNS1123_LABEL})*`;
 const DNS1035_LABEL = '[a-z]([-a-z0-9]*[a-z0-9])?';
 const QUALIFIED_NAME = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const LABEL_VALUE = '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?';
 
 const full = (re: string): RegExp => new RegExp(`^${re}$`);
-const labelRe = full(DNS1123_LABEL);
-const subdomainRe = full(DNS1123_SUBDOMAIN);
 const dns1035Re = full(DNS1035_LABEL);
 const qualifiedRe = full(QUALIFIED_NAME);
 const labelValueRe = full(LABEL_VALUE);
 
-const maxLen = (n: number): string => `must be no more than ${n} characters`;
+export const dns1123SubdomainErrors = validateDNS1123Subdomain;
 
-export const dns1123SubdomainErrors = (value: string): string[] => {
-  const errs: string[] = [];
-  if (value.length > 253) errs.push(maxLen(253));
-  if (!subdomainRe.test(value))
-    errs.push(
-      `a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '${DNS1123_SUBDOMAIN}')`,
-    );
-  return errs;
-};
-
-export const dns1123LabelErrors = (value: string): string[] => {
-  const errs: string[] = [];
-  if (value.length > 63) errs.push(maxLen(63));
-  if (!labelRe.test(value))
-    errs.push(
-      `a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '${DNS1123_LABEL}')`,
-    );
-  return errs;
-};
+export const dns1123LabelErrors = validateDNS1123Label;
 
 export const dns1035LabelErrors = (value: string): string[] => {
   const errs: string[] = [];
-  if (value.length > 63) errs.push(maxLen(63));
+  if (value.length > 63) errs.push(maxLenError(63));
   if (!dns1035Re.test(value))
     errs.push(
       `a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '${DNS1035_LABEL}')`,
@@ -62,7 +45,7 @@ export const qualifiedNameErrors = (value: string): string[] => {
     return errs;
   }
   if (name.length === 0) errs.push('name part must be non-empty');
-  else if (name.length > 63) errs.push(`name part ${maxLen(63)}`);
+  else if (name.length > 63) errs.push(`name part ${maxLenError(63)}`);
   if (name.length > 0 && !qualifiedRe.test(name))
     errs.push(
       `name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '${QUALIFIED_NAME}')`,
@@ -72,7 +55,7 @@ export const qualifiedNameErrors = (value: string): string[] => {
 
 export const labelValueErrors = (value: string): string[] => {
   const errs: string[] = [];
-  if (value.length > 63) errs.push(maxLen(63));
+  if (value.length > 63) errs.push(maxLenError(63));
   if (!labelValueRe.test(value))
     errs.push(
       `a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '${LABEL_VALUE}')`,

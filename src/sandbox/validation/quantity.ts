@@ -1,50 +1,42 @@
 /**
- * Kubernetes resource quantities (k8s.io/apimachinery/pkg/api/resource): the grammar, parsing to a
- * number of base units, and the decode error the API server answers with for a malformed one.
+ * Kubernetes resource quantities as the sandbox's API server decodes and stores them
+ * (k8s.io/apimachinery/pkg/api/resource quantity.go): parsing is src/lib's (the one parser of the project), with the
+ * API server's leniencies kept here — signs are accepted, numbers pass through, large exponents are not refused —
+ * and the canonical string the server writes back.
  */
+import {
+  parseQuantity as parseExact,
+  QUANTITY_FORMAT_MESSAGE,
+  QuantityError,
+  type Quantity,
+} from '../../lib/quantity';
 
-export const QUANTITY_FORMAT_ERROR =
-  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+export const QUANTITY_FORMAT_ERROR = QUANTITY_FORMAT_MESSAGE;
 
-const BINARY: Record<string, number> = { Ki: 10, Mi: 20, Ti: 40, Gi: 30, Pi: 50, Ei: 60 };
-const DECIMAL: Record<string, number> = {
-  n: -9,
-  u: -6,
-  m: -3,
-  '': 0,
-  k: 3,
-  M: 6,
-  G: 9,
-  T: 12,
-  P: 15,
-  E: 18,
+/** Far beyond any float: `1e400` parses (as the API server's inf.Dec does) and is Infinity as a number. */
+const SERVER_MAX_EXPONENT = 400;
+
+type QuantityParse = { ok: true; value: number } | { ok: false; error: string };
+
+const exact = (input: string): Quantity | QuantityParse => {
+  try {
+    return parseExact(input, { allowNegative: true, maxExponent: SERVER_MAX_EXPONENT });
+  } catch (error) {
+    if (error instanceof QuantityError) return { ok: false, error: error.message };
+    throw error;
+  }
 };
-
-export type QuantityParse = { ok: true; value: number } | { ok: false; error: string };
 
 /** Parses a quantity; `value` is in base units (bytes for storage), as a float. */
 export const parseQuantity = (input: unknown): QuantityParse => {
-  if (typeof input === 'number') return Number.isFinite(input) ? { ok: true, value: input } : bad();
-  if (typeof input !== 'string') return bad();
-  const s = input.trim();
-  if (s.length === 0) return { ok: false, error: 'quantities must have a numeric part' };
-  const m = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/.exec(s);
-  if (!m) return bad();
-  const [, num, suffix] = m;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(num))
-    return { ok: false, error: 'unable to parse numeric part of quantity' };
-  const mantissa = Number(num);
-  let exp10 = 0;
-  let exp2 = 0;
-  if (suffix in BINARY) exp2 = BINARY[suffix];
-  else if (suffix in DECIMAL) exp10 = DECIMAL[suffix];
-  else {
-    const e = /^[eE]([-+]?[0-9]+)$/.exec(suffix);
-    if (!e) return { ok: false, error: "unable to parse quantity's suffix" };
-    exp10 = Number(e[1]);
+  if (typeof input === 'number') {
+    return Number.isFinite(input) ? { ok: true, value: input } : bad();
   }
-  const value = mantissa * 10 ** exp10 * 2 ** exp2;
-  return { ok: true, value };
+  if (typeof input !== 'string') return bad();
+  if (input.trim().length === 0) return { ok: false, error: 'quantities must have a numeric part' };
+  const parsed = exact(input);
+  if ('ok' in parsed) return parsed;
+  return { ok: true, value: Number(parsed.numerator) / Number(parsed.denominator) };
 };
 
 const bad = (): QuantityParse => ({ ok: false, error: QUANTITY_FORMAT_ERROR });
@@ -68,34 +60,40 @@ const DECIMAL_SUFFIX: Record<number, string> = {
 };
 const BINARY_SUFFIXES = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
 
-/**
- * The canonical string the API server stores for a quantity (`1024Mi` → `1Gi`, `1.5Gi` → `1536Mi`,
- * `1000M` → `1G`). Inputs that do not parse are returned unchanged.
- */
-export const canonicalQuantity = (input: unknown): unknown => {
-  if (typeof input !== 'string') return input;
-  const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?([eEinumkKMGTP]*[-+]?[0-9]*)$/.exec(input.trim());
-  if (!m || !parseQuantity(input).ok) return input;
-  const [, sign, intPart, fracPart = '', suffix] = m;
-  let n = BigInt(`${intPart || '0'}${fracPart}` || '0');
-  let exp10 = -fracPart.length;
-  let format: 'binary' | 'decimal' | 'exponent' = 'decimal';
-  if (suffix in BINARY) {
-    n *= 2n ** BigInt(BINARY[suffix]);
-    format = 'binary';
-  } else if (suffix in DECIMAL) exp10 += DECIMAL[suffix];
-  else {
-    exp10 += Number(suffix.slice(1));
-    format = 'exponent';
+/** `numerator / denominator` as `n × 10^exp10` with `n` not divisible by 10 (denominators divide a power of ten). */
+const decimalDigits = ({ numerator, denominator }: Quantity): { n: bigint; exp10: number } => {
+  let n = numerator;
+  let exp10 = 0;
+  let d = denominator;
+  while (d !== 1n) {
+    const step = d % 10n === 0n ? 10n : d % 5n === 0n ? 5n : 2n;
+    // n / step⁻¹ … scale the numerator by 10/step and shift one decimal place.
+    n *= 10n / step;
+    d /= step;
+    exp10 -= 1;
   }
-  const neg = sign === '-' && n !== 0n;
-  if (n === 0n) return '0';
-  // Normalise to n * 10^exp10 with n not divisible by 10.
+  if (n === 0n) return { n, exp10: 0 };
   while (n % 10n === 0n) {
     n /= 10n;
-    exp10++;
+    exp10 += 1;
   }
-  if (format === 'binary') {
+  return { n, exp10 };
+};
+
+/**
+ * The canonical string the API server stores for a quantity (`1024Mi` → `1Gi`, `1.5Gi` → `1536Mi`,
+ * `1000M` → `1G`; quantity.go `CanonicalizeBytes`). Inputs that do not parse are returned unchanged.
+ */
+export const canonicalQuantity = (input: unknown): unknown => {
+  if (typeof input !== 'string' || input.trim().length === 0) return input;
+  const parsed = exact(input);
+  if ('ok' in parsed) return input;
+  if (parsed.numerator === 0n) return '0';
+  const neg = parsed.numerator < 0n;
+  const magnitude = { ...parsed, numerator: neg ? -parsed.numerator : parsed.numerator };
+  let { n, exp10 } = decimalDigits(magnitude);
+  let format = parsed.format;
+  if (format === 'BinarySI') {
     if (exp10 >= 0) {
       let v = n * 10n ** BigInt(exp10);
       if (v >= 1024n) {
@@ -107,10 +105,10 @@ export const canonicalQuantity = (input: unknown): unknown => {
         return `${neg ? '-' : ''}${v}${BINARY_SUFFIXES[i]}`;
       }
     }
-    format = 'decimal';
+    format = 'DecimalSI';
   }
   let e3 = Math.floor(exp10 / 3) * 3;
-  if (format === 'decimal') e3 = Math.max(-9, Math.min(18, e3));
+  if (format === 'DecimalSI') e3 = Math.max(-9, Math.min(18, e3));
   if (exp10 < e3) {
     // Below nano: the API server rounds up.
     const scale = 10n ** BigInt(e3 - exp10);
@@ -118,6 +116,6 @@ export const canonicalQuantity = (input: unknown): unknown => {
     exp10 = e3;
   }
   const mantissa = n * 10n ** BigInt(exp10 - e3);
-  const suffixOut = format === 'exponent' ? (e3 === 0 ? '' : `e${e3}`) : DECIMAL_SUFFIX[e3];
+  const suffixOut = format === 'DecimalExponent' ? (e3 === 0 ? '' : `e${e3}`) : DECIMAL_SUFFIX[e3];
   return `${neg ? '-' : ''}${mantissa}${suffixOut}`;
 };

@@ -13,7 +13,7 @@ import { CNV_NAMESPACE } from './refs';
  * the kube-apiserver authorizes first and denies with its own 403 Status (see admission/uploadtoken.ts).
  * The discovery routes (`/apis/<group>`, `/apis/<group>/<version>`) need no authorization (`isInfoEndpoint`).
  */
-export const CDI_API_SERVICE = 'cdi-api';
+const CDI_API_SERVICE = 'cdi-api';
 const GROUP = 'upload.cdi.kubevirt.io';
 const VERSION = 'v1beta1';
 
@@ -31,7 +31,7 @@ const json = (body: unknown): ServiceProxyResponse => ({
 
 const groupVersion = { groupVersion: `${GROUP}/${VERSION}`, version: VERSION };
 
-export const cdiApiServer: ServiceBackend = (req) => {
+const cdiApiServer: ServiceBackend = (req) => {
   const path = req.path.split('?')[0] ?? '/';
   const parts = path.split('/').filter((p) => p !== '');
   if (req.method === 'GET' && parts[0] === 'apis' && parts[1] === GROUP) {

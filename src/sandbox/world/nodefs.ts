@@ -7,7 +7,7 @@ import path from 'node:path';
  * SELinux labels (`container_file_t`) applied on a node are listed, one path a line, in
  * `${dataDir}/nodes/<node>/.selinux-labels`.
  */
-export function nodeRoot(dataDir: string, node: string): string {
+function nodeRoot(dataDir: string, node: string): string {
   return path.join(dataDir, 'nodes', node);
 }
 
@@ -20,7 +20,7 @@ function labelsFile(dataDir: string, node: string): string {
   return path.join(nodeRoot(dataDir, node), '.selinux-labels');
 }
 
-export function labelledPaths(dataDir: string, node: string): string[] {
+function labelledPaths(dataDir: string, node: string): string[] {
   try {
     return readFileSync(labelsFile(dataDir, node), 'utf8')
       .split('\n')

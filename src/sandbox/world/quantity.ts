@@ -1,32 +1,15 @@
-/** Kubernetes resource quantities as byte counts (enough for storage sizes). */
+/**
+ * Kubernetes resource quantities as byte counts (enough for storage sizes), parsed by src/lib's one quantity parser
+ * with the API server's grammar (k8s.io/apimachinery/pkg/api/resource quantity.go).
+ */
+import { quantityToBytes, tryParseQuantity } from '../../lib/quantity';
 
-const SUFFIX: Partial<Record<string, number>> = {
-  '': 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 1024,
-  Mi: 1024 ** 2,
-  Gi: 1024 ** 3,
-  Ti: 1024 ** 4,
-  Pi: 1024 ** 5,
-  Ei: 1024 ** 6,
-  m: 1e-3,
-};
-
+/** Whole bytes of a quantity (fractions round up, as the API server's `Value()` does); numbers pass through. */
 export function parseQuantity(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
   if (typeof value !== 'string') return undefined;
-  const m = /^([+-]?[0-9.]+)(?:[eE]([+-]?\d+))?([a-zA-Z]*)$/.exec(value.trim());
-  if (!m) return undefined;
-  const [, num = '', exp, suffix = ''] = m;
-  const factor = SUFFIX[suffix];
-  if (factor === undefined) return undefined;
-  const base = Number(num) * (exp ? 10 ** Number(exp) : 1);
-  return Number.isFinite(base) ? Math.ceil(base * factor) : undefined;
+  const quantity = tryParseQuantity(value, { allowNegative: true });
+  return quantity === undefined ? undefined : Number(quantityToBytes(quantity));
 }
 
 /** Formats bytes the way the API server canonicalises binary quantities (largest exact suffix). */

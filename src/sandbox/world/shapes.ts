@@ -157,16 +157,6 @@ export function hasAnnotation(obj: KubeObject, key: string): boolean {
   return obj.metadata.annotations !== undefined && key in obj.metadata.annotations;
 }
 
-export function setAnnotation(obj: KubeObject, key: string, value: string): void {
-  obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [key]: value };
-}
-
-export function removeAnnotation(obj: KubeObject, key: string): void {
-  const current = obj.metadata.annotations;
-  if (!current) return;
-  obj.metadata.annotations = Object.fromEntries(Object.entries(current).filter(([k]) => k !== key));
-}
-
 export const nowIso = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Sets or replaces a condition; lastTransitionTime changes only when the status changes. */

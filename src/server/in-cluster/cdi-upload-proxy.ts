@@ -23,11 +23,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { KubeApiError, type KubeClient } from '../api/kube-client';
 import type { Identity } from '../kube-target';
 
-export const UPLOAD_PROXY_SERVICE = 'cdi-uploadproxy';
+const UPLOAD_PROXY_SERVICE = 'cdi-uploadproxy';
 export const UPLOAD_PROXY_SIGNER_BUNDLE = 'cdi-uploadproxy-signer-bundle';
-export const SERVICE_CA_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/service-ca.crt';
+const SERVICE_CA_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/service-ca.crt';
 /** Where OpenShift Virtualization (openshift-cnv), community HCO (kubevirt-hyperconverged) and plain CDI (cdi) live. */
-export const WELL_KNOWN_CDI_NAMESPACES = ['openshift-cnv', 'kubevirt-hyperconverged', 'cdi'];
+const WELL_KNOWN_CDI_NAMESPACES = ['openshift-cnv', 'kubevirt-hyperconverged', 'cdi'];
 
 export interface CdiUploadProxyEndpoint {
   /** Base URL; the upload paths (`/v1beta1/upload`, …) go under it. */
@@ -127,7 +127,7 @@ function readPem(file: string): string {
 }
 
 /** The in-cluster Service URL of the upload proxy in `namespace`. */
-export function uploadProxyServiceUrl(namespace: string): URL {
+function uploadProxyServiceUrl(namespace: string): URL {
   return new URL(`https://${UPLOAD_PROXY_SERVICE}.${namespace}.svc:443`);
 }
 

@@ -23,7 +23,7 @@ export interface ConsoleProxyGuardOptions {
 }
 
 /** Why a request did not come through the console proxy, or undefined when it may have. */
-export function notFromConsoleProxy(
+function notFromConsoleProxy(
   headers: FastifyRequest['headers'],
   requireForwardedFor = true,
 ): string | undefined {

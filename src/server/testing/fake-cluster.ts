@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 
-export const TOKENS: ReadonlyMap<string, { username: string; groups: string[] }> = new Map([
+const TOKENS: ReadonlyMap<string, { username: string; groups: string[] }> = new Map([
   ['default-token', { username: 'kube:admin', groups: ['system:masters', 'system:authenticated'] }],
   ['user-token', { username: 'alice', groups: ['system:authenticated'] }],
   ['exec-token', { username: 'exec-user', groups: ['system:authenticated'] }],

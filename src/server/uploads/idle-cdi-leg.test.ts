@@ -8,25 +8,26 @@
  * CDI attempt (before the fix, each idle period used up an attempt, and five failed the upload for good).
  */
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_TIMEOUT_ENV } from '../../sandbox/uploadproxy/route-timeout';
 import type { UploadSession } from './session-types';
 import {
   api,
-  diskOf,
-  noiseBuffer,
+  compareWithDisk,
+  createUploadDataVolume,
+  idOf,
   NS,
-  run,
+  sessionOf,
+  sha256Hex,
   startUploadWorld,
+  tusMetadata,
+  tusRequest,
   tusUpload,
-  uploadDataVolume,
-  waitFor,
+  waitUploadDone,
+  writeNoise,
   type UploadWorld,
 } from './testing/upload-world';
-
-const MiB = 1024 * 1024;
 const ROUTE_TIMEOUT_MS = 2000;
 let w: UploadWorld;
 
@@ -39,48 +40,21 @@ afterAll(async () => {
   await w.close();
 });
 
-const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function createDv(name: string): Promise<void> {
-  const r = await w.kube(
-    'developer',
-    'POST',
-    `/apis/cdi.kubevirt.io/v1beta1/namespaces/${NS}/datavolumes`,
-    uploadDataVolume(name, '1Gi'),
-  );
-  expect(r.status).toBe(201);
-}
+const createDv = (name: string): Promise<void> => createUploadDataVolume(w, name);
 
 async function expectDone(id: string, file: string, claim: string): Promise<UploadSession> {
-  const s = await waitFor(
-    'upload done',
-    async () => {
-      const r = (await api<UploadSession>(w, 'developer', 'GET', `/uploads/${id}`)).body;
-      if (r.state === 'failed') throw new Error(r.error);
-      return r.state === 'done' ? r : undefined;
-    },
-    120_000,
-  );
-  const { stdout } = await run('qemu-img', [
-    'compare',
-    '-f',
-    'raw',
-    '-F',
-    'raw',
-    file,
-    await diskOf(w, claim),
-  ]);
-  expect(stdout).toMatch(/Images are identical/);
+  const s = await waitUploadDone<UploadSession>(w, id, 120_000);
+  expect(await compareWithDisk(w, file, claim)).toMatch(/Images are identical/);
   return s;
 }
 
 describe('the CDI leg and the upload proxy idle timeout', () => {
   it('an upload paused for five idle timeouts resumes and lands byte-exact with one CDI attempt', async () => {
     await createDv('idle-pause');
-    const bytes = noiseBuffer(16 * MiB, 21);
-    const file = path.join(w.dir, 'pause.raw');
-    await writeFile(file, bytes);
+    const file = await writeNoise(w, 'pause.raw', 16, 21);
+    const bytes = await readFile(file);
     let chunks = 0;
     let paused!: () => void;
     const pausedNow = new Promise<void>((resolve) => {
@@ -110,10 +84,10 @@ describe('the CDI leg and the upload proxy idle timeout', () => {
     void run1.done.catch(() => undefined);
     await pausedNow;
     const url = run1.upload.url ?? '';
-    const id = url.split('/').pop() ?? '';
+    const id = idOf(url);
     // The pause: the CDI leg has bytes 0..8 MiB and nothing more to send for five idle timeouts.
     await pause(5 * ROUTE_TIMEOUT_MS);
-    const during = (await api<UploadSession>(w, 'developer', 'GET', `/uploads/${id}`)).body;
+    const during = await sessionOf<UploadSession>(w, id);
     expect(during.state).not.toBe('failed');
     expect(during.error).toBeUndefined();
     const run2 = tusUpload(
@@ -127,7 +101,7 @@ describe('the CDI leg and the upload proxy idle timeout', () => {
       },
     );
     await run2.done;
-    await api(w, 'developer', 'PUT', `/uploads/${id}/checksum`, { sha256: sha256(bytes) });
+    await api(w, 'developer', 'PUT', `/uploads/${id}/checksum`, { sha256: sha256Hex(bytes) });
     const s = await expectDone(id, file, 'idle-pause');
     expect(s.cdiAttempts).toBe(1);
     // The pause did reach the idle timeout: the request open during it was closed, and cost no attempt.
@@ -137,30 +111,20 @@ describe('the CDI leg and the upload proxy idle timeout', () => {
 
   it('a checksummed chunk trickling in slower than the idle timeout lands byte-exact with one CDI attempt', async () => {
     await createDv('idle-slow');
-    const bytes = noiseBuffer(2 * MiB, 22);
-    const file = path.join(w.dir, 'slow.raw');
-    await writeFile(file, bytes);
-    const meta = (m: Record<string, string>) =>
-      Object.entries(m)
-        .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
-        .join(',');
-    const auth = { authorization: `Bearer ${w.token('developer')}`, 'tus-resumable': '1.0.0' };
-    const created = await fetch(`${w.base}/api/v1/uploads/tus/`, {
-      method: 'POST',
-      headers: {
-        ...auth,
-        'upload-length': String(bytes.length),
-        'upload-metadata': meta({
-          namespace: NS,
-          targetKind: 'new-dv',
-          targetName: 'idle-slow',
-          filename: 'slow.raw',
-          fingerprint: 's',
-        }),
-      },
+    const file = await writeNoise(w, 'slow.raw', 2, 22);
+    const bytes = await readFile(file);
+    const created = await tusRequest(w, '', 'POST', {
+      'upload-length': String(bytes.length),
+      'upload-metadata': tusMetadata({
+        namespace: NS,
+        targetKind: 'new-dv',
+        targetName: 'idle-slow',
+        filename: 'slow.raw',
+        fingerprint: 's',
+      }),
     });
     expect(created.status).toBe(201);
-    const id = (created.headers.get('location') ?? '').split('/').pop() ?? '';
+    const id = idOf(created.headers.get('location') ?? '');
     // One PATCH whose body takes about four idle timeouts: 64 KiB every quarter second.
     const piece = 64 * 1024;
     let at = 0;
@@ -175,10 +139,12 @@ describe('the CDI leg and the upload proxy idle timeout', () => {
         at += piece;
       },
     });
+    // A streamed body (duplex): tusRequest sends Buffers only, so this PATCH is written out here.
     const patched = await fetch(`${w.base}/api/v1/uploads/tus/${id}`, {
       method: 'PATCH',
       headers: {
-        ...auth,
+        authorization: `Bearer ${w.token('developer')}`,
+        'tus-resumable': '1.0.0',
         'upload-offset': '0',
         'content-type': 'application/offset+octet-stream',
         'upload-checksum': `sha256 ${createHash('sha256').update(bytes).digest('base64')}`,

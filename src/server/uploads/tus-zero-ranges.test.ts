@@ -10,20 +10,23 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UploadSession } from './session-types';
 import {
-  api,
-  diskOf,
+  compareWithDisk,
+  createUploadDataVolume,
+  idOf,
+  MiB,
   noiseBuffer,
   NS,
-  run,
+  sha256Hex,
   startUploadWorld,
-  uploadDataVolume,
-  waitFor,
+  tusMetadata,
+  tusOffset,
+  tusRequest,
+  waitUploadDone,
   type UploadWorld,
 } from './testing/upload-world';
 import { SPARSE_CONTENT_TYPE, ZERO_RANGES_EXTENSION } from './tus-zero-ranges';
 
 let w: UploadWorld;
-const MiB = 1024 * 1024;
 
 beforeAll(async () => {
   w = await startUploadWorld();
@@ -32,40 +35,24 @@ afterAll(async () => {
   await w.close();
 });
 
-const b64 = (s: string) => Buffer.from(s).toString('base64');
 const sha256b64 = (data: Buffer) => createHash('sha256').update(data).digest('base64');
 
-function tusFetch(path_: string, method: string, headers: Record<string, string>, body?: Buffer) {
-  return fetch(`${w.base}/api/v1/uploads/tus/${path_}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${w.token('developer')}`,
-      'tus-resumable': '1.0.0',
-      ...headers,
-    },
-    ...(body ? { body: new Uint8Array(body) } : {}),
-  });
-}
+const tusFetch = (path_: string, method: string, headers: Record<string, string>, body?: Buffer) =>
+  tusRequest(w, path_, method, headers, body);
 
 async function createTarget(name: string, size: number): Promise<string> {
-  const created = await w.kube(
-    'developer',
-    'POST',
-    `/apis/cdi.kubevirt.io/v1beta1/namespaces/${NS}/datavolumes`,
-    uploadDataVolume(name, '1Gi'),
-  );
-  expect(created.status).toBe(201);
+  await createUploadDataVolume(w, name);
   const res = await tusFetch('', 'POST', {
     'upload-length': String(size),
-    'upload-metadata': [
-      `namespace ${b64(NS)}`,
-      `targetKind ${b64('new-dv')}`,
-      `targetName ${b64(name)}`,
-      `filename ${b64(`${name}.raw`)}`,
-    ].join(','),
+    'upload-metadata': tusMetadata({
+      namespace: NS,
+      targetKind: 'new-dv',
+      targetName: name,
+      filename: `${name}.raw`,
+    }),
   });
   expect(res.status).toBe(201);
-  return (res.headers.get('location') ?? '').split('/').pop() ?? '';
+  return idOf(res.headers.get('location') ?? '');
 }
 
 /** A sparse PATCH: `body` holds the bytes outside the zero ranges (relative "<start>+<length>,…"). */
@@ -89,11 +76,7 @@ const sparse = (
     body,
   );
 
-async function offsetOf(id: string): Promise<string | null> {
-  const res = await tusFetch(id, 'HEAD', {});
-  expect(res.status).toBe(200);
-  return res.headers.get('upload-offset');
-}
+const offsetOf = (id: string): Promise<string | null> => tusOffset(w, id);
 
 describe('tus extension vm-disks-zero-ranges', () => {
   it('is advertised in Tus-Extension', async () => {
@@ -134,25 +117,12 @@ describe('tus extension vm-disks-zero-ranges', () => {
     expect(second.status).toBe(204);
     expect(second.headers.get('upload-offset')).toBe(String(image.length));
 
-    const done = await waitFor('sparse upload done', async () => {
-      const s = (await api<UploadSession>(w, 'developer', 'GET', `/uploads/${id}`)).body;
-      if (s.state === 'failed') throw new Error(s.error);
-      return s.state === 'done' ? s : undefined;
-    });
+    const done = await waitUploadDone<UploadSession>(w, id);
     // Every body carried a matching SHA-256 and zeros need none: no whole-file hash was needed.
     expect(done.sha256).toBeUndefined();
-    expect(done.verifiedSha256).toBe(createHash('sha256').update(image).digest('hex'));
+    expect(done.verifiedSha256).toBe(sha256Hex(image));
     expect(done.zeroBytes).toBe(8 * MiB + 128 * 1024);
-    const { stdout } = await run('qemu-img', [
-      'compare',
-      '-f',
-      'raw',
-      '-F',
-      'raw',
-      source,
-      await diskOf(w, 'sparse-target'),
-    ]);
-    expect(stdout).toMatch(/Images are identical/);
+    expect(await compareWithDisk(w, source, 'sparse-target')).toMatch(/Images are identical/);
   }, 120_000);
 
   it('refuses bad sparse PATCHes with an error naming the header, and changes nothing', async () => {

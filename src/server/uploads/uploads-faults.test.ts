@@ -3,29 +3,28 @@
  * token), the browser↔backend connection cut several times (tus resumes), and a backend restart in the middle
  * of an upload (resumes from the staged offset). Each still ends with disk.img identical to the source.
  */
-import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseProxyUrl } from './cdi-client';
 import type { UploadSession } from './session-types';
 import { startTcpCutter, type TcpCutter } from './testing/tcp-cutter';
 import {
   api,
-  diskOf,
-  noiseBuffer,
+  compareWithDisk,
+  createUploadDataVolume,
+  idOf,
+  MiB,
   NS,
-  run,
+  sha256OfFile,
   startUploadWorld,
   tusUpload,
-  uploadDataVolume,
   waitFor,
+  waitUploadDone,
+  writeNoise,
   type UploadWorld,
 } from './testing/upload-world';
 
 let w: UploadWorld;
 let cdiCutter: TcpCutter;
-const MiB = 1024 * 1024;
 
 beforeAll(async () => {
   // First start to learn where the sandbox's upload proxy listens, then put a cutter in front of it.
@@ -48,52 +47,17 @@ afterAll(async () => {
   await w.close();
 });
 
-async function noiseRaw(name: string, mib: number, seed: number): Promise<string> {
-  const file = path.join(w.dir, name);
-  await writeFile(file, noiseBuffer(mib * MiB, seed));
-  return file;
-}
-const sha256 = async (file: string) =>
-  createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
-const idOf = (url: string) => url.split('/').pop() ?? '';
+const noiseRaw = (name: string, mib: number, seed: number): Promise<string> =>
+  writeNoise(w, name, mib, seed);
 
 async function finish(id: string, file: string, claim: string): Promise<UploadSession> {
-  await api(w, 'developer', 'PUT', `/uploads/${id}/checksum`, { sha256: await sha256(file) });
-  const s = await waitFor(
-    'upload done',
-    async () => {
-      const r = (await api<UploadSession>(w, 'developer', 'GET', `/uploads/${id}`)).body;
-      if (r.state === 'failed') throw new Error(r.error);
-      return r.state === 'done' ? r : undefined;
-    },
-    120_000,
-  );
-  const expected = `${file}.expected.raw`;
-  await run('qemu-img', ['convert', '-O', 'raw', file, expected]);
-  const { stdout } = await run('qemu-img', [
-    'compare',
-    '-f',
-    'raw',
-    '-F',
-    'raw',
-    expected,
-    await diskOf(w, claim),
-  ]);
-  expect(stdout).toMatch(/Images are identical/);
+  await api(w, 'developer', 'PUT', `/uploads/${id}/checksum`, { sha256: await sha256OfFile(file) });
+  const s = await waitUploadDone<UploadSession>(w, id, 120_000);
+  expect(await compareWithDisk(w, file, claim)).toMatch(/Images are identical/);
   return s;
 }
 
-async function createDv(name: string): Promise<void> {
-  const r = await w.kube(
-    'developer',
-    'POST',
-    `/apis/cdi.kubevirt.io/v1beta1/namespaces/${NS}/datavolumes`,
-    uploadDataVolume(name, '1Gi'),
-  );
-  expect(r.status).toBe(201);
-}
+const createDv = (name: string): Promise<void> => createUploadDataVolume(w, name);
 
 describe('upload faults', () => {
   it('the CDI leg is cut once: retried from the staged copy, identical bytes', async () => {

@@ -24,7 +24,7 @@ const ITERATIONS = 1000;
 const SLOT_SECTORS = Math.ceil(Math.ceil((KEY_BYTES * STRIPES) / SECTOR) / 8) * 8;
 const FIRST_SLOT_SECTOR = 8;
 /** The payload starts at 2 MiB, after the header and all eight slots. */
-export const LUKS_PAYLOAD_OFFSET = 4096 * SECTOR;
+const LUKS_PAYLOAD_OFFSET = 4096 * SECTOR;
 
 /** A byte stream that depends only on its seed. */
 function seededBytes(seed: string): (length: number) => Buffer {
@@ -94,7 +94,7 @@ function encryptSectors(key: Buffer, data: Buffer): Buffer {
  * A LUKS1 header with key slot 0 opened by `passphrase`, followed by the key material of all slots:
  * `LUKS_PAYLOAD_OFFSET` bytes. The payload (the encrypted disk) is not included.
  */
-export function luksHeader(passphrase: string, seed = 'vm-disks-luks-fixture'): Buffer {
+function luksHeader(passphrase: string, seed = 'vm-disks-luks-fixture'): Buffer {
   const random = seededBytes(seed);
   const masterKey = random(KEY_BYTES);
   const digestSalt = random(32);

@@ -9,7 +9,6 @@ export const ANN_UPLOAD_POD = 'cdi.kubevirt.io/storage.uploadPodName';
 export const ANN_IMPORT_POD = 'cdi.kubevirt.io/storage.import.importPodName';
 export const ANN_IMPORT_SOURCE = 'cdi.kubevirt.io/storage.import.source';
 export const ANN_CLONE_REQUEST = 'k8s.io/CloneRequest';
-export const ANN_CLONE_OF = 'k8s.io/CloneOf';
 export const ANN_RUNNING = 'cdi.kubevirt.io/storage.condition.running';
 export const ANN_RUNNING_REASON = 'cdi.kubevirt.io/storage.condition.running.reason';
 export const ANN_RUNNING_MESSAGE = 'cdi.kubevirt.io/storage.condition.running.message';

@@ -22,7 +22,7 @@ const DEFAULT_RESOURCES = {
 };
 
 /** CDIConfig status as the config controller computes it. */
-export function computeConfigStatus(
+function computeConfigStatus(
   ctx: SandboxContext,
   spec: ConfigSpec,
   proxyUrl: string | undefined,

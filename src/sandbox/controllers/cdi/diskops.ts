@@ -25,11 +25,6 @@ export function ensureDevice(loc: VolumeLocation): void {
   if (statSync(loc.hostPath).size < size) truncateSync(loc.hostPath, size);
 }
 
-/** Usable bytes for an image on a volume (Block: the device; Filesystem: the given usable space). */
-export function volumeImageCapacity(loc: VolumeLocation, filesystemUsable: number): number {
-  return loc.block ? (parseQuantity(loc.capacity) ?? 0) : filesystemUsable;
-}
-
 /** `qemu-img create -f raw`: a sparse image of `size` bytes (Filesystem), or nothing to do on Block. */
 export async function createBlankImage(loc: VolumeLocation, size: number): Promise<void> {
   ensureDevice(loc);

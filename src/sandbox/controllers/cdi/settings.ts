@@ -9,7 +9,7 @@ interface CdiConfigStatus {
   filesystemOverhead?: { global?: string; storageClass?: Record<string, string> };
 }
 
-export function cdiConfig(ctx: SandboxContext): KubeObject | undefined {
+function cdiConfig(ctx: SandboxContext): KubeObject | undefined {
   return ctx.store.get(CDI_CONFIG, undefined, 'config');
 }
 

@@ -12,7 +12,7 @@ import { nowIso } from '../../world/shapes';
 import type { Controller } from '../runtime';
 
 /** The operator version HCO reports (the OpenShift Virtualization release). */
-export const HCO_VERSIONS: Record<SandboxProfile, string> = { current: '4.22.0', legacy: '4.9.7' };
+const HCO_VERSIONS: Record<SandboxProfile, string> = { current: '4.22.0', legacy: '4.9.7' };
 
 interface HcoSpec {
   localStorageClassName?: string;

@@ -14,7 +14,7 @@ export const HPP_VERSIONS: Record<SandboxProfile, string> = {
 export const HPP_IMAGE_OS: Record<SandboxProfile, string> = { current: 'rhel9', legacy: 'rhel8' };
 /** The CSI driver the operator registers (kubevirt/hostpath-provisioner-operator `csidriver.go`). */
 export const HPP_CSI_DRIVER = 'kubevirt.io.hostpath-provisioner';
-export const LEGACY_POOL = 'legacy';
+const LEGACY_POOL = 'legacy';
 export const LEGACY_APP = 'hostpath-provisioner';
 export const CSI_APP = 'hostpath-provisioner-csi';
 export const CSI_TOPOLOGY_KEY = 'topology.hostpath.csi/node';

@@ -22,7 +22,7 @@ const NAME = 'machine-config-controller';
  * Nodes a pool manages. RHEL compute nodes carry the worker role label but are not managed by the
  * Machine Config Operator (no machine-config-daemon runs there), so they are left out.
  */
-export function poolNodes(ctx: SandboxContext, pool: KubeObject): KubeObject[] {
+function poolNodes(ctx: SandboxContext, pool: KubeObject): KubeObject[] {
   const selector = (pool.spec as { nodeSelector?: LabelSelector } | undefined)?.nodeSelector;
   return ctx.store
     .list(NODE)

@@ -3,7 +3,6 @@ import type { KubeObject } from '../../contract';
 import type { LabelSelector } from '../../world/shapes';
 import { matchesLabelSelector } from '../../world/shapes';
 
-export const ROLE_LABEL = 'machineconfiguration.openshift.io/role';
 export const CURRENT_CONFIG = 'machineconfiguration.openshift.io/currentConfig';
 export const DESIRED_CONFIG = 'machineconfiguration.openshift.io/desiredConfig';
 export const MCD_STATE = 'machineconfiguration.openshift.io/state';

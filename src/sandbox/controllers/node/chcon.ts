@@ -8,7 +8,7 @@ import type { Controller } from '../runtime';
  * Node with `sandbox.vm-disks.io/chcon: <path>[,<path>…]` and the paths are labelled on that node
  * (recorded in `nodes/<node>/.selinux-labels`), as if an admin had run chcon there.
  */
-export const CHCON_ANNOTATION = 'sandbox.vm-disks.io/chcon';
+const CHCON_ANNOTATION = 'sandbox.vm-disks.io/chcon';
 
 export function nodeChcon(ctx: SandboxContext): Controller {
   return {

@@ -7,7 +7,7 @@ import { asType, matchesLabelSelector, nodeMatchesAffinity, nowIso } from '../..
 export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 export const LEGACY_HPP = 'kubevirt.io/hostpath-provisioner';
 export const CSI_HPP = 'kubevirt.io.hostpath-provisioner';
-export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
+const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 const DEFAULT_CLASS = 'storageclass.kubernetes.io/is-default-class';
 
 export function storageClasses(ctx: SandboxContext): StorageClass[] {
@@ -56,7 +56,7 @@ export function nodeOfPv(pv: Pv): string | undefined {
   return undefined;
 }
 
-export function boundPv(ctx: SandboxContext, pvc: Pvc): Pv | undefined {
+function boundPv(ctx: SandboxContext, pvc: Pvc): Pv | undefined {
   const name = pvc.spec.volumeName;
   if (!name) return undefined;
   const pv = ctx.store.get(PV, undefined, name);
@@ -68,11 +68,7 @@ export function isBound(pvc: Pvc): boolean {
 }
 
 /** Whether a static PV can satisfy a claim on a node (the PV controller's matching rules). */
-export function pvMatchesClaim(
-  pv: Pv,
-  pvc: Pvc,
-  nodeLabels: Record<string, string> | undefined,
-): boolean {
+function pvMatchesClaim(pv: Pv, pvc: Pvc, nodeLabels: Record<string, string> | undefined): boolean {
   const ref = pv.spec.claimRef;
   if (ref && !(ref.namespace === pvc.metadata.namespace && ref.name === pvc.metadata.name))
     return false;

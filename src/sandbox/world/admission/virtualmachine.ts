@@ -13,8 +13,7 @@ const STRATEGIES = ['Halted', 'Manual', 'Always', 'RerunOnFailure', 'Once'];
  * pkg/virt-api/webhooks/validating-webhook/admitters/vms-admitter.go `Admit`, KubeVirt ≥ v1.4). Only on
  * `current` (KubeVirt v1.9): the seed's era (KubeVirt v0.4x) accepted `spec.running` silently.
  */
-export const RUNNING_DEPRECATED =
-  'spec.running is deprecated, please use spec.runStrategy instead.';
+const RUNNING_DEPRECATED = 'spec.running is deprecated, please use spec.runStrategy instead.';
 
 interface Cause {
   reason: string;

@@ -113,7 +113,7 @@ function nodeObject(n: NodeSeed): KubeObject {
   };
 }
 
-export const NODE_SEEDS = (renderedMaster: string, renderedWorker: string): NodeSeed[] => [
+const NODE_SEEDS = (renderedMaster: string, renderedWorker: string): NodeSeed[] => [
   {
     name: 'master-0',
     role: 'master',
@@ -155,8 +155,6 @@ export const NODE_SEEDS = (renderedMaster: string, renderedWorker: string): Node
 export function seedNodes(renderedMaster: string, renderedWorker: string): KubeObject[] {
   return NODE_SEEDS(renderedMaster, renderedWorker).map(nodeObject);
 }
-
-export const WORKERS = ['worker-0', 'worker-1', 'worker-2'];
 
 export function seedNamespaces(): KubeObject[] {
   const ns = (

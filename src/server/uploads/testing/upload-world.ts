@@ -1,11 +1,14 @@
 /**
- * Test support: the real embedded sandbox plus the backend (in-cluster shape: API at /api/v1, bearer
- * auth, plain HTTP), helpers to create upload DataVolumes as a user, to find a claim's disk.img on the
- * sandbox's node file systems, and to run tus uploads from Node with tus-js-client.
+ * The one tus test harness of the uploads tests: the real embedded sandbox plus the backend on port 0 (in-cluster
+ * shape: API at /api/v1, bearer auth, plain HTTP); image makers (reproducible noise written into the world's
+ * directory); helpers to create upload DataVolumes as a user, to find a claim's disk.img on the sandbox's node
+ * file systems and compare it with the source (`qemu-img compare`); and two tus clients from Node: tus-js-client
+ * for whole uploads, raw tus requests for protocol-level tests.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -28,6 +31,29 @@ export function noiseBuffer(bytes: number, seed: number): Buffer {
   return buf;
 }
 export const NS = 'vm-images';
+export const MiB = 1024 * 1024;
+
+/** Writes `mib` MiB of reproducible noise (from `seed`) as `name` in the world's directory; returns its path. */
+export async function writeNoise(
+  world: UploadWorld,
+  name: string,
+  mib: number,
+  seed: number,
+): Promise<string> {
+  const file = path.join(world.dir, name);
+  await writeFile(file, noiseBuffer(mib * MiB, seed));
+  return file;
+}
+
+/** Hex SHA-256 of bytes in memory. */
+export const sha256Hex = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** Hex SHA-256 of a file. */
+export const sha256OfFile = async (file: string): Promise<string> =>
+  sha256Hex(await readFile(file));
+
+/** The upload id at the end of a tus upload URL. */
+export const idOf = (url: string): string => url.split('/').pop() ?? '';
 
 export interface UploadWorld {
   dir: string;
@@ -216,4 +242,98 @@ export async function waitFor<T>(
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Creates an upload DataVolume (immediate binding) as `user`; throws naming the status when it is refused. */
+export async function createUploadDataVolume(
+  world: UploadWorld,
+  name: string,
+  size = '1Gi',
+  user = 'developer',
+): Promise<void> {
+  const created = await world.kube(
+    user,
+    'POST',
+    `/apis/cdi.kubevirt.io/v1beta1/namespaces/${NS}/datavolumes`,
+    uploadDataVolume(name, size),
+  );
+  if (created.status !== 201) {
+    throw new Error(
+      `creating DataVolume ${name}: HTTP ${created.status} ${JSON.stringify(created.body)}`,
+    );
+  }
+}
+
+/** An upload session as its owner sees it (`GET /uploads/{id}`). */
+export async function sessionOf<S>(world: UploadWorld, id: string, user = 'developer'): Promise<S> {
+  return (await api<S>(world, user, 'GET', `/uploads/${id}`)).body;
+}
+
+/** Waits until the upload is done and returns its session; a failed upload throws its error. */
+export async function waitUploadDone<S extends { state: string; error?: string }>(
+  world: UploadWorld,
+  id: string,
+  ms?: number,
+): Promise<S> {
+  return waitFor(
+    'upload done',
+    async () => {
+      const s = await sessionOf<S>(world, id);
+      if (s.state === 'failed') throw new Error(s.error);
+      return s.state === 'done' ? s : undefined;
+    },
+    ms,
+  );
+}
+
+/**
+ * `qemu-img compare` of the source (converted to raw first unless it is raw) with the claim's disk; returns
+ * qemu-img's verdict ("Images are identical." when equal). The disk may be longer: its tail must be zeros.
+ */
+export async function compareWithDisk(
+  world: UploadWorld,
+  source: string,
+  claim: string,
+): Promise<string> {
+  let raw = source;
+  if (!source.endsWith('.raw')) {
+    raw = `${source}.expected.raw`;
+    await run('qemu-img', ['convert', '-O', 'raw', source, raw]);
+  }
+  const disk = await diskOf(world, claim);
+  const { stdout } = await run('qemu-img', ['compare', '-f', 'raw', '-F', 'raw', raw, disk]);
+  return stdout;
+}
+
+/** tus `Upload-Metadata`: each value base64-encoded, pairs joined by commas. */
+export const tusMetadata = (values: Record<string, string>): string =>
+  Object.entries(values)
+    .map(([key, value]) => `${key} ${Buffer.from(value).toString('base64')}`)
+    .join(',');
+
+/** One raw tus request to `/api/v1/uploads/tus/{path}` as `user` (Tus-Resumable 1.0.0). */
+export function tusRequest(
+  world: UploadWorld,
+  path_: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: Buffer,
+  user = 'developer',
+): Promise<Response> {
+  return fetch(`${world.base}/api/v1/uploads/tus/${path_}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${world.token(user)}`,
+      'tus-resumable': '1.0.0',
+      ...headers,
+    },
+    ...(body ? { body: new Uint8Array(body) } : {}),
+  });
+}
+
+/** The offset a HEAD reports (`Upload-Offset`); throws unless the HEAD answers 200. */
+export async function tusOffset(world: UploadWorld, id: string): Promise<string | null> {
+  const res = await tusRequest(world, id, 'HEAD', {});
+  if (res.status !== 200) throw new Error(`HEAD ${id}: HTTP ${res.status}`);
+  return res.headers.get('upload-offset');
 }
