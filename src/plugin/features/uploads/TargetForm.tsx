@@ -27,6 +27,7 @@ import { bytesOf } from '../../../lib/quantity';
 import { useClaimApi } from '../../k8s/hooks/useClaimApi';
 import { useDataVolumes } from '../../k8s/hooks/useDataVolumes';
 import { ALL_NAMESPACES_KEY } from '../../k8s/models';
+import { volumeModeOf } from '../../k8s/selectors/api-enums';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import type { Inspected } from './image-worker-client';
 import { virtctlCommand, type TargetKind, type TargetValues } from './manifests';
@@ -139,7 +140,7 @@ export const TargetForm: FC<TargetFormProps> = ({
     sizeBytes,
     volumeMode:
       kind === 'existing-dv'
-        ? ((existing?.spec?.storage ?? existing?.spec?.pvc)?.volumeMode ?? 'Filesystem')
+        ? (volumeModeOf((existing?.spec?.storage ?? existing?.spec?.pvc)?.volumeMode) ?? 'Filesystem')
         : effectiveVolume,
     accessMode: effectiveAccess,
     filesystemOverhead: ctx.overhead,
