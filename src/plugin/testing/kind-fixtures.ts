@@ -1,5 +1,8 @@
 // Fillers for the fields the generated kinds mark required, so a test states only the fields it checks.
-import type { V1VirtualMachineInstanceTemplateSpec, V1Volume } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import type {
+  V1VirtualMachineInstanceTemplateSpec,
+  V1Volume,
+} from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import type { NodeSystemInfo } from 'kubernetes-types/core/v1';
 
 /** `status.nodeInfo` of a Node: the kubelet fills every field (kubernetes-types core/v1 `NodeSystemInfo`). */

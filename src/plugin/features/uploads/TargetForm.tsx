@@ -140,7 +140,8 @@ export const TargetForm: FC<TargetFormProps> = ({
     sizeBytes,
     volumeMode:
       kind === 'existing-dv'
-        ? (volumeModeOf((existing?.spec?.storage ?? existing?.spec?.pvc)?.volumeMode) ?? 'Filesystem')
+        ? (volumeModeOf((existing?.spec?.storage ?? existing?.spec?.pvc)?.volumeMode) ??
+          'Filesystem')
         : effectiveVolume,
     accessMode: effectiveAccess,
     filesystemOverhead: ctx.overhead,

@@ -8,7 +8,10 @@ describe('getVMStatus', () => {
     [{ status: { printableStatus: 'Migrating' } }, 'Migrating'],
     [{ spec: { running: true, template: vmTemplate() }, status: { ready: true } }, 'Running'],
     [{ spec: { running: true, template: vmTemplate() } }, 'Starting'],
-    [{ spec: { runStrategy: 'Always', template: vmTemplate() }, status: { ready: true } }, 'Running'],
+    [
+      { spec: { runStrategy: 'Always', template: vmTemplate() }, status: { ready: true } },
+      'Running',
+    ],
     [{ spec: { running: false, template: vmTemplate() } }, 'Stopped'],
     [{ spec: { runStrategy: 'Halted', template: vmTemplate() } }, 'Stopped'],
     [{}, 'Stopped'],
