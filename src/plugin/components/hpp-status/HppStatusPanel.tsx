@@ -32,6 +32,7 @@ import {
 } from '../../k8s/hooks/useHppSetupResources';
 import { useNodes } from '../../k8s/hooks/useNodes';
 import { useStorageClasses } from '../../k8s/hooks/useStorageClasses';
+import { conditionStatusOf } from '../../k8s/selectors/api-enums';
 import { findCondition } from '../../k8s/selectors/conditions';
 import { usePluginTranslation } from '../../i18n/usePluginTranslation';
 import { LoadError } from '../LoadError';
@@ -148,16 +149,17 @@ export const HppStatusPanel: FC<{ setupLink?: boolean }> = ({ setupLink = true }
               <LabelGroup data-test="hpp-conditions">
                 {CONDITIONS.map((type) => {
                   const c = findCondition(cr.status?.conditions, type);
+                  const status = conditionStatusOf(c?.status) ?? 'Unknown';
                   return (
                     <Label
                       key={type}
                       isCompact
                       {...conditionStatus(type, c?.status)}
                       data-test={`hpp-condition-${type}`}
-                      data-status={c?.status ?? 'Unknown'}
+                      data-status={status}
                       title={c?.message}
                     >
-                      {`${type}: ${c?.status ?? 'Unknown'}`}
+                      {`${type}: ${status}`}
                     </Label>
                   );
                 })}

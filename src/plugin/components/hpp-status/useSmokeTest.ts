@@ -105,7 +105,7 @@ export const useSmokeTest = () => {
         const claimEvents: EventLike[] = events
           .filter(
             (e) =>
-              e.involvedObject?.name === name && e.involvedObject.kind === 'PersistentVolumeClaim',
+              e.involvedObject.name === name && e.involvedObject.kind === 'PersistentVolumeClaim',
           )
           .sort((a, b) => (a.lastTimestamp ?? '').localeCompare(b.lastTimestamp ?? ''));
         const diagnosis = diagnoseProvisioning(claimEvents);

@@ -52,15 +52,11 @@ export const volumeWaitInput = (input: {
   const events: WaitEvent[] = input.events
     .filter((e) => {
       const o = e.involvedObject;
-      return (
-        o !== undefined &&
-        o.namespace === namespace &&
-        related.get(o.kind ?? '')?.has(o.name ?? '') === true
-      );
+      return o.namespace === namespace && related.get(o.kind ?? '')?.has(o.name ?? '') === true;
     })
     .map((e) => ({
-      kind: e.involvedObject?.kind ?? '',
-      name: e.involvedObject?.name ?? '',
+      kind: e.involvedObject.kind ?? '',
+      name: e.involvedObject.name ?? '',
       ...(e.type ? { type: e.type } : {}),
       ...(e.reason ? { reason: e.reason } : {}),
       ...(e.message ? { message: e.message } : {}),

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VirtualMachineInstanceKind, VirtualMachineKind } from '../../k8s/types';
 import { blankDiskModel, type BlankDiskInput, type BlankDiskState } from './blank-disk-model';
+import { vmTemplate } from '../../testing/kind-fixtures';
 
 const vm = (
   name: string,
@@ -15,11 +16,7 @@ const vm = (
   metadata: { name, namespace: 'vms' },
   spec: {
     runStrategy,
-    template: {
-      spec: {
-        volumes: disks.map((d) => ({ name: d, dataVolume: { name: d } })),
-      },
-    },
+    template: vmTemplate(disks.map((d) => ({ name: d, dataVolume: { name: d } }))),
   },
 });
 const vmi = (name: string): VirtualMachineInstanceKind => ({

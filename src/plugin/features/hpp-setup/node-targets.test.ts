@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeKind } from '../../k8s/types';
 import type { MachineConfigPoolKind } from '../../k8s/types/hpp-setup';
+import { nodeInfo } from '../../testing/kind-fixtures';
 import { classifyNodes, selinuxPlan } from './node-targets';
 
 const node = (
@@ -11,7 +12,7 @@ const node = (
 ): NodeKind => ({
   metadata: { name, labels: { 'kubernetes.io/hostname': name, ...labels } },
   spec: master ? { taints: [{ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }] } : {},
-  status: { nodeInfo: { osImage: os } },
+  status: { nodeInfo: nodeInfo({ osImage: os }) },
 });
 const RHCOS = 'Red Hat Enterprise Linux CoreOS 418.94';
 const RHEL = 'Red Hat Enterprise Linux 8.10 (Ootpa)';

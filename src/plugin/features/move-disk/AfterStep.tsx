@@ -87,7 +87,7 @@ export const AfterStep: FC<StepProps> = ({ model, params }) => {
   const vm = model.vm;
   const sameNamespace = model.targetNamespace === model.namespace;
   const rewired =
-    vm?.spec?.template?.spec?.volumes?.some(
+    vm?.spec?.template.spec?.volumes?.some(
       (v) => v.name === model.volumeName && v.dataVolume?.name === dvName,
     ) ?? false;
   const sourceUsers = model.claim ? vmsUsingClaim(model.vms, model.namespace, model.claim) : [];
@@ -103,7 +103,7 @@ export const AfterStep: FC<StepProps> = ({ model, params }) => {
       )
     : false;
   const attachedTo = model.vmsOfTargetNamespace
-    .filter((v) => v.spec?.template?.spec?.volumes?.some((vol) => vol.dataVolume?.name === dvName))
+    .filter((v) => v.spec?.template.spec?.volumes?.some((vol) => vol.dataVolume?.name === dvName))
     .map((v) => v.metadata?.name ?? '');
   const sourceGone = model.loaded && !model.pvc;
   if (model.clone?.status?.phase !== 'Succeeded') {

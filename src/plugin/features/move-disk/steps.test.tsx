@@ -23,6 +23,7 @@ import { CloneStep } from './CloneStep';
 import { TargetStep } from './TargetStep';
 import type { MoveDiskModel } from './useMoveDiskModel';
 import type { WizardParams } from './wizard-params';
+import { vmTemplate } from '../../testing/kind-fixtures';
 
 const GiB = 1024 ** 3;
 const node = (name: string): NodeKind => ({
@@ -59,9 +60,7 @@ const VM: VirtualMachineKind = {
   metadata: { name: 'fedora', namespace: 'vms', resourceVersion: '4' },
   spec: {
     runStrategy: 'Halted',
-    template: {
-      spec: { volumes: [{ name: 'rootdisk', persistentVolumeClaim: { claimName: 'rootdisk' } }] },
-    },
+    template: vmTemplate([{ name: 'rootdisk', persistentVolumeClaim: { claimName: 'rootdisk' } }]),
   },
 };
 const CLONE = {

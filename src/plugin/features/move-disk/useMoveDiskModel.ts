@@ -33,6 +33,7 @@ import {
   getPVVolumeMode,
   hostnameIndex,
 } from '../../k8s/selectors/persistent-volume';
+import { volumeModeOf } from '../../k8s/selectors/api-enums';
 import { claimSize, claimVolumes, isVMStopped, vmsUsingClaim } from '../../k8s/selectors/vm-disks';
 import type {
   DataVolumeKind,
@@ -152,7 +153,7 @@ export const useMoveDiskModel = (params: WizardParams): MoveDiskModel => {
     const vmStopped = vm ? isVMStopped(vm, vmi) : true;
     let source: MoveSourceFacts | undefined;
     if (pvc && claim) {
-      const mode = pvc.spec?.volumeMode ?? 'Filesystem';
+      const mode = volumeModeOf(pvc.spec?.volumeMode) ?? 'Filesystem';
       const bytes = Number(bytesOf(claimSize(pvc)) ?? 0n);
       source = {
         node: sourcePV ? nodeOf(sourcePV) : undefined,
@@ -244,7 +245,7 @@ export const useMoveDiskModel = (params: WizardParams): MoveDiskModel => {
       clone,
       rewired: Boolean(
         params.dv &&
-        vm?.spec?.template?.spec?.volumes?.some(
+        vm?.spec?.template.spec?.volumes?.some(
           (v) => v.name === volumeName && v.dataVolume?.name === params.dv,
         ),
       ),

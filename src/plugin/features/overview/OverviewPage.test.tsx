@@ -32,6 +32,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../../../../locales/en/plugin__vm-disks-plugin.json';
 import type { NodeKind, PersistentVolumeKind } from '../../k8s/types';
+import { nodeInfo } from '../../testing/kind-fixtures';
 import { OverviewPage } from './OverviewPage';
 
 await i18next.use(initReactI18next).init({
@@ -66,7 +67,7 @@ const stateOf = (html: string, testId: string): string =>
 const node = (name: string): NodeKind => ({
   metadata: { name, uid: name, labels: { 'node-role.kubernetes.io/worker': '' } },
   status: {
-    nodeInfo: { osImage: 'Red Hat Enterprise Linux CoreOS 416.94' },
+    nodeInfo: nodeInfo({ osImage: 'Red Hat Enterprise Linux CoreOS 416.94' }),
     conditions: [{ type: 'Ready', status: 'True' }],
   },
 });

@@ -125,10 +125,7 @@ export const ProfileEditor: FC<ProfileEditorProps> = ({ profile, context }) => {
             onChange={editor.setForm}
             problems={editor.problems as ProfileProblem[]}
             effectiveCloneStrategy={profile.status?.cloneStrategy}
-            effectiveSourceFormat={
-              (profile.status as { dataImportCronSourceFormat?: string } | undefined)
-                ?.dataImportCronSourceFormat
-            }
+            effectiveSourceFormat={profile.status?.dataImportCronSourceFormat}
           />
         }
         yaml={

@@ -15,7 +15,7 @@ import type { TargetValues } from './manifests';
 
 /** Whether `vm` uses the claim or DataVolume `name` (volumes or dataVolumeTemplates). */
 export const vmUses = (vm: VirtualMachineKind, name: string): boolean =>
-  (vm.spec?.template?.spec?.volumes ?? []).some(
+  (vm.spec?.template.spec?.volumes ?? []).some(
     (v) => v.dataVolume?.name === name || v.persistentVolumeClaim?.claimName === name,
   ) || (vm.spec?.dataVolumeTemplates ?? []).some((d) => d.metadata?.name === name);
 

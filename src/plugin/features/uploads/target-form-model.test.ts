@@ -5,6 +5,7 @@
 // must be force-bound with `cdi.kubevirt.io/storage.bind.immediate.requested` (kubevirt/containerized-data-importer
 // doc/waitforfirstconsumer-storage-handling.md, staging/src/kubevirt.io/containerized-data-importer-api/pkg/apis/
 // core/v1beta1/types.go phases); CDI's own refusals come from src/lib/cdi-upload-rules.ts, tested there.
+import { V1beta1StorageSpecVolumeModeEnum } from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
 import { describe, expect, it } from 'vitest';
 import type { ImageInspection } from '../../../lib/image-inspection';
 import type { DataVolumeKind, StorageClassKind } from '../../k8s/types';
@@ -52,17 +53,19 @@ const ctxFor = (selected: StorageClassKind): TargetContext => ({
   defaultsLoaded: true,
   overhead: 0.055,
 });
-const uploadDv = (name: string, phase: string, volumeMode = 'Block'): DataVolumeKind =>
-  ({
-    apiVersion: 'cdi.kubevirt.io/v1beta1',
-    kind: 'DataVolume',
-    metadata: { name, namespace: 'vm-images' },
-    spec: {
-      source: { upload: {} },
-      storage: { volumeMode, resources: { requests: { storage: '20Gi' } } },
+const uploadDv = (name: string, phase: string): DataVolumeKind => ({
+  apiVersion: 'cdi.kubevirt.io/v1beta1',
+  kind: 'DataVolume',
+  metadata: { name, namespace: 'vm-images' },
+  spec: {
+    source: { upload: {} },
+    storage: {
+      volumeMode: V1beta1StorageSpecVolumeModeEnum.Block,
+      resources: { requests: { storage: '20Gi' } },
     },
-    status: { phase },
-  }) as DataVolumeKind;
+  },
+  status: { phase },
+});
 
 const base = (
   state: Partial<TargetFormState> = {},

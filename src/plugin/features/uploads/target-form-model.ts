@@ -10,6 +10,7 @@ import type { DataVolumeKind } from '../../k8s/types';
 import { WAITING_FOR_CONSUMER } from '../../components/volume-wait/force-bind-patch';
 import type { TargetKind, TargetValues } from './manifests';
 import type { TargetContext } from './useTargetDefaults';
+import { volumeModeOf } from '../../k8s/selectors/api-enums';
 
 /** What the user chose; `undefined` means "the derived default" (class defaults, proposed size). */
 export interface TargetFormState {
@@ -151,7 +152,9 @@ export const targetFormModel = (input: TargetFormInput): TargetFormModel => {
         ? quantityBytes(existingClaim?.resources?.requests?.storage)
         : quantityBytes(effectiveSize),
     volumeMode:
-      kind === 'existing-dv' ? (existingClaim?.volumeMode ?? 'Filesystem') : effectiveVolume,
+      kind === 'existing-dv'
+        ? (volumeModeOf(existingClaim?.volumeMode) ?? 'Filesystem')
+        : effectiveVolume,
     accessMode: effectiveAccess,
     filesystemOverhead: ctx.overhead,
     ...(kind === 'existing-dv'

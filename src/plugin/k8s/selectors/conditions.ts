@@ -1,7 +1,7 @@
 import type { Condition } from '../types';
 
-/** The condition of `type`, if present. */
-export const findCondition = (
-  conditions: readonly Condition[] | undefined,
+/** The condition of `type`, if present, as the kind's own condition type. */
+export const findCondition = <C extends Condition>(
+  conditions: readonly C[] | undefined,
   type: string,
-): Condition | undefined => conditions?.find((condition) => condition.type === type);
+): C | undefined => conditions?.find((condition) => condition.type === type);

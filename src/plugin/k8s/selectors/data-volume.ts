@@ -1,8 +1,8 @@
 // Pure getters for DataVolume objects.
-import type { DataVolumeKind, DataVolumePhase } from '../types';
+import type { DataVolumeKind } from '../types';
 
 /** The phase; a DataVolume CDI has not reconciled yet has none, which the console shows as Pending. */
-export const getDVPhase = (dv: DataVolumeKind): DataVolumePhase => dv.status?.phase || 'Pending';
+export const getDVPhase = (dv: DataVolumeKind): string => dv.status?.phase || 'Pending';
 
 /** Progress in percent (0-100) from `"45.12%"`; `undefined` for `"N/A"`, absent or malformed values. */
 export const getDVProgress = (dv: DataVolumeKind): number | undefined => {

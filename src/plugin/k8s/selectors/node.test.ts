@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nodeInfo } from '../../testing/kind-fixtures';
 import type { NodeKind } from '../types';
 import { getNodeHostname, getNodeOSImage, getNodeReady, getNodeRoles, isRHCOS } from './node';
 
@@ -37,7 +38,7 @@ describe('OS image', () => {
     ['Ubuntu 22.04.4 LTS', false],
     ['', false],
   ])('%j is RHCOS: %s', (osImage, expected) => {
-    const n = node({}, { nodeInfo: { osImage } });
+    const n = node({}, { nodeInfo: nodeInfo({ osImage }) });
     expect(isRHCOS(n)).toBe(expected);
     expect(getNodeOSImage(n)).toBe(osImage);
   });

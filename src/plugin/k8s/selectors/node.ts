@@ -1,5 +1,7 @@
 // Pure getters for Node objects.
 import type { NodeKind } from '../types';
+import { conditionStatusOf } from './api-enums';
+import type { ConditionStatus } from './api-enums';
 import { findCondition } from './conditions';
 
 const ROLE_PREFIX = 'node-role.kubernetes.io/';
@@ -27,11 +29,11 @@ export const isRHCOS = (node: NodeKind): boolean => {
   return /Red Hat Enterprise Linux CoreOS|\bRHCOS\b/i.test(image);
 };
 
-export type ReadyState = 'True' | 'False' | 'Unknown';
+export type ReadyState = ConditionStatus;
 
 /** The Ready condition's status; `Unknown` when the node reports none. */
 export const getNodeReady = (node: NodeKind): ReadyState =>
-  findCondition(node.status?.conditions, 'Ready')?.status ?? 'Unknown';
+  conditionStatusOf(findCondition(node.status?.conditions, 'Ready')?.status) ?? 'Unknown';
 
 /** The node's `kubernetes.io/hostname` label (what PV node affinity names), else its name. */
 export const getNodeHostname = (node: NodeKind): string =>

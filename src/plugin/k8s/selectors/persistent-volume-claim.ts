@@ -1,5 +1,6 @@
 // Pure getters for PersistentVolumeClaim objects.
 import type { PersistentVolumeClaimKind } from '../types';
+import { volumeModeOf } from './api-enums';
 
 /** `Pending` until the claim reports a phase. */
 export const getPVCPhase = (pvc: PersistentVolumeClaimKind): string =>
@@ -7,7 +8,7 @@ export const getPVCPhase = (pvc: PersistentVolumeClaimKind): string =>
 
 /** `Filesystem` unless the claim asks for `Block` (the API default). */
 export const getPVCVolumeMode = (pvc: PersistentVolumeClaimKind): 'Filesystem' | 'Block' =>
-  pvc.spec?.volumeMode ?? 'Filesystem';
+  volumeModeOf(pvc.spec?.volumeMode) ?? 'Filesystem';
 
 /** The bound size when bound, else the requested size. */
 export const getPVCSize = (pvc: PersistentVolumeClaimKind): string | undefined =>

@@ -1,5 +1,6 @@
 // Pure getters for PersistentVolume objects, and the grouping of PVs by node.
 import type { NodeKind, PersistentVolumeKind } from '../types';
+import { volumeModeOf } from './api-enums';
 import { HOSTNAME_LABEL, getNodeHostname } from './node';
 
 /** Topology key of the HostPathProvisioner CSI driver; its values are node names. */
@@ -65,7 +66,7 @@ export const getPVCapacity = (pv: PersistentVolumeKind): string | undefined =>
 
 /** `Filesystem` unless the PV says `Block` (the API default). */
 export const getPVVolumeMode = (pv: PersistentVolumeKind): 'Filesystem' | 'Block' =>
-  pv.spec?.volumeMode ?? 'Filesystem';
+  volumeModeOf(pv.spec?.volumeMode) ?? 'Filesystem';
 
 export const getPVPhase = (pv: PersistentVolumeKind): string => pv.status?.phase ?? 'Pending';
 

@@ -24,7 +24,10 @@ const prime = {
 };
 const pod = {
   metadata: { name: 'cdi-upload-prime-u-1', namespace: NS },
-  spec: { volumes: [{ persistentVolumeClaim: { claimName: 'prime-u-1' } }] },
+  spec: {
+    containers: [],
+    volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'prime-u-1' } }],
+  },
   status: { phase: 'Pending' },
 };
 const event = (name: string, type: string, reason: string, at: string) => ({

@@ -11,12 +11,6 @@ import type { EventKind, PodKind } from '../types/hpp-setup';
 export const PVC_PRIME_ANNOTATION = 'cdi.kubevirt.io/storage.populator.pvcPrime';
 export const PRIME_PREFIX = 'prime-';
 
-interface PodWithVolumes extends PodKind {
-  spec?: PodKind['spec'] & {
-    volumes?: { persistentVolumeClaim?: { claimName?: string } }[];
-  };
-}
-
 export interface PopulationView {
   /** The DataVolume waits for a first consumer (or forced binding) before any work starts. */
   pendingPopulation: boolean;
@@ -48,7 +42,7 @@ const newest = (events: readonly EventKind[]): EventKind | undefined =>
 export const populationView = (input: {
   dv: DataVolumeKind | undefined;
   pvcs: readonly PersistentVolumeClaimKind[];
-  pods: readonly PodWithVolumes[];
+  pods: readonly PodKind[];
   events: readonly EventKind[];
 }): PopulationView | undefined => {
   const { dv } = input;
@@ -70,8 +64,8 @@ export const populationView = (input: {
       )
     : undefined;
   const objects = new Set([primeName, nameOf(pod)].filter(Boolean));
-  const eventsHere = input.events.filter((e) => e.involvedObject?.namespace === namespace);
-  const objectOf = (e: EventKind): string => e.involvedObject?.name ?? '';
+  const eventsHere = input.events.filter((e) => e.involvedObject.namespace === namespace);
+  const objectOf = (e: EventKind): string => e.involvedObject.name ?? '';
   const related = eventsHere.filter((e) => objects.has(objectOf(e)));
   const ofTarget = eventsHere.filter(
     (e) => objectOf(e) === claimName || objectOf(e) === nameOf(dv),
@@ -88,7 +82,7 @@ export const populationView = (input: {
             type: chosen.type ?? 'Normal',
             reason: chosen.reason ?? '',
             message: chosen.message ?? '',
-            object: chosen.involvedObject?.name ?? '',
+            object: chosen.involvedObject.name ?? '',
           },
         }
       : {}),

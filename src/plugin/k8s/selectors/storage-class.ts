@@ -1,5 +1,7 @@
 // Pure getters for StorageClass objects.
 import type { StorageClassKind } from '../types';
+import { bindingModeOf, reclaimPolicyOf } from './api-enums';
+import type { BindingMode, ReclaimPolicy } from './api-enums';
 
 export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 export const BETA_DEFAULT_CLASS_ANNOTATION = 'storageclass.beta.kubernetes.io/is-default-class';
@@ -19,8 +21,8 @@ export const isDefaultVirtStorageClass = (sc: StorageClassKind): boolean =>
   sc.metadata?.annotations?.[DEFAULT_VIRT_CLASS_ANNOTATION] === 'true';
 
 /** Defaults from the API: `Immediate` binding, `Delete` reclaim. */
-export const getBindingMode = (sc: StorageClassKind): 'Immediate' | 'WaitForFirstConsumer' =>
-  sc.volumeBindingMode ?? 'Immediate';
+export const getBindingMode = (sc: StorageClassKind): BindingMode =>
+  bindingModeOf(sc.volumeBindingMode) ?? 'Immediate';
 
-export const getReclaimPolicy = (sc: StorageClassKind): 'Delete' | 'Retain' =>
-  sc.reclaimPolicy ?? 'Delete';
+export const getReclaimPolicy = (sc: StorageClassKind): ReclaimPolicy =>
+  reclaimPolicyOf(sc.reclaimPolicy) ?? 'Delete';

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { vmTemplate } from '../../testing/kind-fixtures';
 import type { VirtualMachineKind } from '../types';
 import { getVMClaimNames, getVMNodeName, getVMStatus, vmiNodeIndex } from './virtual-machine';
 
 describe('getVMStatus', () => {
   it.each<[VirtualMachineKind, string]>([
     [{ status: { printableStatus: 'Migrating' } }, 'Migrating'],
-    [{ spec: { running: true }, status: { ready: true } }, 'Running'],
-    [{ spec: { running: true } }, 'Starting'],
-    [{ spec: { runStrategy: 'Always' }, status: { ready: true } }, 'Running'],
-    [{ spec: { running: false } }, 'Stopped'],
-    [{ spec: { runStrategy: 'Halted' } }, 'Stopped'],
+    [{ spec: { running: true, template: vmTemplate() }, status: { ready: true } }, 'Running'],
+    [{ spec: { running: true, template: vmTemplate() } }, 'Starting'],
+    [
+      { spec: { runStrategy: 'Always', template: vmTemplate() }, status: { ready: true } },
+      'Running',
+    ],
+    [{ spec: { running: false, template: vmTemplate() } }, 'Stopped'],
+    [{ spec: { runStrategy: 'Halted', template: vmTemplate() } }, 'Stopped'],
     [{}, 'Stopped'],
   ])('%j → %s', (vm, status) => {
     expect(getVMStatus(vm)).toBe(status);
@@ -37,16 +41,12 @@ describe('VM node and claims', () => {
   it('lists PVC and DataVolume volumes once', () => {
     const vm: VirtualMachineKind = {
       spec: {
-        template: {
-          spec: {
-            volumes: [
-              { name: 'root', dataVolume: { name: 'fedora-root' } },
-              { name: 'data', persistentVolumeClaim: { claimName: 'data-disk' } },
-              { name: 'again', persistentVolumeClaim: { claimName: 'data-disk' } },
-              { name: 'cloudinit' },
-            ],
-          },
-        },
+        template: vmTemplate([
+          { name: 'root', dataVolume: { name: 'fedora-root' } },
+          { name: 'data', persistentVolumeClaim: { claimName: 'data-disk' } },
+          { name: 'again', persistentVolumeClaim: { claimName: 'data-disk' } },
+          { name: 'cloudinit' },
+        ]),
       },
     };
     expect(getVMClaimNames(vm)).toEqual(['fedora-root', 'data-disk']);

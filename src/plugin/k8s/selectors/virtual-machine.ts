@@ -33,7 +33,7 @@ export const getVMNodeName = (
 /** Names of the PVCs a VM uses (DataVolume volumes are backed by a PVC of the same name). */
 export const getVMClaimNames = (vm: VirtualMachineKind): string[] => {
   const names: string[] = [];
-  for (const volume of vm.spec?.template?.spec?.volumes ?? []) {
+  for (const volume of vm.spec?.template.spec?.volumes ?? []) {
     const name = volume.persistentVolumeClaim?.claimName ?? volume.dataVolume?.name;
     if (name && !names.includes(name)) names.push(name);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { vmTemplate } from '../../testing/kind-fixtures';
 import type { VirtualMachineKind } from '../types';
 import { DEFAULT_FILESYSTEM_OVERHEAD, filesystemOverheadFor } from './filesystem-overhead';
 import {
@@ -13,23 +14,19 @@ import {
 const vm = (
   name: string,
   claims: string[],
-  spec: VirtualMachineKind['spec'] = {},
+  spec: Omit<NonNullable<VirtualMachineKind['spec']>, 'template'> = {},
 ): VirtualMachineKind => ({
   metadata: { name, namespace: 'ns' },
   spec: {
     ...spec,
-    template: {
-      spec: {
-        volumes: [
-          ...claims.map((c, i) =>
-            i % 2 === 0
-              ? { name: `d${String(i)}`, dataVolume: { name: c } }
-              : { name: `d${String(i)}`, persistentVolumeClaim: { claimName: c } },
-          ),
-          { name: 'cloudinit' },
-        ],
-      },
-    },
+    template: vmTemplate([
+      ...claims.map((c, i) =>
+        i % 2 === 0
+          ? { name: `d${String(i)}`, dataVolume: { name: c } }
+          : { name: `d${String(i)}`, persistentVolumeClaim: { claimName: c } },
+      ),
+      { name: 'cloudinit' },
+    ]),
   },
 });
 

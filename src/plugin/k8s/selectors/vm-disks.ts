@@ -52,7 +52,7 @@ export const vmWantsToRun = (vm: VirtualMachineKind): boolean => {
 export const claimVolumes = (
   vm: VirtualMachineKind,
 ): { volume: VirtualMachineVolume; claim: string }[] =>
-  (vm.spec?.template?.spec?.volumes ?? []).flatMap((volume) => {
+  (vm.spec?.template.spec?.volumes ?? []).flatMap((volume) => {
     const claim = volume.persistentVolumeClaim?.claimName ?? volume.dataVolume?.name;
     return claim ? [{ volume, claim }] : [];
   });

@@ -1,61 +1,12 @@
-import type { AccessMode, Condition, K8sResourceCommon, VolumeMode } from './common';
+// DataVolume (cdi.kubevirt.io/v1beta1) from @kubevirt-ui-ext/kubevirt-api, generated from CDI's OpenAPI spec
+// (kubevirt/containerized-data-importer api/openapi-spec/swagger.json). `status.phase` is a string there; the
+// values are CDI's `DataVolumePhase` (staging/src/kubevirt.io/containerized-data-importer-api/pkg/apis/core/v1beta1/
+// types.go), shown as they come.
+import type {
+  V1beta1DataVolume,
+  V1beta1DataVolumeSource,
+} from '@kubevirt-ui-ext/kubevirt-api/containerized-data-importer';
+import type { Watched } from './common';
 
-/** DataVolume phases of CDI (cdi.kubevirt.io/v1beta1). */
-export type DataVolumePhase =
-  | ''
-  | 'Pending'
-  | 'PVCBound'
-  | 'ImportScheduled'
-  | 'ImportInProgress'
-  | 'CloneScheduled'
-  | 'CloneInProgress'
-  | 'SnapshotForSmartCloneInProgress'
-  | 'CloneFromSnapshotSourceInProgress'
-  | 'SmartClonePVCInProgress'
-  | 'CSICloneInProgress'
-  | 'ExpansionInProgress'
-  | 'NamespaceTransferInProgress'
-  | 'UploadScheduled'
-  | 'UploadReady'
-  | 'WaitForFirstConsumer'
-  | 'PendingPopulation'
-  | 'PrepClaimInProgress'
-  | 'RebindInProgress'
-  | 'Succeeded'
-  | 'Failed'
-  | 'Unknown'
-  | 'Paused';
-
-interface DataVolumeClaimSpec {
-  accessModes?: AccessMode[];
-  volumeMode?: VolumeMode;
-  storageClassName?: string;
-  resources?: { requests?: { storage?: string } };
-  selector?: { matchLabels?: Record<string, string> };
-}
-
-export interface DataVolumeSource {
-  blank?: Record<string, never>;
-  upload?: Record<string, never>;
-  http?: { url: string };
-  registry?: { url?: string };
-  pvc?: { namespace: string; name: string };
-  snapshot?: { namespace: string; name: string };
-}
-
-export interface DataVolumeKind extends K8sResourceCommon {
-  spec?: {
-    source?: DataVolumeSource;
-    pvc?: DataVolumeClaimSpec;
-    storage?: DataVolumeClaimSpec;
-    contentType?: 'kubevirt' | 'archive';
-  };
-  status?: {
-    phase?: DataVolumePhase;
-    /** `"45.12%"` or `"N/A"`. */
-    progress?: string;
-    claimName?: string;
-    restartCount?: number;
-    conditions?: Condition[];
-  };
-}
+export type DataVolumeSource = V1beta1DataVolumeSource;
+export type DataVolumeKind = Watched<V1beta1DataVolume>;

@@ -1,37 +1,73 @@
-// Shapes of the kinds the HostPathProvisioner setup reads. Only the fields the plugin uses.
+// The kinds the HostPathProvisioner setup reads. Pod and Event from kubernetes-types; HostPathProvisioner and the
+// machine-config kinds are in no package, so they are written here after their upstream Go types.
+import type { Affinity, Event, ObjectReference, Pod, Toleration } from 'kubernetes-types/core/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { Condition, K8sResourceCommon } from './common';
 
+export type PodKind = Pod;
+export type EventKind = Event;
+export type { LabelSelector };
+
+/** `workload` of both versions (`NodePlacement`). */
+interface HppNodePlacement {
+  nodeSelector?: Record<string, string>;
+  affinity?: Affinity;
+  tolerations?: Toleration[];
+  [key: string]: unknown;
+}
+
+/**
+ * kubevirt/hostpath-provisioner-operator pkg/apis/hostpathprovisioner/v1beta1/types.go (today's operator, CSI
+ * driver with storage pools) and, for the seed's era, pkg/apis/hostpathprovisioner/v1alpha1/
+ * hostpathprovisioner_types.go (legacy provisioner: `pathConfig` only, `useNamingPrefix` a string "true"/"false";
+ * it became a bool in v1beta1).
+ */
 export interface HostPathProvisionerKind extends K8sResourceCommon {
   spec?: {
     imagePullPolicy?: string;
     pathConfig?: { path?: string; useNamingPrefix?: boolean | string };
-    storagePools?: { name?: string; path?: string }[];
-    workload?: { nodeSelector?: Record<string, string> };
+    /** v1beta1 only. */
+    storagePools?: {
+      name: string;
+      path: string;
+      pvcTemplate?: Record<string, unknown>;
+      snapshotProvider?: string;
+      overlayClassName?: string;
+    }[];
+    workload?: HppNodePlacement;
+    /** v1beta1 only. */
+    featureGates?: string[];
+    /** Fields of newer operators, kept when the wizard merges its spec into an existing CR. */
     [key: string]: unknown;
   };
   status?: {
     conditions?: Condition[];
+    operatorVersion?: string;
+    targetVersion?: string;
     observedVersion?: string;
+    /** v1beta1 only. */
     storagePoolStatuses?: {
-      name?: string;
-      phase?: string;
+      name: string;
+      phase: string;
       desiredReady?: number;
       currentReady?: number;
     }[];
   };
 }
 
-export interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+/** openshift/api machineconfiguration/v1/types.go `MachineConfigPoolStatusConfiguration`. */
+interface PoolConfiguration {
+  name?: string;
+  source?: ObjectReference[];
 }
 
+/** openshift/api machineconfiguration/v1/types.go `MachineConfigPool`, the fields the plugin reads. */
 export interface MachineConfigPoolKind extends K8sResourceCommon {
   spec?: {
     machineConfigSelector?: LabelSelector;
     nodeSelector?: LabelSelector;
     paused?: boolean;
-    configuration?: { name?: string; source?: { name?: string }[] };
+    configuration?: PoolConfiguration;
   };
   status?: {
     conditions?: Condition[];
@@ -40,10 +76,14 @@ export interface MachineConfigPoolKind extends K8sResourceCommon {
     readyMachineCount?: number;
     unavailableMachineCount?: number;
     degradedMachineCount?: number;
-    configuration?: { name?: string; source?: { name?: string }[] };
+    configuration?: PoolConfiguration;
   };
 }
 
+/**
+ * openshift/api machineconfiguration/v1/types.go `MachineConfig`. `spec.config` is an Ignition config (a
+ * `runtime.RawExtension` there); typed here are the parts the plugin reads and writes.
+ */
 export interface MachineConfigKind extends K8sResourceCommon {
   spec?: {
     config?: {
@@ -51,17 +91,4 @@ export interface MachineConfigKind extends K8sResourceCommon {
       systemd?: { units?: { name?: string; enabled?: boolean; contents?: string }[] };
     };
   };
-}
-
-export interface PodKind extends K8sResourceCommon {
-  spec?: { nodeName?: string };
-  status?: { phase?: string; conditions?: Condition[] };
-}
-
-export interface EventKind extends K8sResourceCommon {
-  type?: string;
-  reason?: string;
-  message?: string;
-  involvedObject?: { kind?: string; name?: string; namespace?: string; uid?: string };
-  lastTimestamp?: string;
 }

@@ -5,3 +5,5 @@ export type * from './persistent-volume';
 export type * from './persistent-volume-claim';
 export type * from './data-volume';
 export type * from './virtual-machine';
+export type * from './cdi-settings';
+export type * from './hpp-setup';

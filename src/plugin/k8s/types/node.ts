@@ -1,20 +1,4 @@
-import type { Condition, K8sResourceCommon } from './common';
+// Node from kubernetes-types (core/v1).
+import type { Node } from 'kubernetes-types/core/v1';
 
-export interface NodeKind extends K8sResourceCommon {
-  spec?: {
-    unschedulable?: boolean;
-    taints?: { key: string; value?: string; effect: string }[];
-  };
-  status?: {
-    conditions?: Condition[];
-    nodeInfo?: {
-      osImage?: string;
-      kernelVersion?: string;
-      kubeletVersion?: string;
-      architecture?: string;
-      operatingSystem?: string;
-    };
-    capacity?: Record<string, string>;
-    allocatable?: Record<string, string>;
-  };
-}
+export type NodeKind = Node;

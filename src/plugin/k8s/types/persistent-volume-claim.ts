@@ -1,20 +1,4 @@
-import type { AccessMode, Condition, K8sResourceCommon, VolumeMode } from './common';
+// PersistentVolumeClaim from kubernetes-types (core/v1).
+import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 
-export type PersistentVolumeClaimPhase = 'Pending' | 'Bound' | 'Lost';
-
-export interface PersistentVolumeClaimKind extends K8sResourceCommon {
-  spec?: {
-    accessModes?: AccessMode[];
-    volumeMode?: VolumeMode;
-    storageClassName?: string;
-    volumeName?: string;
-    resources?: { requests?: { storage?: string } };
-    selector?: { matchLabels?: Record<string, string> };
-  };
-  status?: {
-    phase?: PersistentVolumeClaimPhase;
-    capacity?: { storage?: string };
-    accessModes?: AccessMode[];
-    conditions?: Condition[];
-  };
-}
+export type PersistentVolumeClaimKind = PersistentVolumeClaim;

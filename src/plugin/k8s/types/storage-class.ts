@@ -1,9 +1,4 @@
-import type { K8sResourceCommon } from './common';
+// StorageClass from kubernetes-types (storage.k8s.io/v1).
+import type { StorageClass } from 'kubernetes-types/storage/v1';
 
-export interface StorageClassKind extends K8sResourceCommon {
-  provisioner: string;
-  parameters?: Record<string, string>;
-  reclaimPolicy?: 'Delete' | 'Retain';
-  volumeBindingMode?: 'Immediate' | 'WaitForFirstConsumer';
-  allowVolumeExpansion?: boolean;
-}
+export type StorageClassKind = StorageClass;

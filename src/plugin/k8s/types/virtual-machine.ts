@@ -1,29 +1,12 @@
-import type { Condition, K8sResourceCommon } from './common';
+// VirtualMachine and VirtualMachineInstance (kubevirt.io/v1) from @kubevirt-ui-ext/kubevirt-api, generated from
+// KubeVirt's OpenAPI spec (kubevirt/kubevirt api/openapi-spec/swagger.json).
+import type {
+  V1VirtualMachine,
+  V1VirtualMachineInstance,
+  V1Volume,
+} from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import type { Watched } from './common';
 
-export interface VirtualMachineVolume {
-  name: string;
-  dataVolume?: { name: string };
-  persistentVolumeClaim?: { claimName: string };
-}
-
-export interface VirtualMachineKind extends K8sResourceCommon {
-  spec?: {
-    running?: boolean;
-    runStrategy?: 'Always' | 'RerunOnFailure' | 'Manual' | 'Halted' | 'Once';
-    template?: { spec?: { volumes?: VirtualMachineVolume[] } };
-    dataVolumeTemplates?: { metadata?: { name?: string } }[];
-  };
-  status?: {
-    printableStatus?: string;
-    ready?: boolean;
-    created?: boolean;
-    conditions?: Condition[];
-  };
-}
-
-export interface VirtualMachineInstanceKind extends K8sResourceCommon {
-  status?: {
-    phase?: string;
-    nodeName?: string;
-  };
-}
+export type VirtualMachineVolume = V1Volume;
+export type VirtualMachineKind = Watched<V1VirtualMachine>;
+export type VirtualMachineInstanceKind = Watched<V1VirtualMachineInstance>;
