@@ -86,11 +86,14 @@ export interface ChunkDigest {
   base64: string;
   /** All-zero runs of the chunk (empty unless `sparse`). */
   zeroRuns: ZeroRun[];
+  /** Worker time: reading the chunk into memory, then finding zeros and hashing (for the chunk timeline). */
+  readMs: number;
+  digestMs: number;
 }
 
 /** One upload chunk's SHA-256 (WebCrypto in the worker) and, with `sparse`, its zero runs. */
 export async function digestInWorker(chunk: Blob, sparse: boolean): Promise<ChunkDigest> {
   const r = await request({ type: 'digest', chunk, sparse }).done;
   if (r.type !== 'digested') throw new Error('unexpected worker answer');
-  return { base64: r.base64, zeroRuns: r.zeroRuns };
+  return { base64: r.base64, zeroRuns: r.zeroRuns, readMs: r.readMs, digestMs: r.digestMs };
 }

@@ -28,12 +28,22 @@ async function handle(req: WorkerRequest): Promise<void> {
     // faster than the streaming hash, but only over a whole buffer (a chunk is at most 64 MiB).
     // With `sparse`, the all-zero blocks are found in the same read and the digest covers the other bytes (the
     // body of a sparse PATCH); the copy without them lives only for the digest.
+    const readFrom = performance.now();
     const bytes = new Uint8Array(await req.chunk.arrayBuffer());
+    const digestFrom = performance.now();
     const runs = req.sparse ? zeroRuns(bytes) : [];
     const digest = await crypto.subtle.digest('SHA-256', withoutRuns(bytes, runs));
     let binary = '';
     for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
-    post({ id: req.id, type: 'digested', base64: btoa(binary), zeroRuns: runs });
+    const done = performance.now();
+    post({
+      id: req.id,
+      type: 'digested',
+      base64: btoa(binary),
+      zeroRuns: runs,
+      readMs: digestFrom - readFrom,
+      digestMs: done - digestFrom,
+    });
     return;
   }
   const started = performance.now();

@@ -13,5 +13,13 @@ export type WorkerResponse =
   | { id: number; type: 'inspected'; inspection: ImageInspection; headSha256: string; ms: number }
   | { id: number; type: 'hash-progress'; hashed: number }
   | { id: number; type: 'hashed'; sha256: string; ms: number; engine: 'wasm' | 'js' }
-  | { id: number; type: 'digested'; base64: string; zeroRuns: ZeroRun[] }
+  // `readMs`: the chunk's read into memory; `digestMs`: zero scan and SHA-256 (the page's chunk timeline)
+  | {
+      id: number;
+      type: 'digested';
+      base64: string;
+      zeroRuns: ZeroRun[];
+      readMs: number;
+      digestMs: number;
+    }
   | { id: number; type: 'error'; message: string };
