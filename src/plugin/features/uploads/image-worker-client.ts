@@ -82,8 +82,10 @@ export function hashInWorker(
 }
 
 export interface ChunkDigest {
-  /** Base64 SHA-256 of the bytes to send (without the zero runs), for the tus `Upload-Checksum` header. */
-  base64: string;
+  /** Base64 CRC-32 of the bytes to send (without the zero runs), for `Upload-Checksum: crc32 …`. */
+  crc32: string;
+  /** Hex SHA-256 of the whole file (logical bytes), with the last chunk when all were digested in order. */
+  sha256?: string;
   /** All-zero runs of the chunk (empty unless `sparse`). */
   zeroRuns: ZeroRun[];
   /** Worker time: reading the chunk into memory, then finding zeros and hashing (for the chunk timeline). */
@@ -91,9 +93,21 @@ export interface ChunkDigest {
   digestMs: number;
 }
 
-/** One upload chunk's SHA-256 (WebCrypto in the worker) and, with `sparse`, its zero runs. */
-export async function digestInWorker(chunk: Blob, sparse: boolean): Promise<ChunkDigest> {
-  const r = await request({ type: 'digest', chunk, sparse }).done;
+/**
+ * One upload chunk's CRC-32 and, with `sparse`, its zero runs; the worker adds the chunk to the file's SHA-256
+ * (`key` names the upload) and returns it with the last chunk (worker/chunk-digest.ts).
+ */
+export async function digestInWorker(
+  chunk: Blob,
+  at: { key: string; offset: number; fileSize: number; sparse: boolean },
+): Promise<ChunkDigest> {
+  const r = await request({ type: 'digest', chunk, ...at }).done;
   if (r.type !== 'digested') throw new Error('unexpected worker answer');
-  return { base64: r.base64, zeroRuns: r.zeroRuns, readMs: r.readMs, digestMs: r.digestMs };
+  return {
+    crc32: r.crc32,
+    zeroRuns: r.zeroRuns,
+    ...(r.sha256 ? { sha256: r.sha256 } : {}),
+    readMs: r.readMs,
+    digestMs: r.digestMs,
+  };
 }

@@ -1,6 +1,6 @@
-// One file's journey: create the target, send it with tus (each chunk with its SHA-256), hash the whole file
-// in the worker once the last chunk is in and hand that checksum over, then follow the backend (forwarding,
-// verifying, CDI import) to the end.
+// One file's journey: create the target, send it with tus (each chunk with its CRC-32; the worker's single
+// read of each chunk also feeds the whole file's SHA-256, handed over before the last chunk goes), then follow
+// the backend (forwarding, verifying, CDI import) to the end.
 import { k8sCreate } from '@openshift-console/dynamic-plugin-sdk';
 import * as tus from 'tus-js-client';
 import { DataVolumeModel, PersistentVolumeClaimModel } from '../../k8s/models';
@@ -103,12 +103,11 @@ export async function startTransfer(key: string): Promise<void> {
     }
   };
 
-  // The whole-file SHA-256 is off the critical path. Every chunk carries its own SHA-256 (checked by the backend
-  // on arrival) and the resume fingerprint ties staged bytes to this file, so the backend forwards the last
-  // piece without waiting for a whole-file hash. Reading and hashing the file a second time while it is sent
-  // would take disk and CPU from the chunk digests and the sending on a small machine, so it runs once the
-  // last chunk is in: it then only cross-checks the backend's SHA-256 of what went to CDI (a file changed
-  // during the upload is caught: 409) while CDI imports.
+  // The whole-file SHA-256 (the end-to-end proof: the backend compares it with the SHA-256 of what it sent to
+  // CDI before the last piece goes) comes from the chunk digests: the worker reads each chunk once and feeds
+  // the same bytes to the file's hash, so it is ready with the last chunk and handed over before that chunk's
+  // PATCH. Only an upload resumed after a reload (its first chunks went from another page) hashes the file
+  // again, once the last chunk is in; the backend then waits for it.
   let hash: { cancel: () => void } = { cancel: () => undefined };
   const hashWholeFile = () => {
     const started = checksum
@@ -134,19 +133,20 @@ export async function startTransfer(key: string): Promise<void> {
   };
   if (checksum) hashWholeFile();
 
-  // Every chunk carries its SHA-256: the backend refuses a corrupted chunk (460) and, when all chunks matched,
-  // need not wait for the whole-file hash before the last piece goes to CDI. The same read finds the chunk's
-  // all-zero runs, which are declared instead of sent (tus extension vm-disks-zero-ranges). The next chunk's
-  // digest is computed while this one is sent.
+  // Every chunk carries its CRC-32: the backend refuses a chunk damaged on the way (460). The same read finds
+  // the chunk's all-zero runs, which are declared instead of sent (tus extension vm-disks-zero-ranges). The
+  // next chunk's digest is computed while this one is sent.
   const digests = new Map<string, Promise<ChunkDigest>>();
   const chunkDigest = (start: number, sparse: boolean): Promise<ChunkDigest> => {
     const key = `${start}/${sparse}`;
     let digest = digests.get(key);
     if (!digest) {
-      digest = digestInWorker(
-        item.file.slice(start, Math.min(start + CHUNK_SIZE, item.file.size)),
+      digest = digestInWorker(item.file.slice(start, Math.min(start + CHUNK_SIZE, item.file.size)), {
+        key,
+        offset: start,
+        fileSize: item.file.size,
         sparse,
-      ).catch((err: unknown) => {
+      }).catch((err: unknown) => {
         digests.delete(key); // a retry computes it again
         throw err;
       });
@@ -165,6 +165,12 @@ export async function startTransfer(key: string): Promise<void> {
       digests.clear();
       if (start + CHUNK_SIZE < item.file.size)
         void chunkDigest(start + CHUNK_SIZE, sparse).catch(() => undefined);
+      if (digest.sha256 && !checksum) {
+        // The last chunk: the file's SHA-256 reaches the backend before its bytes do.
+        checksum = digest.sha256;
+        uploadStore.update(key, { sha256: checksum, hashed: item.file.size, hashEngine: 'chunks' });
+        await sendChecksum();
+      }
       return digest;
     },
     onZeros: (bytes) => {

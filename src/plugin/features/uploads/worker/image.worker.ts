@@ -1,12 +1,15 @@
 // The image worker: inspects disk images by content, hashes whole files and digests upload chunks, off the UI
 // thread.
 import { inspectImage } from '../../../../lib/image-inspection';
-import { sha256OfBlob } from './hashing';
+import { ChunkDigester } from './chunk-digest';
+import { crc32Base64, crc32Engine, type Crc32 } from './crc32';
+import { hasher, sha256OfBlob } from './hashing';
 import type { WorkerRequest, WorkerResponse } from './protocol';
-import { withoutRuns, zeroRuns } from './zero-runs';
 
 const HEAD_HASH_BYTES = 1024 * 1024;
 const cancelled = new Set<number>();
+let crc: Promise<Crc32> | undefined;
+const digester = new ChunkDigester(() => (crc ??= crc32Engine()), hasher);
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
@@ -24,25 +27,20 @@ async function handle(req: WorkerRequest): Promise<void> {
     return;
   }
   if (req.type === 'digest') {
-    // One tus chunk's SHA-256 for its Upload-Checksum: WebCrypto uses the CPU's SHA instructions, several times
-    // faster than the streaming hash, but only over a whole buffer (a chunk is at most 64 MiB).
-    // With `sparse`, the all-zero blocks are found in the same read and the digest covers the other bytes (the
-    // body of a sparse PATCH); the copy without them lives only for the digest.
+    // One read of the chunk: its zero runs (with `sparse`), the CRC-32 of the bytes sent (Upload-Checksum) and
+    // the next piece of the whole file's SHA-256 (chunk-digest.ts).
     const readFrom = performance.now();
     const bytes = new Uint8Array(await req.chunk.arrayBuffer());
     const digestFrom = performance.now();
-    const runs = req.sparse ? zeroRuns(bytes) : [];
-    const digest = await crypto.subtle.digest('SHA-256', withoutRuns(bytes, runs));
-    let binary = '';
-    for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
-    const done = performance.now();
+    const r = await digester.digest(bytes, req);
     post({
       id: req.id,
       type: 'digested',
-      base64: btoa(binary),
-      zeroRuns: runs,
+      crc32: crc32Base64(r.crc32),
+      zeroRuns: r.zeroRuns,
+      ...(r.sha256 ? { sha256: r.sha256 } : {}),
       readMs: digestFrom - readFrom,
-      digestMs: done - digestFrom,
+      digestMs: performance.now() - digestFrom,
     });
     return;
   }

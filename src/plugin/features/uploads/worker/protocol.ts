@@ -5,8 +5,17 @@ import type { ZeroRun } from './zero-runs';
 export type WorkerRequest =
   | { id: number; type: 'inspect'; file: Blob }
   | { id: number; type: 'hash'; file: Blob }
-  // `sparse`: find all-zero blocks, leave them out of the digest and list them (tus `vm-disks-zero-ranges`)
-  | { id: number; type: 'digest'; chunk: Blob; sparse: boolean }
+  // One upload chunk at `offset` of a file of `fileSize` bytes (upload `key`); `sparse`: find all-zero blocks,
+  // leave them out of the checksum and list them (tus `vm-disks-zero-ranges`)
+  | {
+      id: number;
+      type: 'digest';
+      chunk: Blob;
+      sparse: boolean;
+      key: string;
+      offset: number;
+      fileSize: number;
+    }
   | { id: number; type: 'cancel'; target: number };
 
 export type WorkerResponse =
@@ -17,8 +26,11 @@ export type WorkerResponse =
   | {
       id: number;
       type: 'digested';
-      base64: string;
+      /** Base64 CRC-32 of the bytes to send (tus `Upload-Checksum: crc32 …`). */
+      crc32: string;
       zeroRuns: ZeroRun[];
+      /** Hex SHA-256 of the whole file, with its last chunk when every chunk was digested here in order. */
+      sha256?: string;
       readMs: number;
       digestMs: number;
     }
