@@ -487,6 +487,8 @@ async function viaBrowser(
       chromium: await chromiumCpu(browserCdp),
       backend: pids ? cpuSeconds(pids.backend) : 0,
       sandbox: pids ? cpuSeconds(pids.sandbox) : 0,
+      // The bench process: its link emulator relays every byte of (c).
+      bench: process.cpuUsage(),
     };
     const pageStarted = await page.evaluate(() => performance.now());
     const started = performance.now();
@@ -519,7 +521,11 @@ async function viaBrowser(
       cpu.push(`backend ${(cpuSeconds(pids.backend) - cpuBefore.backend).toFixed(1)}`);
       cpu.push(`sandbox ${(cpuSeconds(pids.sandbox) - cpuBefore.sandbox).toFixed(1)}`);
     }
-    const timeline = `${phases.join(', ')}; ${summary.line}; CPU s: ${cpu.join(', ')}`;
+    const bench = process.cpuUsage(cpuBefore.bench);
+    cpu.push(`bench+link ${((bench.user + bench.system) / 1e6).toFixed(1)}`);
+    // 'chunks': the file's SHA-256 came from the chunk reads; 'wasm'/'js': a second pass over the file.
+    const fileHash = (await card.getAttribute('data-hash-engine')) ?? 'none yet';
+    const timeline = `${phases.join(', ')}; ${summary.line}; file SHA-256: ${fileHash}; CPU s: ${cpu.join(', ')}`;
     // The backend's count of declared zeros: proves the sparse path ran (0 for images without zero blocks).
     const listed = await page.request.get(
       `${backend}/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads`,

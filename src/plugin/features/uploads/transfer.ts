@@ -138,8 +138,8 @@ export async function startTransfer(key: string): Promise<void> {
   // next chunk's digest is computed while this one is sent.
   const digests = new Map<string, Promise<ChunkDigest>>();
   const chunkDigest = (start: number, sparse: boolean): Promise<ChunkDigest> => {
-    const key = `${start}/${sparse}`;
-    let digest = digests.get(key);
+    const slot = `${start}/${sparse}`;
+    let digest = digests.get(slot);
     if (!digest) {
       digest = digestInWorker(item.file.slice(start, Math.min(start + CHUNK_SIZE, item.file.size)), {
         key,
@@ -147,10 +147,10 @@ export async function startTransfer(key: string): Promise<void> {
         fileSize: item.file.size,
         sparse,
       }).catch((err: unknown) => {
-        digests.delete(key); // a retry computes it again
+        digests.delete(slot); // a retry computes it again
         throw err;
       });
-      digests.set(key, digest);
+      digests.set(slot, digest);
     }
     return digest;
   };
