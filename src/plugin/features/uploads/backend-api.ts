@@ -68,10 +68,6 @@ export const getStagingQuota = async (namespace?: string): Promise<StagingQuotaV
     `${UPLOADS_API}/quota${namespace ? `?namespace=${encodeURIComponent(namespace)}` : ''}`,
   )) as StagingQuotaView;
 
-export const putChecksum = async (id: string, sha256: string): Promise<void> => {
-  await consoleFetchJSON.put(`${UPLOADS_API}/${id}/checksum`, { sha256 });
-};
-
 export const cancelUpload = async (id: string): Promise<void> => {
   await consoleFetchJSON.delete(`${UPLOADS_API}/${id}`);
 };

@@ -1,4 +1,5 @@
-// tus-js-client's HTTP stack with our PATCH: each chunk carries its CRC-32 (`Upload-Checksum`) and, when the
+// tus-js-client's HTTP stack with our PATCH: each chunk carries the SHA-256 of its body (`Upload-Checksum:
+// sha256 <base64>`, tus checksum extension; ARCHITECTURE.md §6) and, when the
 // backend advertises the `vm-disks-zero-ranges` extension, goes as a sparse PATCH: the chunk's all-zero runs
 // are declared in `Upload-Zero-Ranges` and the body holds only the other bytes (slices of the file: the browser
 // streams them from disk). The backend answers with the chunk's end as `Upload-Offset`, so tus-js-client sees
@@ -113,7 +114,7 @@ class SparseRequest implements tus.HttpRequest {
     const digest = await this.stack.options.digest(offset, body, sparse);
     if (!sparse || digest.zeroRuns.length === 0) {
       return this.timed(offset, body, digest, waitFrom, () =>
-        this.request({ 'Upload-Checksum': `crc32 ${digest.crc32}` }, this.progress).send(body),
+        this.request({ 'Upload-Checksum': `sha256 ${digest.sha256}` }, this.progress).send(body),
       );
     }
     const res = await this.timed(offset, body, digest, waitFrom, () =>
@@ -123,7 +124,7 @@ class SparseRequest implements tus.HttpRequest {
     // Refused after all (a server that does not take it): send the bytes from now on.
     this.stack.sparse = false;
     const whole = await this.stack.options.digest(offset, body, false);
-    return this.request({ 'Upload-Checksum': `crc32 ${whole.crc32}` }, this.progress).send(body);
+    return this.request({ 'Upload-Checksum': `sha256 ${whole.sha256}` }, this.progress).send(body);
   }
 
   /** Sends the chunk's PATCH and records its timing (chunk-timeline.ts). */
@@ -161,7 +162,7 @@ class SparseRequest implements tus.HttpRequest {
       {
         'Content-Type': SPARSE_CONTENT_TYPE,
         'Upload-Zero-Ranges': zeroRangesHeader(digest.zeroRuns),
-        'Upload-Checksum': `crc32 ${digest.crc32}`,
+        'Upload-Checksum': `sha256 ${digest.sha256}`,
       },
       (sent) => {
         progress(Math.min(body.size, Math.round(sent * scale)));

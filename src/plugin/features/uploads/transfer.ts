@@ -1,6 +1,7 @@
-// One file's journey: create the target, send it with tus (each chunk with its CRC-32; the worker's single
-// read of each chunk also feeds the whole file's SHA-256, handed over before the last chunk goes), then follow
-// the backend (forwarding, verifying, CDI import) to the end.
+// One file's journey: create the target, send it with tus (each chunk with the SHA-256 of its bytes, which the
+// backend verifies on arrival), then follow the backend (forwarding, verifying, CDI import) to the end. The page
+// never hashes the whole file: the SHA-256 shown at the end is the backend's, of the logical bytes it sent to
+// CDI (`verifiedSha256`).
 import { k8sCreate } from '@openshift-console/dynamic-plugin-sdk';
 import * as tus from 'tus-js-client';
 import { DataVolumeModel, PersistentVolumeClaimModel } from '../../k8s/models';
@@ -9,11 +10,10 @@ import {
   csrfToken,
   FINISHED_STATES,
   getUpload,
-  putChecksum,
   TUS_ENDPOINT,
   uploadIdOf,
 } from './backend-api';
-import { type ChunkDigest, digestInWorker, hashInWorker } from './image-worker-client';
+import { type ChunkDigest, digestInWorker } from './image-worker-client';
 import { uploadDataVolume, uploadPersistentVolumeClaim, type TargetValues } from './manifests';
 import { addSample, bytesPerSecond, secondsLeft, type RateSample } from './transfer-rate';
 import { endpointTakesZeroRanges, SparseHttpStack } from './sparse-http-stack';
@@ -25,7 +25,6 @@ const RETRY_DELAYS = [0, 1000, 3000, 5000, 10000, 20000, 30000, 30000, 30000, 60
 
 interface Running {
   upload: tus.Upload;
-  cancelHash: () => void;
   stopPolling: () => void;
 }
 const running = new Map<string, Running>();
@@ -91,62 +90,22 @@ export async function startTransfer(key: string): Promise<void> {
 
   let samples: RateSample[] = [];
   let sessionId = item.resumeId ?? item.sessionId;
-  let checksum: string | undefined = item.sha256;
   let stopPolling: () => void = () => undefined;
-  const sendChecksum = async () => {
-    if (sessionId && checksum) {
-      try {
-        await putChecksum(sessionId, checksum);
-      } catch (err) {
-        uploadStore.update(key, { error: (err as Error).message });
-      }
-    }
-  };
 
-  // The whole-file SHA-256 (the end-to-end proof: the backend compares it with the SHA-256 of what it sent to
-  // CDI before the last piece goes) comes from the chunk digests: the worker reads each chunk once and feeds
-  // the same bytes to the file's hash, so it is ready with the last chunk and handed over before that chunk's
-  // PATCH. Only an upload resumed after a reload (its first chunks went from another page) hashes the file
-  // again, once the last chunk is in; the backend then waits for it.
-  let hash: { cancel: () => void } = { cancel: () => undefined };
-  const hashWholeFile = () => {
-    const started = checksum
-      ? {
-          cancel: () => undefined,
-          done: Promise.resolve({ sha256: checksum, ms: 0, engine: 'cached' }),
-        }
-      : hashInWorker(item.file, (hashed) => {
-          uploadStore.update(key, { hashed });
-        });
-    hash = started;
-    void started.done.then(
-      async ({ sha256, ms, engine }) => {
-        checksum = sha256;
-        uploadStore.update(key, { sha256, hashed: item.file.size, hashMs: ms, hashEngine: engine });
-        await sendChecksum();
-      },
-      (err: unknown) => {
-        if ((err as Error).message !== 'cancelled')
-          uploadStore.update(key, { error: (err as Error).message });
-      },
-    );
-  };
-  if (checksum) hashWholeFile();
-
-  // Every chunk carries its CRC-32: the backend refuses a chunk damaged on the way (460). The same read finds
-  // the chunk's all-zero runs, which are declared instead of sent (tus extension vm-disks-zero-ranges). The
-  // next chunk's digest is computed while this one is sent.
+  // Every chunk carries the SHA-256 of the bytes it sends: the backend refuses a chunk damaged on the way (460)
+  // and, when every chunk matched (also those an earlier page sent before a reload), needs no whole-file hash
+  // from the page before the CDI leg ends. The same read finds the chunk's all-zero runs, which are declared
+  // instead of sent (tus extension vm-disks-zero-ranges). The next chunk's digest is computed while this one is
+  // sent.
   const digests = new Map<string, Promise<ChunkDigest>>();
   const chunkDigest = (start: number, sparse: boolean): Promise<ChunkDigest> => {
     const slot = `${start}/${sparse}`;
     let digest = digests.get(slot);
     if (!digest) {
-      digest = digestInWorker(item.file.slice(start, Math.min(start + CHUNK_SIZE, item.file.size)), {
-        key,
-        offset: start,
-        fileSize: item.file.size,
+      digest = digestInWorker(
+        item.file.slice(start, Math.min(start + CHUNK_SIZE, item.file.size)),
         sparse,
-      }).catch((err: unknown) => {
+      ).catch((err: unknown) => {
         digests.delete(slot); // a retry computes it again
         throw err;
       });
@@ -165,12 +124,6 @@ export async function startTransfer(key: string): Promise<void> {
       digests.clear();
       if (start + CHUNK_SIZE < item.file.size)
         void chunkDigest(start + CHUNK_SIZE, sparse).catch(() => undefined);
-      if (digest.sha256 && !checksum) {
-        // The last chunk: the file's SHA-256 reaches the backend before its bytes do.
-        checksum = digest.sha256;
-        uploadStore.update(key, { sha256: checksum, hashed: item.file.size, hashEngine: 'chunks' });
-        await sendChecksum();
-      }
       return digest;
     },
     onZeros: (bytes) => {
@@ -210,10 +163,7 @@ export async function startTransfer(key: string): Promise<void> {
     },
     onUploadUrlAvailable: () => {
       sessionId = uploadIdOf(upload.url);
-      if (sessionId) {
-        uploadStore.update(key, { sessionId });
-        void sendChecksum();
-      }
+      if (sessionId) uploadStore.update(key, { sessionId });
     },
     onProgress: (sent, total) => {
       samples = addSample(samples, { at: Date.now(), bytes: sent });
@@ -222,7 +172,6 @@ export async function startTransfer(key: string): Promise<void> {
     },
     onSuccess: () => {
       uploadStore.update(key, { phase: 'processing', sent: item.file.size, eta: 0 });
-      if (!checksum) hashWholeFile();
       if (sessionId) stopPolling = followBackend(key, sessionId);
       const r = running.get(key);
       if (r) r.stopPolling = stopPolling;
@@ -234,9 +183,6 @@ export async function startTransfer(key: string): Promise<void> {
   });
   running.set(key, {
     upload,
-    cancelHash: () => {
-      hash.cancel();
-    },
     stopPolling: () => {
       stopPolling();
     },
@@ -271,7 +217,6 @@ export async function cancelTransfer(key: string): Promise<void> {
   const item = uploadStore.find(key);
   if (r) {
     await r.upload.abort(false);
-    r.cancelHash();
     r.stopPolling();
     running.delete(key);
   }

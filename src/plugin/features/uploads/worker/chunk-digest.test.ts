@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ChunkDigester, partsWithout } from './chunk-digest';
-import { crc32Base64, crc32Engine, crc32Js } from './crc32';
+import { digestChunk, hexToBase64, partsWithout } from './chunk-digest';
 import { hasher } from './hashing';
+import { ZERO_BLOCK_BYTES } from './zero-runs';
 
 const noise = (n: number, seed: number): Uint8Array<ArrayBuffer> => {
   const out = new Uint8Array(n);
@@ -14,72 +13,69 @@ const noise = (n: number, seed: number): Uint8Array<ArrayBuffer> => {
   }
   return out;
 };
-const BLOCK = 64 * 1024;
+const BLOCK = ZERO_BLOCK_BYTES;
 /** Blocks of noise with every other block zero. */
 const halfZeros = (blocks: number): Uint8Array<ArrayBuffer> => {
   const out = noise(blocks * BLOCK, 5);
   for (let b = 1; b < blocks; b += 2) out.fill(0, b * BLOCK, (b + 1) * BLOCK);
   return out;
 };
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-const digester = () => new ChunkDigester(crc32Engine, hasher);
+/** Node's SHA-256 in the form `Upload-Checksum: sha256 …` carries it (base64 of the 32 bytes). */
+const nodeSha = (b: Uint8Array) => createHash('sha256').update(b).digest('base64');
 
-describe('CRC-32 of chunks (the tus crc32 checksum the backend checks with node:zlib)', () => {
-  it('hash-wasm and the TypeScript fallback agree with node:zlib crc32, across parts', async () => {
-    const data = noise(100_003, 9);
-    const parts = [data.subarray(0, 7), data.subarray(7, 70_000), data.subarray(70_000)];
-    const wasm = await crc32Engine();
-    expect(wasm.of(parts)).toBe(crc32(data));
-    expect(crc32Js.of(parts)).toBe(crc32(data));
-    expect(crc32Js.of([new TextEncoder().encode('123456789')])).toBe(0xcbf43926);
-  });
-
-  it('encodes the 4 bytes big-endian in base64, as Upload-Checksum carries them', () => {
-    const b = Buffer.alloc(4);
-    b.writeUInt32BE(0xcbf43926);
-    expect(crc32Base64(0xcbf43926)).toBe(b.toString('base64'));
-  });
-});
-
-describe('ChunkDigester', () => {
-  it('checksums only the bytes a sparse PATCH sends, and lists the zero runs', async () => {
+// The backend checks these with node:crypto (src/server/uploads/tus-checksum.ts); the tus checksum extension
+// (tus.io protocol 1.0, "Checksum") defines the header as "<algorithm> <base64 digest>".
+describe('digestChunk: the SHA-256 of the bytes a chunk PATCH sends', () => {
+  it('sparse: hashes only the bytes outside the zero runs and lists the runs', async () => {
     const chunk = halfZeros(6);
-    const r = await digester().digest(chunk, { key: 'k', offset: 0, fileSize: chunk.length, sparse: true });
+    const r = await digestChunk(chunk, true, hasher);
     expect(r.zeroRuns).toEqual([1, 3, 5].map((b) => ({ start: b * BLOCK, length: BLOCK })));
     const sent = Buffer.concat(partsWithout(chunk, r.zeroRuns));
     expect(sent.length).toBe(3 * BLOCK);
-    expect(r.crc32).toBe(crc32(sent));
-    // The whole-file SHA-256 covers the logical bytes, zeros included.
-    expect(r.sha256).toBe(sha(chunk));
+    expect(r.sha256).toBe(nodeSha(sent));
+    // Not the SHA-256 of the logical bytes: the zeros are implied, not hashed.
+    expect(r.sha256).not.toBe(nodeSha(chunk));
   });
 
-  it('gives the whole-file SHA-256 with the last chunk, each chunk hashed once though digested again', async () => {
-    const file = noise(5 * BLOCK + 123, 3);
-    const size = file.length;
-    const d = digester();
-    const at = (offset: number) => file.subarray(offset, Math.min(size, offset + 2 * BLOCK));
-    const run = (offset: number, sparse = false) =>
-      d.digest(at(offset), { key: 'f', offset, fileSize: size, sparse });
-    expect((await run(0)).sha256).toBeUndefined();
-    expect((await run(2 * BLOCK)).sha256).toBeUndefined();
-    // A retry of chunk 0 and the sparse fallback of chunk 1 (digested again): not hashed twice.
-    expect((await run(0)).sha256).toBeUndefined();
-    expect((await run(2 * BLOCK, true)).sha256).toBeUndefined();
-    const last = await run(4 * BLOCK);
-    expect(last.sha256).toBe(sha(file));
-    expect(last.crc32).toBe(crc32(at(4 * BLOCK)));
+  it('not sparse: hashes every byte (zero blocks included) and lists no runs', async () => {
+    const chunk = halfZeros(5);
+    const r = await digestChunk(chunk, false, hasher);
+    expect(r.zeroRuns).toEqual([]);
+    expect(r.sha256).toBe(nodeSha(chunk));
   });
 
-  it('gives no whole-file SHA-256 for an upload resumed past its start (the page hashes the file instead)', async () => {
-    const file = noise(4 * BLOCK, 4);
-    const d = digester();
-    const r = await d.digest(file.subarray(2 * BLOCK), {
-      key: 'resumed',
-      offset: 2 * BLOCK,
-      fileSize: file.length,
-      sparse: false,
-    });
-    expect(r.sha256).toBeUndefined();
-    expect(r.crc32).toBe(crc32(file.subarray(2 * BLOCK)));
+  it('a chunk of zeros only sends nothing: the SHA-256 of the empty body', async () => {
+    const r = await digestChunk(new Uint8Array(3 * BLOCK + 17), true, hasher);
+    expect(r.zeroRuns).toEqual([{ start: 0, length: 3 * BLOCK + 17 }]);
+    expect(r.sha256).toBe(nodeSha(new Uint8Array(0)));
+  });
+
+  it('a short last chunk with a zero tail (the last block shorter than a block)', async () => {
+    const chunk = noise(2 * BLOCK + 1000, 7);
+    chunk.fill(0, 2 * BLOCK);
+    const r = await digestChunk(chunk, true, hasher);
+    expect(r.zeroRuns).toEqual([{ start: 2 * BLOCK, length: 1000 }]);
+    expect(r.sha256).toBe(nodeSha(chunk.subarray(0, 2 * BLOCK)));
+  });
+
+  it('digests of chunks computed at the same time do not mix (one hasher per chunk)', async () => {
+    const a = noise(4 * BLOCK, 1);
+    const b = halfZeros(4);
+    const [ra, rb] = await Promise.all([digestChunk(a, true, hasher), digestChunk(b, true, hasher)]);
+    expect(ra.sha256).toBe(nodeSha(a));
+    expect(rb.sha256).toBe(nodeSha(Buffer.concat(partsWithout(b, rb.zeroRuns))));
+  });
+});
+
+describe('hexToBase64', () => {
+  it('turns a hex digest into the base64 of its bytes', () => {
+    const digest = createHash('sha256').update('vm-disks').digest();
+    expect(hexToBase64(digest.toString('hex'))).toBe(digest.toString('base64'));
+    expect(hexToBase64('')).toBe('');
+  });
+
+  it('refuses what is not hex bytes', () => {
+    expect(() => hexToBase64('abc')).toThrow(/not hex bytes/);
+    expect(() => hexToBase64('zz')).toThrow(/not hex bytes/);
   });
 });

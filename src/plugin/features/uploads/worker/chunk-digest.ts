@@ -1,31 +1,16 @@
 // One upload chunk, read once into memory, gives everything its PATCH needs: the all-zero runs (declared, not
-// sent: tus extension vm-disks-zero-ranges), the CRC-32 of the bytes that are sent (the tus `Upload-Checksum`
-// transport check), and the next piece of the whole file's SHA-256 (the end-to-end proof the backend compares
-// with the SHA-256 of what it sent to CDI). The file is read and hashed once: no second pass after the upload.
-import type { Crc32 } from './crc32';
+// sent: tus extension vm-disks-zero-ranges) and the SHA-256 of the bytes that are sent, for the tus
+// `Upload-Checksum: sha256 <base64>` (ARCHITECTURE.md §6: every tus chunk carries its own SHA-256). Each sent
+// byte is hashed once; zero runs are not hashed (the backend stages them as holes, implied zeros). There is no
+// whole-file hash in the page: the backend verifies every chunk's SHA-256 on arrival (src/server/uploads/
+// tus-checksum.ts) and hashes what it sends to CDI; that SHA-256 of the logical bytes is the one users compare.
 import type { Hasher } from './hashing';
 import { zeroRuns, type ZeroRun } from './zero-runs';
 
-export interface ChunkRequest {
-  /** The upload this chunk belongs to (the whole-file hash is kept per upload). */
-  key: string;
-  offset: number;
-  fileSize: number;
-  sparse: boolean;
-}
-
 export interface ChunkResult {
-  /** CRC-32 of the chunk without its zero runs (the PATCH body). */
-  crc32: number;
+  /** Base64 SHA-256 of the chunk without its zero runs (the PATCH body), as `Upload-Checksum` carries it. */
+  sha256: string;
   zeroRuns: ZeroRun[];
-  /** Hex SHA-256 of the whole file, once its last chunk was digested after all the others in order. */
-  sha256?: string;
-}
-
-interface WholeFile {
-  hasher: Hasher;
-  /** Bytes hashed so far (the file from 0, in order). */
-  next: number;
 }
 
 /** The parts of `bytes` outside `runs`, as views (no copy). */
@@ -40,41 +25,26 @@ export function partsWithout(bytes: Uint8Array, runs: readonly ZeroRun[]): Uint8
   return parts;
 }
 
-export class ChunkDigester {
-  private readonly files = new Map<string, WholeFile>();
+/** Base64 of the bytes a hex string spells (a digest: an even number of hex digits). */
+export function hexToBase64(hex: string): string {
+  if (!/^(?:[0-9a-f]{2})*$/i.test(hex)) throw new Error(`hexToBase64: "${hex}" is not hex bytes`);
+  let binary = '';
+  for (let i = 0; i < hex.length; i += 2) binary += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
+  return btoa(binary);
+}
 
-  constructor(
-    private readonly crc: () => Promise<Crc32>,
-    private readonly sha256: () => Promise<Hasher>,
-  ) {}
-
-  async digest(bytes: Uint8Array, req: ChunkRequest): Promise<ChunkResult> {
-    const runs = req.sparse ? zeroRuns(bytes) : [];
-    const crc32 = (await this.crc()).of(partsWithout(bytes, runs));
-    const sha256 = await this.feed(bytes, req);
-    return { crc32, zeroRuns: runs, ...(sha256 ? { sha256 } : {}) };
-  }
-
-  /**
-   * Adds the chunk to its upload's whole-file SHA-256 when it is the next one in order. A chunk digested again
-   * (a retry, the sparse fallback) is skipped; an upload that did not start at 0 here (resumed after a reload)
-   * gets no whole-file hash from this path (the page hashes the file after the transfer instead).
-   */
-  private async feed(bytes: Uint8Array, req: ChunkRequest): Promise<string | undefined> {
-    let file = this.files.get(req.key);
-    if (!file && req.offset === 0) {
-      file = { hasher: await this.sha256(), next: 0 };
-      this.files.set(req.key, file);
-    }
-    if (!file || req.offset > file.next) {
-      this.files.delete(req.key);
-      return undefined;
-    }
-    if (req.offset < file.next) return undefined;
-    file.hasher.update(bytes);
-    file.next += bytes.length;
-    if (file.next < req.fileSize) return undefined;
-    this.files.delete(req.key);
-    return file.hasher.digest();
-  }
+/**
+ * The chunk's zero runs (only with `sparse`; otherwise every byte is sent) and the SHA-256 of the bytes sent.
+ * `sha256` gives a fresh streaming hasher (one per chunk: chunks may be digested concurrently, the next one
+ * while this one is sent).
+ */
+export async function digestChunk(
+  bytes: Uint8Array,
+  sparse: boolean,
+  sha256: () => Promise<Hasher>,
+): Promise<ChunkResult> {
+  const runs = sparse ? zeroRuns(bytes) : [];
+  const h = await sha256();
+  for (const part of partsWithout(bytes, runs)) h.update(part);
+  return { sha256: hexToBase64(h.digest()), zeroRuns: runs };
 }
