@@ -11,7 +11,7 @@ import type { Locator, Page } from '@playwright/test';
 import { makeIso } from '../src/lib/image-inspection/testing/iso9660';
 import { kubectl } from './support/cluster';
 import { expect, test } from './support/fixtures';
-import { expectSameImage, noise, openUploads, run } from './support/uploads';
+import { expectSameImage, noise, openUploads, run, sha256sum } from './support/uploads';
 
 const DIR = path.resolve('test-results/upload-images');
 
@@ -74,8 +74,9 @@ test('uploads a qcow2.xz, an ISO and a raw image at once; each disk.img equals t
   page,
 }) => {
   test.setTimeout(240_000);
-  // Every chunk is sent with its CRC-32 (tus checksum extension, algorithm crc32), computed in the worker; the
-  // same reads give the file's SHA-256, so the file is not read a second time (data-hash-engine "chunks").
+  // Every chunk is sent with the SHA-256 of its bytes (tus checksum extension, algorithm sha256; ARCHITECTURE.md
+  // §6), computed in the worker; the page hashes no whole file. The SHA-256 on the card is the backend's, of the
+  // bytes it sent to CDI: it must equal `sha256sum` of the file.
   const checksums: (string | undefined)[] = [];
   page.on('request', (r) => {
     if (r.method() === 'PATCH' && r.url().includes('/uploads/tus/'))
@@ -106,10 +107,10 @@ test('uploads a qcow2.xz, an ISO and a raw image at once; each disk.img equals t
       'Succeeded',
     );
     expectSameImage(DIR, file, name);
-    await expect(c).toHaveAttribute('data-hash-engine', 'chunks');
+    await expect(c.locator('[data-test="upload-sha256"]')).toHaveText(sha256sum(path.join(DIR, file)));
   }
   expect(checksums.length).toBeGreaterThanOrEqual(targets.length);
-  for (const header of checksums) expect(header).toMatch(/^crc32 [A-Za-z0-9+/]{6}==$/);
+  for (const header of checksums) expect(header).toMatch(/^sha256 [A-Za-z0-9+/]{43}=$/);
   // Formats were detected from the content (inside the xz wrapper too).
   await expect(card(page, 'install.iso').locator('[data-test="upload-format"]')).toHaveText(
     'ISO 9660',
