@@ -107,7 +107,9 @@ test('uploads a qcow2.xz, an ISO and a raw image at once; each disk.img equals t
       'Succeeded',
     );
     expectSameImage(DIR, file, name);
-    await expect(c.locator('[data-test="upload-sha256"]')).toHaveText(sha256sum(path.join(DIR, file)));
+    await expect(c.locator('[data-test="upload-sha256"]')).toHaveText(
+      sha256sum(path.join(DIR, file)),
+    );
   }
   expect(checksums.length).toBeGreaterThanOrEqual(targets.length);
   for (const header of checksums) expect(header).toMatch(/^sha256 [A-Za-z0-9+/]{43}=$/);

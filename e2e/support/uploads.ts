@@ -80,9 +80,9 @@ export function expectSameImage(
   const expected = path.join(dir, `${claim}.expected.raw`);
   run('qemu-img', ['convert', '-O', 'raw', path.join(dir, source.replace(/\.xz$/, '')), expected]);
   // A block device may be larger than the image: qemu-img compare then requires the rest to be zeros.
-  expect(
-    run('qemu-img', ['compare', '-f', 'raw', '-F', 'raw', expected, file]),
-  ).toMatch(/Images are identical/);
+  expect(run('qemu-img', ['compare', '-f', 'raw', '-F', 'raw', expected, file])).toMatch(
+    /Images are identical/,
+  );
 }
 
 /**

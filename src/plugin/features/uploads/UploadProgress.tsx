@@ -104,13 +104,12 @@ export const UploadProgress: FC<UploadProgressProps> = ({ item, onPause, onResum
         <Flex spaceItems={{ default: 'spaceItemsSm' }}>
           {/* The SHA-256 to compare with a published checksum is the backend's, of the bytes it sent to CDI;
               the page checks each chunk's SHA-256 and hashes no whole file. */}
-          <Label
-            color={backend?.verifiedSha256 ? 'green' : 'grey'}
-            data-test="upload-checksum"
-          >
+          <Label color={backend?.verifiedSha256 ? 'green' : 'grey'} data-test="upload-checksum">
             {backend?.verifiedSha256 ? t('SHA-256 verified') : t('Each chunk checked with SHA-256')}
           </Label>
-          {backend?.verifiedSha256 && <code data-test="upload-sha256">{backend.verifiedSha256}</code>}
+          {backend?.verifiedSha256 && (
+            <code data-test="upload-sha256">{backend.verifiedSha256}</code>
+          )}
           {item.phase === 'uploading' && (
             <Button variant="secondary" size="sm" onClick={onPause} data-test="upload-pause">
               {t('Pause')}

@@ -61,7 +61,10 @@ describe('digestChunk: the SHA-256 of the bytes a chunk PATCH sends', () => {
   it('digests of chunks computed at the same time do not mix (one hasher per chunk)', async () => {
     const a = noise(4 * BLOCK, 1);
     const b = halfZeros(4);
-    const [ra, rb] = await Promise.all([digestChunk(a, true, hasher), digestChunk(b, true, hasher)]);
+    const [ra, rb] = await Promise.all([
+      digestChunk(a, true, hasher),
+      digestChunk(b, true, hasher),
+    ]);
     expect(ra.sha256).toBe(nodeSha(a));
     expect(rb.sha256).toBe(nodeSha(Buffer.concat(partsWithout(b, rb.zeroRuns))));
   });

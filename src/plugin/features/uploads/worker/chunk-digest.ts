@@ -29,7 +29,8 @@ export function partsWithout(bytes: Uint8Array, runs: readonly ZeroRun[]): Uint8
 export function hexToBase64(hex: string): string {
   if (!/^(?:[0-9a-f]{2})*$/i.test(hex)) throw new Error(`hexToBase64: "${hex}" is not hex bytes`);
   let binary = '';
-  for (let i = 0; i < hex.length; i += 2) binary += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
+  for (let i = 0; i < hex.length; i += 2)
+    binary += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
   return btoa(binary);
 }
 
