@@ -24,7 +24,7 @@ export interface UploadSession {
   size: number;
   /** Fingerprint the browser derives from the file (name, size, SHA-256 of the first MiB; not mtime): same file = same value. */
   fingerprint: string;
-  /** Hex SHA-256 of the whole file as the browser computed it; set when known. */
+  /** Hex SHA-256 of the whole file as a client handed it in (`PUT …/checksum`); the page sends none. */
   sha256?: string;
   /** Hex SHA-256 the backend computed of what it sent to CDI. */
   verifiedSha256?: string;

@@ -113,7 +113,7 @@ describe('tus checksum extension', () => {
         (await patch(id, 0, one, checkEvery ? `sha256 ${digest('sha256', one)}` : undefined))
           .status,
       ).toBe(204);
-      // A matching CRC-32 (the page's transport check) is taken, but does not verify the bytes end to end.
+      // A matching CRC-32 (accepted from other clients) is taken, but does not verify the bytes end to end.
       const second = await patch(
         id,
         MiB,

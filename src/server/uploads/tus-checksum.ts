@@ -1,9 +1,10 @@
 /**
  * The tus checksum extension: `Upload-Checksum: <algorithm> <base64 digest>` on a PATCH covers that request's
- * body. The algorithms are the ones node:crypto computes incrementally, and `crc32`: the page's transport
- * check of each chunk (CRC-32 as zlib/IEEE 802.3 define it, the 4 bytes big-endian, base64), ~15× cheaper per
- * byte than SHA-256 in the browser. A crc32 chunk does not count as verified (`everyChunkChecked`): the CDI leg
- * then releases the last piece only once the browser's whole-file SHA-256 equals its own (see README.md).
+ * body. The algorithms are the ones node:crypto computes incrementally, and `crc32` (CRC-32 as zlib/IEEE 802.3
+ * define it, the 4 bytes big-endian, base64) for clients that want a cheap transport check. The page sends
+ * `sha256` of each chunk's body (ARCHITECTURE.md §6). Only sha256 chunks count as verified
+ * (`everyChunkChecked`); after any other chunk the CDI leg releases the last piece only once a whole-file
+ * SHA-256 (`PUT …/checksum`) equals its own (see README.md).
  */
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';

@@ -7,7 +7,8 @@
  *   The creator needs `create uploadtokenrequests` in the namespace; staging space is checked first (507).
  * - `GET /api/v1/uploads/quota?namespace=<ns>`: the caller's staging quota (held, limits, room).
  * - `GET /api/v1/uploads`: the caller's uploads; `GET /api/v1/uploads/<id>`: one (404 for anyone else's).
- * - `PUT /api/v1/uploads/<id>/checksum` `{ sha256 }`: the browser's SHA-256 of the whole file.
+ * - `PUT /api/v1/uploads/<id>/checksum` `{ sha256 }`: a client's SHA-256 of the whole file (needed only when not
+ *   every chunk carried a SHA-256; the page sends one per chunk and never calls it).
  * - `DELETE /api/v1/uploads/<id>`: cancel, drop the staged data.
  *
  * Bytes are forwarded to CDI while they arrive (see `forwarder.ts`). PATCH runs on Node streams
