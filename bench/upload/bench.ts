@@ -6,8 +6,9 @@
  * is measured:
  *   (a) one streaming POST straight to the sandbox's CDI upload proxy (what `virtctl image-upload` does);
  *   (b) our path from Node: tus-js-client → backend tus endpoint → staging → forwarder → upload proxy;
- *   (c) our path from Chromium through the Uploads page (includes creating the DataVolume and hashing in the
- *       worker).
+ *   (c) our path from Chromium through the Uploads page (includes creating the DataVolume; the worker finds
+ *       each chunk's zero blocks and hashes the bytes it sends).
+ * (b) hands the backend the whole file's SHA-256 (`PUT …/checksum`), as a client without per-chunk SHA-256 may.
  * Also: the backend's peak RSS per run (VmHWM, reset before each run), the page's JS heap growth, SHA-256
  * throughput (hash-wasm and the no-WASM fallback; the worker's own figure from the page), and inspection time
  * per format. Prints a Markdown table.
@@ -523,17 +524,28 @@ async function viaBrowser(
     }
     const bench = process.cpuUsage(cpuBefore.bench);
     cpu.push(`bench+link ${((bench.user + bench.system) / 1e6).toFixed(1)}`);
-    // 'chunks': the file's SHA-256 came from the chunk reads; 'wasm'/'js': a second pass over the file.
-    const fileHash = (await card.getAttribute('data-hash-engine')) ?? 'none yet';
-    const timeline = `${phases.join(', ')}; ${summary.line}; file SHA-256: ${fileHash}; CPU s: ${cpu.join(', ')}`;
-    // The backend's count of declared zeros: proves the sparse path ran (0 for images without zero blocks).
+    // The backend's session: its count of declared zeros proves the sparse path ran (0 for images without zero
+    // blocks); the file's SHA-256 is the backend's (of what it sent to CDI), and with every chunk's SHA-256
+    // verified on arrival the page hashed no whole file and the CDI leg waited for none.
     const listed = await page.request.get(
       `${backend}/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads`,
     );
     const sessions = (
-      (await listed.json()) as { items: { targetName: string; zeroBytes?: number }[] }
+      (await listed.json()) as {
+        items: {
+          targetName: string;
+          zeroBytes?: number;
+          verifiedSha256?: string;
+          everyChunkChecked?: boolean;
+        }[];
+      }
     ).items;
-    const zeroBytes = sessions.find((s) => s.targetName === name)?.zeroBytes ?? 0;
+    const session = sessions.find((s) => s.targetName === name);
+    const zeroBytes = session?.zeroBytes ?? 0;
+    const fileHash = session?.verifiedSha256
+      ? `backend ${session.verifiedSha256.slice(0, 12)}…, every chunk SHA-256-checked: ${session.everyChunkChecked ? 'yes' : 'no'}`
+      : 'none yet';
+    const timeline = `${phases.join(', ')}; ${summary.line}; file SHA-256: ${fileHash}; CPU s: ${cpu.join(', ')}`;
     return {
       ms,
       timeline,
@@ -760,7 +772,7 @@ async function linkTable(
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    '(c) timelines: phases (s since Start), the page\'s chunk timeline and CPU seconds per process during the run:',
+    "(c) timelines: phases (s since Start), the page's chunk timeline and CPU seconds per process during the run:",
     '',
     ...timelines,
     '',
