@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { UploadsPage } from './pages/uploads-page';
 import { kubectl } from './support/cluster';
 import { expect, test, waitForHost } from './support/fixtures';
-import { expectSameImage, noise, run } from './support/uploads';
+import { expectSameImage, noise, run, sha256sum } from './support/uploads';
 
 const DIR = path.resolve('test-results/upload-resume-images');
 const UPLOADS_API = '/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads';
@@ -44,6 +44,9 @@ interface Session {
   received: number;
   size: number;
   state: string;
+  sha256?: string;
+  verifiedSha256?: string;
+  everyChunkChecked?: boolean;
 }
 
 const sessions = async (page: Page): Promise<Session[]> => {
@@ -137,4 +140,12 @@ test('after a reload mid-upload the same file resumes from the acknowledged offs
     kubectl(['get', 'dv', '-n', 'vm-images', 'e2e-resume', '-o', 'jsonpath={.status.phase}']),
   ).toBe('Succeeded');
   expectSameImage(DIR, 'resume.raw', 'e2e-resume');
+  // Every chunk, those of the first page too, carried a SHA-256 the backend verified: no whole-file hash came
+  // from either page (no `sha256`), and the backend's SHA-256 of what it sent to CDI is the file's.
+  const file = sha256sum(path.join(DIR, 'resume.raw'));
+  await expect(uploads.card('resume.raw').checksum).toHaveText('SHA-256 verified');
+  await expect(uploads.card('resume.raw').sha256).toHaveText(file);
+  const done = (await sessions(page)).find((s) => s.id === session.id);
+  expect(done).toMatchObject({ verifiedSha256: file, everyChunkChecked: true });
+  expect(done?.sha256).toBeUndefined();
 });

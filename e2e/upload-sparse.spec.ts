@@ -4,6 +4,8 @@
  * them (tus extension vm-disks-zero-ranges, src/server/uploads/README.md): (a) the volume ends byte-exact and
  * the backend counts the declared zeros; (b) an upload cut after its first chunk and resumed after a reload
  * (the same file selected again) continues across the holes from the backend's offset and ends byte-exact.
+ * Each PATCH carries the SHA-256 of its body only (the zeros are implied); the SHA-256 the card shows is the
+ * backend's, of the logical bytes it sent to CDI (holes included), and equals `sha256sum` of the file.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +13,7 @@ import type { Page } from '@playwright/test';
 import { UploadsPage } from './pages/uploads-page';
 import { kubectl } from './support/cluster';
 import { expect, test, waitForHost } from './support/fixtures';
-import { expectSameImage, run } from './support/uploads';
+import { expectSameImage, run, sha256sum } from './support/uploads';
 
 const DIR = path.resolve('test-results/upload-sparse-images');
 const UPLOADS_API = '/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads';
@@ -70,6 +72,9 @@ interface Session {
   received: number;
   size: number;
   zeroBytes?: number;
+  sha256?: string;
+  verifiedSha256?: string;
+  everyChunkChecked?: boolean;
 }
 
 const sessions = async (page: Page): Promise<Session[]> => {
@@ -105,6 +110,7 @@ test('a sparse raw image goes with its zeros declared, not sent, and lands byte-
   const earlier = await startUpload(page, uploads, 'sparse.raw', 'e2e-sparse');
   const patch = await sparsePatch;
   expect(patch.headers()['upload-zero-ranges']).toMatch(/^\d+\+\d+(,\d+\+\d+)*$/);
+  expect(patch.headers()['upload-checksum']).toMatch(/^sha256 [A-Za-z0-9+/]{43}=$/);
 
   await expect(uploads.card('sparse.raw').done).toBeVisible({ timeout: 150_000 });
   expectSameImage(DIR, 'sparse.raw', 'e2e-sparse');
@@ -113,6 +119,9 @@ test('a sparse raw image goes with its zeros declared, not sent, and lands byte-
   );
   // 40 MiB less the 1 MiB + 64 KiB + 128 KiB + 64 KiB written with dd.
   expect(session?.zeroBytes).toBe(40 * MiB - (1024 + 64 + 128 + 64) * 1024);
+  await expect(uploads.card('sparse.raw').sha256).toHaveText(
+    sha256sum(path.join(DIR, 'sparse.raw')),
+  );
 });
 
 test('a sparse image cut after its first chunk resumes after a reload across the holes, byte-exact', async ({
@@ -163,4 +172,10 @@ test('a sparse image cut after its first chunk resumes after a reload across the
   expectSameImage(DIR, 'sparse-resume.raw', 'e2e-sparse-resume');
   const done = (await sessions(page)).find((s) => s.id === session.id);
   expect(done?.zeroBytes).toBe(72 * MiB - (512 + 256 + 128 + 64) * 1024);
+  // Both pages' chunks carried a verified SHA-256: no whole-file hash from the page, none waited for.
+  expect(done).toMatchObject({
+    verifiedSha256: sha256sum(path.join(DIR, 'sparse-resume.raw')),
+    everyChunkChecked: true,
+  });
+  expect(done?.sha256).toBeUndefined();
 });

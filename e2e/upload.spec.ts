@@ -11,7 +11,7 @@ import { makeIso } from '../src/lib/image-inspection/testing/iso9660';
 import { type UploadCard, UploadsPage } from './pages/uploads-page';
 import { kubectl } from './support/cluster';
 import { expect, test } from './support/fixtures';
-import { expectSameImage, noise, run } from './support/uploads';
+import { expectSameImage, noise, run, sha256sum } from './support/uploads';
 
 const DIR = path.resolve('test-results/upload-images');
 
@@ -60,7 +60,9 @@ test('uploads a qcow2.xz, an ISO and a raw image at once; each disk.img equals t
   page,
 }) => {
   test.setTimeout(240_000);
-  // Every chunk is sent with its SHA-256 (tus checksum extension), computed in the worker.
+  // Every chunk is sent with the SHA-256 of its bytes (tus checksum extension, algorithm sha256; ARCHITECTURE.md
+  // §6), computed in the worker; the page hashes no whole file. The SHA-256 on the card is the backend's, of the
+  // bytes it sent to CDI: it must equal `sha256sum` of the file.
   const checksums: (string | undefined)[] = [];
   page.on('request', (r) => {
     if (r.method() === 'PATCH' && r.url().includes('/uploads/tus/'))
@@ -89,6 +91,7 @@ test('uploads a qcow2.xz, an ISO and a raw image at once; each disk.img equals t
       'Succeeded',
     );
     expectSameImage(DIR, file, name);
+    await expect(c.sha256).toHaveText(sha256sum(path.join(DIR, file)));
   }
   expect(checksums.length).toBeGreaterThanOrEqual(targets.length);
   for (const header of checksums) expect(header).toMatch(/^sha256 [A-Za-z0-9+/]{43}=$/);

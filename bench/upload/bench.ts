@@ -6,8 +6,9 @@
  * is measured:
  *   (a) one streaming POST straight to the sandbox's CDI upload proxy (what `virtctl image-upload` does);
  *   (b) our path from Node: tus-js-client → backend tus endpoint → staging → forwarder → upload proxy;
- *   (c) our path from Chromium through the Uploads page (includes creating the DataVolume and hashing in the
- *       worker).
+ *   (c) our path from Chromium through the Uploads page (includes creating the DataVolume; the worker finds
+ *       each chunk's zero blocks and hashes the bytes it sends).
+ * (b) hands the backend the whole file's SHA-256 (`PUT …/checksum`), as a client without per-chunk SHA-256 may.
  * Also: the backend's peak RSS per run (VmHWM, reset before each run), the page's JS heap growth, SHA-256
  * throughput (hash-wasm and the no-WASM fallback; the worker's own figure from the page), and inspection time
  * per format. Prints a Markdown table.
@@ -34,11 +35,12 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { chromium, type CDPSession } from 'playwright-core';
 import * as tus from 'tus-js-client';
 import { createSHA256 } from 'hash-wasm';
 import { inspectImage } from '../../src/lib/image-inspection';
 import { Sha256 } from '../../src/lib/sha256';
+import { CHUNK_MARK, type ChunkTiming } from '../../src/plugin/features/uploads/chunk-timeline';
 import { ensureCompiledBackend } from '../support/backend-process';
 import { browserSession } from '../support/browser-session';
 import { startLink, type Link } from './link';
@@ -362,12 +364,68 @@ async function viaTus(
 
 interface BrowserRun {
   ms: number;
+  /** One line: where the time went (chunk timeline, CPU seconds per process). */
+  timeline: string;
+  /** The worker's per-chunk digest rate (zero scan + SHA-256 of what is sent), MiB of chunk per second. */
+  digestMiBs: number;
   heapGrowth: number;
-  hashMs: number;
-  hashEngine: string;
   inspectMs: number;
   /** Bytes the page declared as zeros instead of sending (tus extension vm-disks-zero-ranges). */
   zeroBytes: number;
+}
+
+/** The processes outside the browser whose CPU seconds a run reports. */
+interface CpuPids {
+  backend: number;
+  sandbox: number;
+}
+
+/** CPU seconds per Chromium process type (CDP SystemInfo.getProcessInfo; the worker runs in the renderer). */
+async function chromiumCpu(cdp: CDPSession): Promise<Map<string, number>> {
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+  const byType = new Map<string, number>();
+  for (const p of processInfo) {
+    const type = p.type.replace(/^network\.mojom\.NetworkService$/, 'network');
+    byType.set(`${type}:${p.id}`, p.cpuTime);
+  }
+  return byType;
+}
+
+/** CPU seconds per process type between two `chromiumCpu` readings (processes that came and went count). */
+function cpuDelta(before: Map<string, number>, after: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [key, t] of after) {
+    const type = key.slice(0, key.lastIndexOf(':'));
+    if (!['browser', 'renderer', 'network', 'GPU'].includes(type)) continue;
+    out.set(type, (out.get(type) ?? 0) + t - (before.get(key) ?? 0));
+  }
+  return out;
+}
+
+/** The page's chunk timeline (src/plugin/features/uploads/chunk-timeline.ts), summed up in a few numbers. */
+function chunkSummary(chunks: ChunkTiming[], t0: number): { line: string; digestMiBs: number } {
+  if (chunks.length === 0) return { line: 'no chunk timeline', digestMiBs: NaN };
+  const sum = (f: (c: ChunkTiming) => number) => chunks.reduce((n, c) => n + f(c), 0);
+  const ms = (v: number) => `${Math.round(v)}`;
+  const bytes = sum((c) => c.bytes);
+  const first = chunks[0];
+  const last = chunks[chunks.length - 1];
+  const patchEnd = last.at + last.patchMs - t0;
+  // Gaps between one PATCH's answer and the next PATCH's send (tus-js-client's own work, digest waits).
+  let gaps = 0;
+  for (let i = 1; i < chunks.length; i++) {
+    gaps += chunks[i].at - (chunks[i - 1].at + chunks[i - 1].patchMs);
+  }
+  const digestMiBs = bytes / MiB / ((sum((c) => c.readMs) + sum((c) => c.digestMs)) / 1000);
+  return {
+    line:
+      `${chunks.length} chunks; first PATCH at ${ms(first.at - t0)} ms, last answered at ${ms(patchEnd)} ms; ` +
+      `worker read ${ms(sum((c) => c.readMs))} + digest ${ms(sum((c) => c.digestMs))} ms (${digestMiBs.toFixed(0)} MiB/s), ` +
+      `PATCH waited for digest ${ms(sum((c) => c.waitMs))} ms; PATCHes ${ms(sum((c) => c.patchMs))} ms for ` +
+      `${(sum((c) => c.sent) / MiB).toFixed(0)} MiB sent (${(sum((c) => c.sent) / MiB / (sum((c) => c.patchMs) / 1000)).toFixed(0)} MiB/s), ` +
+      `between PATCHes ${ms(gaps)} ms`,
+    digestMiBs,
+  };
 }
 
 async function viaBrowser(
@@ -376,6 +434,7 @@ async function viaBrowser(
   size: number,
   name: string,
   volumeSize = size,
+  pids?: CpuPids,
 ): Promise<BrowserRun> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -388,6 +447,7 @@ async function viaBrowser(
     ],
   });
   try {
+    const browserCdp = await browser.newBrowserCDPSession();
     const page = await browser.newPage();
     const consoleLines: string[] = [];
     page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
@@ -424,6 +484,14 @@ async function viaBrowser(
       (el) => !(el as HTMLButtonElement).disabled,
       await start.elementHandle(),
     );
+    const cpuBefore = {
+      chromium: await chromiumCpu(browserCdp),
+      backend: pids ? cpuSeconds(pids.backend) : 0,
+      sandbox: pids ? cpuSeconds(pids.sandbox) : 0,
+      // The bench process: its link emulator relays every byte of (c).
+      bench: process.cpuUsage(),
+    };
+    const pageStarted = await page.evaluate(() => performance.now());
     const started = performance.now();
     await start.click();
     const phases: string[] = [];
@@ -435,28 +503,55 @@ async function viaBrowser(
         lastPhase = phase;
         phases.push(`${phase} ${((performance.now() - started) / 1000).toFixed(2)} s`);
       }
-      if (phase === 'done') {
-        console.error(`(c) ${size / MiB} MiB phases: ${phases.join(', ')}`);
-        break;
-      }
+      if (phase === 'done') break;
       if (phase === 'failed') throw new Error(`browser upload failed: ${await card.innerText()}`);
       await sleep(250);
     }
     const ms = performance.now() - started;
-    // The backend's count of declared zeros: proves the sparse path ran (0 for images without zero blocks).
+    const chromium = cpuDelta(cpuBefore.chromium, await chromiumCpu(browserCdp));
+    const chunks = await page.evaluate(
+      (mark) =>
+        performance.getEntriesByName(mark).map((e) => (e as PerformanceMark).detail as ChunkTiming),
+      CHUNK_MARK,
+    );
+    const summary = chunkSummary(chunks, pageStarted);
+    const cpu = [...chromium]
+      .filter(([, t]) => t >= 0.05)
+      .map(([type, t]) => `${type} ${t.toFixed(1)}`);
+    if (pids) {
+      cpu.push(`backend ${(cpuSeconds(pids.backend) - cpuBefore.backend).toFixed(1)}`);
+      cpu.push(`sandbox ${(cpuSeconds(pids.sandbox) - cpuBefore.sandbox).toFixed(1)}`);
+    }
+    const bench = process.cpuUsage(cpuBefore.bench);
+    cpu.push(`bench+link ${((bench.user + bench.system) / 1e6).toFixed(1)}`);
+    // The backend's session: its count of declared zeros proves the sparse path ran (0 for images without zero
+    // blocks); the file's SHA-256 is the backend's (of what it sent to CDI), and with every chunk's SHA-256
+    // verified on arrival the page hashed no whole file and the CDI leg waited for none.
     const listed = await page.request.get(
       `${backend}/api/proxy/plugin/vm-disks-plugin/backend/api/v1/uploads`,
     );
     const sessions = (
-      (await listed.json()) as { items: { targetName: string; zeroBytes?: number }[] }
+      (await listed.json()) as {
+        items: {
+          targetName: string;
+          zeroBytes?: number;
+          verifiedSha256?: string;
+          everyChunkChecked?: boolean;
+        }[];
+      }
     ).items;
-    const zeroBytes = sessions.find((s) => s.targetName === name)?.zeroBytes ?? 0;
+    const session = sessions.find((s) => s.targetName === name);
+    const zeroBytes = session?.zeroBytes ?? 0;
+    const fileHash = session?.verifiedSha256
+      ? `backend ${session.verifiedSha256.slice(0, 12)}…, every chunk SHA-256-checked: ${session.everyChunkChecked ? 'yes' : 'no'}`
+      : 'none yet';
+    const timeline = `${phases.join(', ')}; ${summary.line}; file SHA-256: ${fileHash}; CPU s: ${cpu.join(', ')}`;
     return {
       ms,
+      timeline,
+      digestMiBs: summary.digestMiBs,
       zeroBytes,
       heapGrowth: peak - baseline,
-      hashMs: Number(await card.getAttribute('data-hash-ms')),
-      hashEngine: (await card.getAttribute('data-hash-engine')) ?? '?',
       inspectMs: Number(await card.getAttribute('data-inspect-ms')),
     };
   } finally {
@@ -601,7 +696,7 @@ async function linkTable(
   k: Kube,
   proxy: string,
   backendPort: number,
-  pid: number,
+  pids: CpuPids,
 ): Promise<string[]> {
   const specs = parseLinks(values.links);
   if (specs.length === 0) return [];
@@ -609,6 +704,7 @@ async function linkTable(
   const kinds = values['link-images'].split(',').filter(Boolean) as LinkImage['kind'][];
   const proxyUrl = new URL(proxy);
   const rows: string[] = [];
+  const timelines: string[] = [];
   for (const kind of kinds) {
     const image = linkImage(dir, kind, size);
     for (const spec of specs) {
@@ -636,7 +732,7 @@ async function linkTable(
       // (c) the page over the same link: the link ends at the backend; backend → upload proxy is cluster-side.
       link = await startLink({ host: '127.0.0.1', port: backendPort }, options);
       let c: BrowserRun | undefined;
-      resetPeak(pid);
+      resetPeak(pids.backend);
       try {
         c = await viaBrowser(
           `http://${link.host}`,
@@ -644,13 +740,16 @@ async function linkTable(
           image.size,
           `bench-lc-${tag}`,
           image.virtual,
+          pids,
         );
+        timelines.push(`- ${kind}, ${spec.label}: ${c.timeline}`);
+        process.stderr.write(`(c) ${tag}: ${c.timeline}\n`);
       } catch (err) {
         process.stderr.write(`link run ${tag} (c) failed: ${(err as Error).message}\n`);
       } finally {
         await link.close();
       }
-      const rss = peakRss(pid);
+      const rss = peakRss(pids.backend);
       await deleteDv(k, `bench-lc-${tag}`);
       const goal = target(kind, spec);
       const ratio = c ? c.ms / a : NaN;
@@ -672,6 +771,10 @@ async function linkTable(
     '| image | size | link | (a) direct POST | (c) Chromium via UI | (c)/(a) | target | | backend peak RSS | page JS heap growth | zeros declared, not sent |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
+    '',
+    "(c) timelines: phases (s since Start), the page's chunk timeline and CPU seconds per process during the run:",
+    '',
+    ...timelines,
     '',
   ];
 }
@@ -742,8 +845,10 @@ async function main(): Promise<void> {
     );
     const pid = backendProc.pid ?? 0;
 
-    const linkLines = await linkTable(dir, k, proxy, BACKEND_PORT, pid);
+    const pids: CpuPids = { backend: pid, sandbox: sandboxProc.pid ?? 0 };
+    const linkLines = await linkTable(dir, k, proxy, BACKEND_PORT, pids);
     const rows: string[] = [];
+    const timelines: string[] = [];
     for (const size of sizes) {
       const file = path.join(dir, `bench-${size / MiB}.raw`);
       execFileSync('dd', ['if=/dev/urandom', `of=${file}`, 'bs=1M', `count=${size / MiB}`], {
@@ -785,7 +890,9 @@ async function main(): Promise<void> {
       if (!values['no-browser'] && runs.has('c')) {
         resetPeak(pid);
         try {
-          c = await viaBrowser(backend, file, size, `bench-c-${tag}`);
+          c = await viaBrowser(backend, file, size, `bench-c-${tag}`, size, pids);
+          timelines.push(`- ${size / MiB} MiB: ${c.timeline}`);
+          process.stderr.write(`(c) ${tag}: ${c.timeline}\n`);
         } catch (err) {
           process.stderr.write(`browser run ${tag} failed: ${(err as Error).message}\n`);
         }
@@ -801,7 +908,7 @@ async function main(): Promise<void> {
             : 'failed/not run | – | ') +
           `${(Math.max(rssB, rssC) / MiB).toFixed(0)} MiB (idle ${(idleRss / MiB).toFixed(0)}) | ` +
           (c
-            ? `${(c.heapGrowth / MiB).toFixed(1)} MiB | ${c.hashEngine} ${(size / MiB / (c.hashMs / 1000)).toFixed(0)} MiB/s | ${c.inspectMs} ms |`
+            ? `${(c.heapGrowth / MiB).toFixed(1)} MiB | ${c.digestMiBs.toFixed(0)} MiB/s | ${c.inspectMs} ms |`
             : '– | – | – |'),
       );
       await rm(file, { force: true });
@@ -811,10 +918,11 @@ async function main(): Promise<void> {
       ...linkLines,
       `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}; sandbox and backend in separate processes, loopback; backend: ${values.tsx ? 'tsx src/server/main.ts' : 'node dist-server/main.js (compiled)'}.`,
       '',
-      '| size | (a) direct POST to upload proxy | (b) tus from Node | (b)/(a) | (c) Chromium via UI | (c)/(a) | backend peak RSS (idle before the run) | page JS heap growth | SHA-256 in worker | inspection in worker |',
+      '| size | (a) direct POST to upload proxy | (b) tus from Node | (b)/(a) | (c) Chromium via UI | (c)/(a) | backend peak RSS (idle before the run) | page JS heap growth | chunk read + digest in worker | inspection in worker |',
       '|---|---|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
+      ...(timelines.length ? ['(c) timelines:', '', ...timelines, ''] : []),
       `SHA-256 in V8 (Node, same engine as the worker): hash-wasm ${hash.wasm.toFixed(0)} MiB/s; no-WASM fallback ${hash.js.toFixed(0)} MiB/s.`,
       '',
       '| inspection (Node, median of 5, 32 MiB virtual) | ms |',

@@ -30,6 +30,8 @@ export class UploadCard {
   readonly start: Locator;
   readonly progressBar: Locator;
   readonly checksum: Locator;
+  /** The SHA-256 the backend computed of what it sent to CDI, shown once verified. */
+  readonly sha256: Locator;
   readonly done: Locator;
   readonly failure: Locator;
   readonly retry: Locator;
@@ -55,6 +57,7 @@ export class UploadCard {
     this.start = root.locator('[data-test="upload-start"]');
     this.progressBar = root.locator('[data-test="upload-progress"] [role="progressbar"]');
     this.checksum = root.locator('[data-test="upload-checksum"]');
+    this.sha256 = root.locator('[data-test="upload-sha256"]');
     this.done = root.getByText('Done', { exact: true });
     this.failure = root.locator('[data-test="upload-failure"]');
     this.retry = root.locator('[data-test="upload-retry"]');

@@ -14,6 +14,9 @@ const MiB = 1024 * 1024;
 export const run = (cmd: string, args: string[]): string =>
   execFileSync(cmd, args, { stdio: 'pipe' }).toString();
 
+/** The hex SHA-256 of a file as coreutils' `sha256sum` prints it (what a user compares with a vendor's). */
+export const sha256sum = (file: string): string => run('sha256sum', [file]).split(' ')[0] ?? '';
+
 /** `mib` MiB of reproducible incompressible bytes. */
 export function noise(file: string, mib: number, seed: number): void {
   const buf = Buffer.alloc(mib * MiB);

@@ -29,7 +29,7 @@ export const UploadViewSchema = Type.Object({
   size: Bytes,
   /** Fingerprint the browser derives from the file (name, size, SHA-256 of the first MiB). */
   fingerprint: Type.String(),
-  /** Hex SHA-256 of the whole file as the browser computed it; set when known. */
+  /** Hex SHA-256 of the whole file as a client handed it in (`PUT …/checksum`); the page sends none. */
   sha256: Type.Optional(Type.String()),
   /** Hex SHA-256 the backend computed of what it sent to CDI. */
   verifiedSha256: Type.Optional(Type.String()),

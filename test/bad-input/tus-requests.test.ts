@@ -120,7 +120,7 @@ describe('PATCH', () => {
       'an Upload-Checksum algorithm the server does not offer',
       () =>
         patch(String(SIZE / 2), Buffer.alloc(10), {
-          'upload-checksum': `crc32 ${Buffer.from('abcd').toString('base64')}`,
+          'upload-checksum': `sha512 ${Buffer.from('abcd').toString('base64')}`,
         }),
       [400],
     ],

@@ -5,7 +5,8 @@
  *
  * - `GET /api/v1/uploads`: the caller's uploads; `GET /api/v1/uploads/<id>`: one (404 for anyone else's).
  * - `GET /api/v1/uploads/quota?namespace=<ns>`: the caller's staging quota (held, limits, room).
- * - `PUT /api/v1/uploads/<id>/checksum` `{ sha256 }`: the browser's SHA-256 of the whole file.
+ * - `PUT /api/v1/uploads/<id>/checksum` `{ sha256 }`: a client's SHA-256 of the whole file, needed only when not
+ *   every chunk carried a SHA-256 (the page sends one per chunk and never calls it).
  * - `DELETE /api/v1/uploads/<id>`: cancel, drop the staged data.
  *
  * Every refusal is `{ error }` (ErrorBodySchema); a schema refusal names the field.

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UploadSession } from './session-types';
 import {
@@ -31,8 +32,12 @@ afterAll(async () => {
 });
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
-const digest = (algorithm: string, data: Buffer) =>
-  createHash(algorithm).update(data).digest('base64');
+const digest = (algorithm: string, data: Buffer) => {
+  if (algorithm !== 'crc32') return createHash(algorithm).update(data).digest('base64');
+  const out = Buffer.alloc(4);
+  out.writeUInt32BE(crc32(data));
+  return out.toString('base64');
+};
 
 function tusFetch(path_: string, method: string, headers: Record<string, string>, body?: Buffer) {
   return fetch(`${w.base}/api/v1/uploads/tus/${path_}`, {
@@ -87,11 +92,12 @@ describe('tus checksum extension', () => {
       'sha256',
       'sha1',
       'md5',
+      'crc32',
     ]);
     expect([...res.headers.keys()].filter((h) => h.startsWith('access-control-'))).toEqual([]);
   });
 
-  it('when every chunk carried a matching SHA-256, the upload completes without the whole-file checksum; one unchecked chunk makes it wait for it', async () => {
+  it('when every chunk carried a matching SHA-256, the upload completes without the whole-file checksum; a chunk without one or with a CRC-32 makes it wait for it', async () => {
     const whole = async (name: string, seed: number, checkEvery: boolean) => {
       const created = await w.kube(
         'developer',
@@ -103,12 +109,16 @@ describe('tus checksum extension', () => {
       const source = noiseBuffer(2 * MiB, seed);
       const id = await create(name, source.length);
       const [one, two] = [source.subarray(0, MiB), source.subarray(MiB)];
-      expect((await patch(id, 0, one, `sha256 ${digest('sha256', one)}`)).status).toBe(204);
+      expect(
+        (await patch(id, 0, one, checkEvery ? `sha256 ${digest('sha256', one)}` : undefined))
+          .status,
+      ).toBe(204);
+      // A matching CRC-32 (accepted from other clients) is taken, but does not verify the bytes end to end.
       const second = await patch(
         id,
         MiB,
         two,
-        checkEvery ? `sha256 ${digest('sha256', two)}` : undefined,
+        `${checkEvery ? 'sha256' : 'crc32'} ${digest(checkEvery ? 'sha256' : 'crc32', two)}`,
       );
       expect(second.status).toBe(204);
       return { id, sha: createHash('sha256').update(source).digest('hex') };
@@ -190,9 +200,14 @@ describe('tus checksum extension', () => {
     expect(await offsetOf(id)).toBe(String(MiB));
     expect((await readFile(staged)).equals(one)).toBe(true);
 
-    const unknown = await patch(id, MiB, two, `crc32 ${b64('abcd')}`);
+    const unknown = await patch(id, MiB, two, `sha512 ${b64('abcd')}`);
     expect(unknown.status).toBe(400);
-    expect(await unknown.text()).toMatch(/algorithm "crc32" is not supported/);
+    expect(await unknown.text()).toMatch(/algorithm "sha512" is not supported/);
+    const badCrc = await patch(id, MiB, corrupted, `crc32 ${digest('crc32', two)}`);
+    expect(badCrc.status).toBe(460);
+    expect(await badCrc.text()).toMatch(/Checksum Mismatch: the crc32 of the 1048576 bytes/);
+    expect(await offsetOf(id)).toBe(String(MiB));
+    expect((await readFile(staged)).equals(one)).toBe(true);
     const truncatedDigest = await patch(id, MiB, two, `sha256 ${b64('short')}`);
     expect(truncatedDigest.status).toBe(400);
     expect(await offsetOf(id)).toBe(String(MiB));

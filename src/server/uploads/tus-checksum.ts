@@ -1,14 +1,19 @@
 /**
  * The tus checksum extension: `Upload-Checksum: <algorithm> <base64 digest>` on a PATCH covers that request's
- * body. The algorithms are the ones node:crypto computes incrementally.
+ * body. The algorithms are the ones node:crypto computes incrementally, and `crc32` (CRC-32 as zlib/IEEE 802.3
+ * define it, the 4 bytes big-endian, base64) for clients that want a cheap transport check. The page sends
+ * `sha256` of each chunk's body (ARCHITECTURE.md §6). Only sha256 chunks count as verified
+ * (`everyChunkChecked`); after any other chunk the CDI leg releases the last piece only once a whole-file
+ * SHA-256 (`PUT …/checksum`) equals its own (see README.md).
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 
 /** Advertised in `Tus-Checksum-Algorithm` (tus names; node:crypto names are the same). */
-export const CHECKSUM_ALGORITHMS = ['sha256', 'sha1', 'md5'] as const;
+export const CHECKSUM_ALGORITHMS = ['sha256', 'sha1', 'md5', 'crc32'] as const;
 export type ChecksumAlgorithm = (typeof CHECKSUM_ALGORITHMS)[number];
 
-const DIGEST_BYTES: Record<ChecksumAlgorithm, number> = { sha256: 32, sha1: 20, md5: 16 };
+const DIGEST_BYTES: Record<ChecksumAlgorithm, number> = { sha256: 32, sha1: 20, md5: 16, crc32: 4 };
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 export interface ExpectedChecksum {
@@ -48,6 +53,23 @@ export function parseUploadChecksum(header: string | undefined): ExpectedChecksu
   return { algorithm, digest };
 }
 
-export function checksumHash(expected: ExpectedChecksum): Hash {
-  return createHash(expected.algorithm);
+/** An incremental digest of a PATCH body. */
+export interface BodyDigest {
+  update(data: Buffer): void;
+  digest(): Buffer;
+}
+
+export function checksumHash(expected: ExpectedChecksum): BodyDigest {
+  if (expected.algorithm !== 'crc32') return createHash(expected.algorithm);
+  let value = 0;
+  return {
+    update: (data) => {
+      value = crc32(data, value);
+    },
+    digest: () => {
+      const out = Buffer.alloc(4);
+      out.writeUInt32BE(value >>> 0);
+      return out;
+    },
+  };
 }

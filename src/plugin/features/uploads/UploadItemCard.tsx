@@ -170,8 +170,6 @@ export const UploadItemCard: FC<UploadItemCardProps> = ({ item, compact = false 
       data-phase={item.phase}
       data-compact={compact}
       data-inspect-ms={item.inspected ? Math.round(item.inspected.ms) : undefined}
-      data-hash-ms={item.hashMs !== undefined ? Math.round(item.hashMs) : undefined}
-      data-hash-engine={item.hashEngine}
     >
       <CardHeader
         {...(compact

@@ -110,20 +110,14 @@ export const UploadProgress: FC<UploadProgressProps> = ({
       ) : null}
       <FlexItem>
         <Flex spaceItems={{ default: 'spaceItemsSm' }}>
-          <Label
-            color={item.sha256 ? (backend?.verifiedSha256 ? 'green' : 'blue') : 'grey'}
-            data-test="upload-checksum"
-          >
-            {item.sha256
-              ? backend?.verifiedSha256
-                ? t('SHA-256 verified')
-                : t('SHA-256 {{short}}…', { short: item.sha256.slice(0, 12) })
-              : item.hashed > 0
-                ? t('Computing SHA-256 ({{percent}}%)', {
-                    percent: Math.floor((item.hashed / Math.max(1, size)) * 100),
-                  })
-                : t('Each chunk checksummed; whole-file SHA-256 after the last chunk')}
+          {/* The SHA-256 to compare with a published checksum is the backend's, of the bytes it sent to CDI;
+              the page checks each chunk's SHA-256 and hashes no whole file. */}
+          <Label color={backend?.verifiedSha256 ? 'green' : 'grey'} data-test="upload-checksum">
+            {backend?.verifiedSha256 ? t('SHA-256 verified') : t('Each chunk checked with SHA-256')}
           </Label>
+          {backend?.verifiedSha256 && (
+            <code data-test="upload-sha256">{backend.verifiedSha256}</code>
+          )}
           {item.phase === 'uploading' && (
             <Button variant="secondary" size="sm" onClick={onPause} data-test="upload-pause">
               {t('Pause')}

@@ -17,7 +17,7 @@ const newKey = () => `upload-${Date.now().toString(36)}-${(counter++).toString(3
 export function addFiles(files: readonly File[]): void {
   for (const file of files) {
     const key = newKey();
-    uploadStore.add({ key, file, phase: 'inspecting', sent: 0, rate: 0, eta: null, hashed: 0 });
+    uploadStore.add({ key, file, phase: 'inspecting', sent: 0, rate: 0, eta: null });
     Promise.all([inspectInWorker(file), sniffText(file)]).then(
       ([inspected, text]) => {
         uploadStore.update(key, {
@@ -65,8 +65,6 @@ export async function resumeWithFile(
     sent: session.received,
     rate: 0,
     eta: null,
-    hashed: 0,
-    ...(session.sha256 ? { sha256: session.sha256 } : {}),
     values: {
       kind: session.targetKind,
       name: session.targetName,

@@ -26,9 +26,6 @@ export const getStagingQuota = async (namespace?: string): Promise<StagingQuotaV
     `${UPLOADS_API}/quota${namespace ? `?namespace=${encodeURIComponent(namespace)}` : ''}`,
   )) as StagingQuotaView;
 
-export const putChecksum = async (id: string, sha256: string): Promise<UploadView> =>
-  (await consoleFetchJSON.put(`${UPLOADS_API}/${id}/checksum`, { sha256 })) as UploadView;
-
 export const cancelUpload = async (id: string): Promise<CancelReply> =>
   (await consoleFetchJSON.delete(`${UPLOADS_API}/${id}`)) as CancelReply;
 

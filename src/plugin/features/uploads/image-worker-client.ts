@@ -6,7 +6,6 @@ import type { ZeroRun } from './worker/zero-runs';
 type Pending = {
   resolve: (r: WorkerResponse) => void;
   reject: (e: Error) => void;
-  progress?: (hashed: number) => void;
 };
 
 let worker: Worker | undefined;
@@ -20,10 +19,6 @@ function getWorker(): Worker {
     const m = e.data;
     const p = pending.get(m.id);
     if (!p) return;
-    if (m.type === 'hash-progress') {
-      p.progress?.(m.hashed);
-      return;
-    }
     pending.delete(m.id);
     if (m.type === 'error') p.reject(new Error(m.message));
     else p.resolve(m);
@@ -41,16 +36,13 @@ type RequestBody = WorkerRequest extends infer R
     : never
   : never;
 
-function request(
-  body: RequestBody,
-  progress?: (hashed: number) => void,
-): { id: number; done: Promise<WorkerResponse> } {
+function request(body: RequestBody): Promise<WorkerResponse> {
   const id = nextId++;
   const done = new Promise<WorkerResponse>((resolve, reject) => {
-    pending.set(id, { resolve, reject, ...(progress ? { progress } : {}) });
+    pending.set(id, { resolve, reject });
   });
   getWorker().postMessage({ ...body, id });
-  return { id, done };
+  return done;
 }
 
 export interface Inspected {
@@ -60,37 +52,24 @@ export interface Inspected {
 }
 
 export async function inspectInWorker(file: Blob): Promise<Inspected> {
-  const r = await request({ type: 'inspect', file }).done;
+  const r = await request({ type: 'inspect', file });
   if (r.type !== 'inspected') throw new Error('unexpected worker answer');
   return { inspection: r.inspection, headSha256: r.headSha256, ms: r.ms };
 }
 
-export function hashInWorker(
-  file: Blob,
-  progress: (hashed: number) => void,
-): { cancel: () => void; done: Promise<{ sha256: string; ms: number; engine: string }> } {
-  const { id, done } = request({ type: 'hash', file }, progress);
-  return {
-    cancel: () => {
-      getWorker().postMessage({ id: nextId++, type: 'cancel', target: id } satisfies WorkerRequest);
-    },
-    done: done.then((r) => {
-      if (r.type !== 'hashed') throw new Error('unexpected worker answer');
-      return { sha256: r.sha256, ms: r.ms, engine: r.engine };
-    }),
-  };
-}
-
 export interface ChunkDigest {
-  /** Base64 SHA-256 of the bytes to send (without the zero runs), for the tus `Upload-Checksum` header. */
-  base64: string;
+  /** Base64 SHA-256 of the bytes to send (without the zero runs), for `Upload-Checksum: sha256 …`. */
+  sha256: string;
   /** All-zero runs of the chunk (empty unless `sparse`). */
   zeroRuns: ZeroRun[];
+  /** Worker time: reading the chunk into memory, then finding zeros and hashing (for the chunk timeline). */
+  readMs: number;
+  digestMs: number;
 }
 
-/** One upload chunk's SHA-256 (WebCrypto in the worker) and, with `sparse`, its zero runs. */
+/** One upload chunk's SHA-256 and, with `sparse`, its zero runs (worker/chunk-digest.ts). */
 export async function digestInWorker(chunk: Blob, sparse: boolean): Promise<ChunkDigest> {
-  const r = await request({ type: 'digest', chunk, sparse }).done;
+  const r = await request({ type: 'digest', chunk, sparse });
   if (r.type !== 'digested') throw new Error('unexpected worker answer');
-  return { base64: r.base64, zeroRuns: r.zeroRuns };
+  return { sha256: r.sha256, zeroRuns: r.zeroRuns, readMs: r.readMs, digestMs: r.digestMs };
 }

@@ -1,9 +1,11 @@
-// tus-js-client's HTTP stack with our PATCH: each chunk carries its SHA-256 (`Upload-Checksum`) and, when the
+// tus-js-client's HTTP stack with our PATCH: each chunk carries the SHA-256 of its body (`Upload-Checksum:
+// sha256 <base64>`, tus checksum extension; ARCHITECTURE.md §6) and, when the
 // backend advertises the `vm-disks-zero-ranges` extension, goes as a sparse PATCH: the chunk's all-zero runs
 // are declared in `Upload-Zero-Ranges` and the body holds only the other bytes (slices of the file: the browser
 // streams them from disk). The backend answers with the chunk's end as `Upload-Offset`, so tus-js-client sees
 // an ordinary chunk. The format is documented in src/server/uploads/README.md.
 import * as tus from 'tus-js-client';
+import { recordChunk } from './chunk-timeline';
 import type { ChunkDigest } from './image-worker-client';
 import { zeroRangesHeader } from './worker/zero-runs';
 
@@ -108,18 +110,46 @@ class SparseRequest implements tus.HttpRequest {
     }
     const offset = Number(this.headers.get('Upload-Offset'));
     const sparse = this.stack.sparse;
+    const waitFrom = performance.now();
     const digest = await this.stack.options.digest(offset, body, sparse);
     if (!sparse || digest.zeroRuns.length === 0) {
-      return this.request({ 'Upload-Checksum': `sha256 ${digest.base64}` }, this.progress).send(
-        body,
+      return this.timed(offset, body, digest, waitFrom, () =>
+        this.request({ 'Upload-Checksum': `sha256 ${digest.sha256}` }, this.progress).send(body),
       );
     }
-    const res = await this.sendSparse(body, digest);
+    const res = await this.timed(offset, body, digest, waitFrom, () =>
+      this.sendSparse(body, digest),
+    );
     if (res.getStatus() !== 415) return res;
     // Refused after all (a server that does not take it): send the bytes from now on.
     this.stack.sparse = false;
     const whole = await this.stack.options.digest(offset, body, false);
-    return this.request({ 'Upload-Checksum': `sha256 ${whole.base64}` }, this.progress).send(body);
+    return this.request({ 'Upload-Checksum': `sha256 ${whole.sha256}` }, this.progress).send(body);
+  }
+
+  /** Sends the chunk's PATCH and records its timing (chunk-timeline.ts). */
+  private async timed(
+    offset: number,
+    body: Blob,
+    digest: ChunkDigest,
+    waitFrom: number,
+    send: () => Promise<tus.HttpResponse>,
+  ): Promise<tus.HttpResponse> {
+    const at = performance.now();
+    const res = await send();
+    const sent =
+      body.size - (this.stack.sparse ? digest.zeroRuns.reduce((n, r) => n + r.length, 0) : 0);
+    recordChunk({
+      offset,
+      bytes: body.size,
+      sent,
+      readMs: digest.readMs,
+      digestMs: digest.digestMs,
+      waitMs: at - waitFrom,
+      patchMs: performance.now() - at,
+      at,
+    });
+    return res;
   }
 
   private async sendSparse(body: Blob, digest: ChunkDigest): Promise<tus.HttpResponse> {
@@ -132,7 +162,7 @@ class SparseRequest implements tus.HttpRequest {
       {
         'Content-Type': SPARSE_CONTENT_TYPE,
         'Upload-Zero-Ranges': zeroRangesHeader(digest.zeroRuns),
-        'Upload-Checksum': `sha256 ${digest.base64}`,
+        'Upload-Checksum': `sha256 ${digest.sha256}`,
       },
       (sent) => {
         progress(Math.min(body.size, Math.round(sent * scale)));

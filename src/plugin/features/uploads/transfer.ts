@@ -1,11 +1,12 @@
-// One file's journey: create the target, send it with tus (each chunk with its SHA-256), hash the whole file
-// in the worker once the last chunk is in and hand that checksum over. The card then follows the backend
-// (forwarding, verifying, CDI import) to the end through the query cache (upload-queries.ts).
+// One file's journey: create the target, send it with tus (each chunk with the SHA-256 of its bytes, which the
+// backend verifies on arrival); the card then follows the backend (forwarding, verifying, CDI import) to the end
+// through the query cache (upload-queries.ts). The page never hashes the whole file: the SHA-256 shown at the
+// end is the backend's, of the logical bytes it sent to CDI (`verifiedSha256`).
 import { k8sCreate } from '@openshift-console/dynamic-plugin-sdk';
 import * as tus from 'tus-js-client';
 import { DataVolumeModel, PersistentVolumeClaimModel } from '../../k8s/models';
-import { cancelUpload, csrfToken, putChecksum, TUS_ENDPOINT, uploadIdOf } from './backend-api';
-import { type ChunkDigest, digestInWorker, hashInWorker } from './image-worker-client';
+import { cancelUpload, csrfToken, TUS_ENDPOINT, uploadIdOf } from './backend-api';
+import { type ChunkDigest, digestInWorker } from './image-worker-client';
 import { uploadDataVolume, uploadPersistentVolumeClaim, type TargetValues } from './manifests';
 import { addSample, bytesPerSecond, secondsLeft, type RateSample } from './transfer-rate';
 import { endpointTakesZeroRanges, SparseHttpStack } from './sparse-http-stack';
@@ -15,11 +16,7 @@ import { uploadStore } from './upload-store';
 export const CHUNK_SIZE = 64 * 1024 * 1024;
 const RETRY_DELAYS = [0, 1000, 3000, 5000, 10000, 20000, 30000, 30000, 30000, 60000];
 
-interface Running {
-  upload: tus.Upload;
-  cancelHash: () => void;
-}
-const running = new Map<string, Running>();
+const running = new Map<string, tus.Upload>();
 
 async function createTarget(v: TargetValues): Promise<void> {
   if (v.kind === 'new-dv') {
@@ -47,65 +44,25 @@ export async function startTransfer(key: string): Promise<void> {
 
   let samples: RateSample[] = [];
   let sessionId = item.resumeId ?? item.sessionId;
-  let checksum: string | undefined = item.sha256;
-  const sendChecksum = async () => {
-    if (sessionId && checksum) {
-      try {
-        await putChecksum(sessionId, checksum);
-      } catch (err) {
-        uploadStore.update(key, { error: (err as Error).message });
-      }
-    }
-  };
 
-  // The whole-file SHA-256 is off the critical path. Every chunk carries its own SHA-256 (checked by the backend
-  // on arrival) and the resume fingerprint ties staged bytes to this file, so the backend forwards the last
-  // piece without waiting for a whole-file hash. Reading and hashing the file a second time while it is sent
-  // would take disk and CPU from the chunk digests and the sending on a small machine, so it runs once the
-  // last chunk is in: it then only cross-checks the backend's SHA-256 of what went to CDI (a file changed
-  // during the upload is caught: 409) while CDI imports.
-  let hash: { cancel: () => void } = { cancel: () => undefined };
-  const hashWholeFile = () => {
-    const started = checksum
-      ? {
-          cancel: () => undefined,
-          done: Promise.resolve({ sha256: checksum, ms: 0, engine: 'cached' }),
-        }
-      : hashInWorker(item.file, (hashed) => {
-          uploadStore.update(key, { hashed });
-        });
-    hash = started;
-    void started.done.then(
-      async ({ sha256, ms, engine }) => {
-        checksum = sha256;
-        uploadStore.update(key, { sha256, hashed: item.file.size, hashMs: ms, hashEngine: engine });
-        await sendChecksum();
-      },
-      (err: unknown) => {
-        if ((err as Error).message !== 'cancelled')
-          uploadStore.update(key, { error: (err as Error).message });
-      },
-    );
-  };
-  if (checksum) hashWholeFile();
-
-  // Every chunk carries its SHA-256: the backend refuses a corrupted chunk (460) and, when all chunks matched,
-  // need not wait for the whole-file hash before the last piece goes to CDI. The same read finds the chunk's
-  // all-zero runs, which are declared instead of sent (tus extension vm-disks-zero-ranges). The next chunk's
-  // digest is computed while this one is sent.
+  // Every chunk carries the SHA-256 of the bytes it sends: the backend refuses a chunk damaged on the way (460)
+  // and, when every chunk matched (also those an earlier page sent before a reload), needs no whole-file hash
+  // from the page before the CDI leg ends. The same read finds the chunk's all-zero runs, which are declared
+  // instead of sent (tus extension vm-disks-zero-ranges). The next chunk's digest is computed while this one is
+  // sent.
   const digests = new Map<string, Promise<ChunkDigest>>();
   const chunkDigest = (start: number, sparse: boolean): Promise<ChunkDigest> => {
-    const key = `${start}/${sparse}`;
-    let digest = digests.get(key);
+    const slot = `${start}/${sparse}`;
+    let digest = digests.get(slot);
     if (!digest) {
       digest = digestInWorker(
         item.file.slice(start, Math.min(start + CHUNK_SIZE, item.file.size)),
         sparse,
       ).catch((err: unknown) => {
-        digests.delete(key); // a retry computes it again
+        digests.delete(slot); // a retry computes it again
         throw err;
       });
-      digests.set(key, digest);
+      digests.set(slot, digest);
     }
     return digest;
   };
@@ -159,10 +116,7 @@ export async function startTransfer(key: string): Promise<void> {
     },
     onUploadUrlAvailable: () => {
       sessionId = uploadIdOf(upload.url);
-      if (sessionId) {
-        uploadStore.update(key, { sessionId });
-        void sendChecksum();
-      }
+      if (sessionId) uploadStore.update(key, { sessionId });
     },
     onProgress: (sent, total) => {
       samples = addSample(samples, { at: Date.now(), bytes: sent });
@@ -170,21 +124,15 @@ export async function startTransfer(key: string): Promise<void> {
       uploadStore.update(key, { sent, rate, eta: secondsLeft(total - sent, rate) });
     },
     onSuccess: () => {
-      uploadStore.update(key, { phase: 'processing', sent: item.file.size, eta: 0 });
       // From here the card follows the backend's state (upload-queries' detail query).
-      if (!checksum) hashWholeFile();
+      uploadStore.update(key, { phase: 'processing', sent: item.file.size, eta: 0 });
     },
     onError: (err) => {
       const body = (err as tus.DetailedError).originalResponse?.getBody();
       uploadStore.update(key, { phase: 'failed', error: body?.trim() || err.message });
     },
   });
-  running.set(key, {
-    upload,
-    cancelHash: () => {
-      hash.cancel();
-    },
-  });
+  running.set(key, upload);
   if (!sessionId) {
     const previous = await upload.findPreviousUploads();
     const same = previous.find(
@@ -198,7 +146,7 @@ export async function startTransfer(key: string): Promise<void> {
 export function pauseTransfer(key: string): void {
   const r = running.get(key);
   if (!r) return;
-  void r.upload.abort(false);
+  void r.abort(false);
   uploadStore.update(key, { phase: 'paused', rate: 0, eta: null });
 }
 
@@ -206,7 +154,7 @@ export function resumeTransfer(key: string): void {
   const r = running.get(key);
   if (!r) return;
   uploadStore.update(key, { phase: 'uploading' });
-  r.upload.start();
+  r.start();
 }
 
 /** Stops everything and drops the staged data on the backend. */
@@ -214,8 +162,7 @@ export async function cancelTransfer(key: string): Promise<void> {
   const r = running.get(key);
   const item = uploadStore.find(key);
   if (r) {
-    await r.upload.abort(false);
-    r.cancelHash();
+    await r.abort(false);
     running.delete(key);
   }
   const id = item?.sessionId ?? item?.resumeId;

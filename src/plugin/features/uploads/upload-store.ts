@@ -32,11 +32,6 @@ export interface UploadItem {
   sent: number;
   rate: number;
   eta: number | null;
-  hashed: number;
-  sha256?: string;
-  /** How long hashing took and with what (shown for diagnostics and read by the benchmark). */
-  hashMs?: number;
-  hashEngine?: string;
   /** Bytes this page declared as zeros instead of sending (tus extension vm-disks-zero-ranges). */
   zeroBytes?: number;
   error?: string;

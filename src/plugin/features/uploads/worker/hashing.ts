@@ -9,13 +9,14 @@ import { Sha256 } from '../../../../lib/sha256';
 
 export const HASH_SLICE = 8 * 1024 * 1024;
 
-interface Hasher {
+export interface Hasher {
   update(data: Uint8Array): void;
   digest(): string;
   engine: 'wasm' | 'js';
 }
 
-async function hasher(): Promise<Hasher> {
+/** A streaming SHA-256: hash-wasm, else the TypeScript fallback. */
+export async function hasher(): Promise<Hasher> {
   try {
     const h = await createSHA256();
     h.init();

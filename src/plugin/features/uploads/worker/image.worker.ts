@@ -1,12 +1,10 @@
-// The image worker: inspects disk images by content, hashes whole files and digests upload chunks, off the UI
-// thread.
+// The image worker: inspects disk images by content and digests upload chunks, off the UI thread.
 import { inspectImage } from '../../../../lib/image-inspection';
-import { sha256OfBlob } from './hashing';
+import { digestChunk } from './chunk-digest';
+import { hasher, sha256OfBlob } from './hashing';
 import type { WorkerRequest, WorkerResponse } from './protocol';
-import { withoutRuns, zeroRuns } from './zero-runs';
 
 const HEAD_HASH_BYTES = 1024 * 1024;
-const cancelled = new Set<number>();
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
@@ -19,52 +17,38 @@ const post = (m: WorkerResponse) => {
 };
 
 async function handle(req: WorkerRequest): Promise<void> {
-  if (req.type === 'cancel') {
-    cancelled.add(req.target);
-    return;
-  }
   if (req.type === 'digest') {
-    // One tus chunk's SHA-256 for its Upload-Checksum: WebCrypto uses the CPU's SHA instructions, several times
-    // faster than the streaming hash, but only over a whole buffer (a chunk is at most 64 MiB).
-    // With `sparse`, the all-zero blocks are found in the same read and the digest covers the other bytes (the
-    // body of a sparse PATCH); the copy without them lives only for the digest.
+    // One read of the chunk: its zero runs (with `sparse`) and the SHA-256 of the bytes sent (Upload-Checksum,
+    // chunk-digest.ts).
+    const readFrom = performance.now();
     const bytes = new Uint8Array(await req.chunk.arrayBuffer());
-    const runs = req.sparse ? zeroRuns(bytes) : [];
-    const digest = await crypto.subtle.digest('SHA-256', withoutRuns(bytes, runs));
-    let binary = '';
-    for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
-    post({ id: req.id, type: 'digested', base64: btoa(binary), zeroRuns: runs });
-    return;
-  }
-  const started = performance.now();
-  if (req.type === 'inspect') {
-    const inspection = await inspectImage(req.file);
-    const head = await sha256OfBlob(
-      req.file.slice(0, HEAD_HASH_BYTES),
-      () => undefined,
-      () => false,
-    );
+    const digestFrom = performance.now();
+    const r = await digestChunk(bytes, req.sparse, hasher);
     post({
       id: req.id,
-      type: 'inspected',
-      inspection,
-      headSha256: head.sha256,
-      ms: performance.now() - started,
+      type: 'digested',
+      sha256: r.sha256,
+      zeroRuns: r.zeroRuns,
+      readMs: digestFrom - readFrom,
+      digestMs: performance.now() - digestFrom,
     });
     return;
   }
-  let last = 0;
-  const { sha256, engine } = await sha256OfBlob(
-    req.file,
-    (hashed) => {
-      if (hashed - last >= 64 * 1024 * 1024 || hashed === req.file.size) {
-        last = hashed;
-        post({ id: req.id, type: 'hash-progress', hashed });
-      }
-    },
-    () => cancelled.has(req.id),
+  const started = performance.now();
+  const inspection = await inspectImage(req.file);
+  // The SHA-256 of the file's first MiB names the file for resuming (fingerprint.ts).
+  const head = await sha256OfBlob(
+    req.file.slice(0, HEAD_HASH_BYTES),
+    () => undefined,
+    () => false,
   );
-  post({ id: req.id, type: 'hashed', sha256, engine, ms: performance.now() - started });
+  post({
+    id: req.id,
+    type: 'inspected',
+    inspection,
+    headSha256: head.sha256,
+    ms: performance.now() - started,
+  });
 }
 
 scope.onmessage = (e) => {

@@ -1,17 +1,23 @@
-// Messages between the page and the image worker (inspection and SHA-256 off the UI thread).
+// Messages between the page and the image worker (inspection and chunk digests off the UI thread).
 import type { ImageInspection } from '../../../../lib/image-inspection';
 import type { ZeroRun } from './zero-runs';
 
 export type WorkerRequest =
   | { id: number; type: 'inspect'; file: Blob }
-  | { id: number; type: 'hash'; file: Blob }
-  // `sparse`: find all-zero blocks, leave them out of the digest and list them (tus `vm-disks-zero-ranges`)
-  | { id: number; type: 'digest'; chunk: Blob; sparse: boolean }
-  | { id: number; type: 'cancel'; target: number };
+  // One upload chunk; `sparse`: find all-zero blocks, leave them out of the checksum and list them (tus
+  // `vm-disks-zero-ranges`)
+  | { id: number; type: 'digest'; chunk: Blob; sparse: boolean };
 
 export type WorkerResponse =
   | { id: number; type: 'inspected'; inspection: ImageInspection; headSha256: string; ms: number }
-  | { id: number; type: 'hash-progress'; hashed: number }
-  | { id: number; type: 'hashed'; sha256: string; ms: number; engine: 'wasm' | 'js' }
-  | { id: number; type: 'digested'; base64: string; zeroRuns: ZeroRun[] }
+  // `readMs`: the chunk's read into memory; `digestMs`: zero scan and SHA-256 (the page's chunk timeline)
+  | {
+      id: number;
+      type: 'digested';
+      /** Base64 SHA-256 of the bytes to send (tus `Upload-Checksum: sha256 …`). */
+      sha256: string;
+      zeroRuns: ZeroRun[];
+      readMs: number;
+      digestMs: number;
+    }
   | { id: number; type: 'error'; message: string };

@@ -51,25 +51,6 @@ export function zeroRuns(bytes: Uint8Array, blockSize = ZERO_BLOCK_BYTES): ZeroR
   return runs;
 }
 
-/** The bytes outside `runs`, in order, as one buffer (what a sparse PATCH sends). */
-export function withoutRuns(
-  bytes: Uint8Array<ArrayBuffer>,
-  runs: readonly ZeroRun[],
-): Uint8Array<ArrayBuffer> {
-  if (runs.length === 0) return bytes;
-  const kept = bytes.length - runs.reduce((n, r) => n + r.length, 0);
-  const out = new Uint8Array(kept);
-  let from = 0;
-  let to = 0;
-  for (const r of runs) {
-    out.set(bytes.subarray(from, r.start), to);
-    to += r.start - from;
-    from = r.start + r.length;
-  }
-  out.set(bytes.subarray(from), to);
-  return out;
-}
-
 /** `Upload-Zero-Ranges` for a chunk's runs: "<start>+<length>,…" relative to the chunk's offset. */
 export function zeroRangesHeader(runs: readonly ZeroRun[]): string {
   return runs.map((r) => `${r.start}+${r.length}`).join(',');
