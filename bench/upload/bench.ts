@@ -536,14 +536,13 @@ async function viaBrowser(
           targetName: string;
           zeroBytes?: number;
           verifiedSha256?: string;
-          everyChunkChecked?: boolean;
         }[];
       }
     ).items;
     const session = sessions.find((s) => s.targetName === name);
     const zeroBytes = session?.zeroBytes ?? 0;
     const fileHash = session?.verifiedSha256
-      ? `backend ${session.verifiedSha256.slice(0, 12)}…, every chunk SHA-256-checked: ${session.everyChunkChecked ? 'yes' : 'no'}`
+      ? `backend ${session.verifiedSha256.slice(0, 12)}… (no whole-file hash from the page)`
       : 'none yet';
     const timeline = `${phases.join(', ')}; ${summary.line}; file SHA-256: ${fileHash}; CPU s: ${cpu.join(', ')}`;
     return {
