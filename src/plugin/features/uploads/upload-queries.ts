@@ -3,6 +3,7 @@
 // (upload-store.ts) keeps what only this page knows: the file, its phase and the progress of sending.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FINISHED_STATES } from '../../../lib/upload-states';
+import { followIntervalMs } from './follow-interval';
 import {
   cancelUpload,
   getStagingQuota,
@@ -19,8 +20,6 @@ export const uploadKeys = {
   quota: (namespace = '') => [...uploadKeys.all, 'quota', namespace] as const,
 };
 
-/** How often an upload in an active backend state is read again (forwarding, verifying, importing…). */
-export const ACTIVE_REFETCH_MS = 1000;
 const LIST_REFETCH_MS = 3000;
 const QUOTA_REFETCH_MS = 5000;
 
@@ -36,14 +35,16 @@ export const useUploadList = (): Loaded<UploadView[]> => {
   return [q.data, !q.isPending, q.error];
 };
 
-/** One upload, read every second while the backend is still at it; none without an id. */
+/** One upload, read while the backend is still at it (soon after the last byte, then backing off); none without an id. */
 export const useUploadDetail = (id: string | undefined): Loaded<UploadView> => {
   const q = useQuery({
     queryKey: uploadKeys.detail(id ?? ''),
     queryFn: () => getUpload(id ?? ''),
     enabled: id !== undefined,
     refetchInterval: (query) =>
-      query.state.data && FINISHED_STATES.has(query.state.data.state) ? false : ACTIVE_REFETCH_MS,
+      query.state.data && FINISHED_STATES.has(query.state.data.state)
+        ? false
+        : followIntervalMs(query.state.dataUpdateCount),
   });
   return [q.data, !q.isPending, q.error];
 };
