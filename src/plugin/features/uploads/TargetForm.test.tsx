@@ -9,6 +9,7 @@ import { screen, waitFor } from '@testing-library/react';
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import type { ImageInspection } from '../../../lib/image-inspection';
 import { resetStubCluster } from '../../testing/console-sdk';
+import { storageClass } from '../../testing/kind-fixtures';
 import { renderInConsole } from '../../testing/render';
 import type { TargetValues } from './manifests';
 import { TargetForm } from './TargetForm';
@@ -27,18 +28,6 @@ const ns = (name: string): K8sResourceCommon => ({
   apiVersion: 'v1',
   kind: 'Namespace',
   metadata: { name },
-});
-const storageClass = (name: string, mode: string, isDefault: boolean) => ({
-  apiVersion: 'storage.k8s.io/v1',
-  kind: 'StorageClass',
-  metadata: {
-    name,
-    ...(isDefault
-      ? { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } }
-      : {}),
-  },
-  provisioner: 'kubevirt.io.hostpath-provisioner',
-  volumeBindingMode: mode,
 });
 const CLUSTER: K8sResourceCommon[] = [
   ns('vm-images'),

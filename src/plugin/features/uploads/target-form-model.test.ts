@@ -18,6 +18,7 @@ import {
   type TargetFormState,
 } from './target-form-model';
 import type { TargetContext } from './useTargetDefaults';
+import { storageClass } from '../../testing/kind-fixtures';
 
 const GiB = 1024 ** 3;
 const image: ImageInspection = {
@@ -29,21 +30,8 @@ const image: ImageInspection = {
   virtualSize: 10 * GiB,
   notes: [],
 };
-const cls = (name: string, mode: 'Immediate' | 'WaitForFirstConsumer', isDefault = false) =>
-  ({
-    apiVersion: 'storage.k8s.io/v1',
-    kind: 'StorageClass',
-    metadata: {
-      name,
-      ...(isDefault
-        ? { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } }
-        : {}),
-    },
-    provisioner: 'kubevirt.io.hostpath-provisioner',
-    volumeBindingMode: mode,
-  }) satisfies StorageClassKind;
-const FAST = cls('fast', 'Immediate', true);
-const LOCAL = cls('local', 'WaitForFirstConsumer');
+const FAST = storageClass('fast', 'Immediate', true);
+const LOCAL = storageClass('local', 'WaitForFirstConsumer');
 const ctxFor = (selected: StorageClassKind): TargetContext => ({
   classes: [FAST, LOCAL],
   defaultClass: FAST,
