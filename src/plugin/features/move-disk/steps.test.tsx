@@ -116,6 +116,20 @@ const model = (over: Partial<MoveDiskModel> = {}): MoveDiskModel => ({
   ...over,
 });
 
+/** The Clone step with worker-1's local PV chosen as the target. */
+const renderCloneStep = () => {
+  const update = vi.fn<(change: WizardParams) => void>();
+  const { user } = renderInConsole(
+    <CloneStep
+      model={model({ targetNode: 'worker-1', candidates: [candidate], target: candidate })}
+      params={{ node: 'worker-1', pv: 'local-pv-1' }}
+      update={update}
+      ready
+    />,
+  );
+  return { user, update };
+};
+
 describe('move-disk steps', () => {
   it('Target: choosing a node, then a PersistentVolume on it, writes both to the wizard', async () => {
     resetStubCluster();
@@ -152,15 +166,7 @@ describe('move-disk steps', () => {
 
   it('Clone: an invalid or taken name is refused beside the field; a valid one labels the PV and creates the clone', async () => {
     resetStubCluster({ objects: [PV] });
-    const update = vi.fn<(change: WizardParams) => void>();
-    const { user } = renderInConsole(
-      <CloneStep
-        model={model({ targetNode: 'worker-1', candidates: [candidate], target: candidate })}
-        params={{ node: 'worker-1', pv: 'local-pv-1' }}
-        update={update}
-        ready
-      />,
-    );
+    const { user, update } = renderCloneStep();
     const name = screen.getByTestId('md-dv-name');
     const start = screen.getByTestId('md-start-clone');
     await user.clear(name);
@@ -199,15 +205,7 @@ describe('move-disk steps', () => {
 
   it('Clone: a refused label patch is shown in the step, nothing is created', async () => {
     resetStubCluster({ objects: [PV], denied: ['patch persistentvolumes'] });
-    const update = vi.fn<(change: WizardParams) => void>();
-    const { user } = renderInConsole(
-      <CloneStep
-        model={model({ targetNode: 'worker-1', candidates: [candidate], target: candidate })}
-        params={{ node: 'worker-1', pv: 'local-pv-1' }}
-        update={update}
-        ready
-      />,
-    );
+    const { user, update } = renderCloneStep();
     await user.click(screen.getByTestId('md-start-clone'));
     expect(await screen.findByTestId('md-clone-error')).toHaveTextContent(
       'User "stub" cannot patch resource "persistentvolumes"',
